@@ -1,0 +1,166 @@
+"""Funders' grants to programmes, their transactions, and programme budgets."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from partners.models import Organisation
+from programmes.models import Component, DatePrecision, Programme, TimeStamped, format_partial_date
+
+CURRENCY_HELP = "ISO 4217 code, e.g. USD."
+
+
+def currency_constraint(name: str, field: str = "currency") -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__regex": r"^[A-Z]{3}$"}), name=name)
+
+
+def non_negative_constraint(name: str, field: str = "amount") -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=name)
+
+
+class GrantQuerySet(models.QuerySet):
+    def published(self) -> GrantQuerySet:
+        """Grants to programmes the public may see."""
+        return self.filter(programme__in=Programme.objects.published())
+
+
+class Grant(TimeStamped):
+    """Money (or a promise of it) from a funder to a programme.
+
+    The amount is empty where the source names the funder but no sum: the portal then says
+    'amount not published' and never counts it as zero.
+    """
+
+    funder = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="grants")
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="grants")
+    component = models.ForeignKey(
+        Component,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="grants",
+        help_text="The component of the programme the grant pays for, if it is one.",
+    )
+    amount = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, help_text="Leave empty when not published."
+    )
+    currency = models.CharField(max_length=3, default="USD", help_text=CURRENCY_HELP)
+    start_date = models.DateField("date or start of period", null=True, blank=True)
+    start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    end_date = models.DateField("end of period", null=True, blank=True)
+    end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    purpose = models.CharField(
+        "what it funds", max_length=300, blank=True, help_text="e.g. 'the baseline assessment component'."
+    )
+    is_primary = models.BooleanField(
+        "main source of funding", default=False, help_text="The source says the programme is funded primarily by it."
+    )
+
+    objects = GrantQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme__title", "funder__name", "pk"]
+        constraints = [
+            non_negative_constraint("grant_amount_not_negative"),
+            currency_constraint("grant_currency_iso"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="grant_end_not_before_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.funder} → {self.programme.title}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = "The amount cannot be negative."
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The end of the period cannot be before its start."
+        if self.currency:
+            self.currency = self.currency.upper()
+            if not (len(self.currency) == 3 and self.currency.isalpha()):
+                errors["currency"] = "Give the currency as a three-letter ISO 4217 code, such as USD."
+        if self.component_id and self.programme_id and self.component.programme_id != self.programme_id:
+            errors["component"] = "This component belongs to another programme."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def period_display(self) -> str:
+        start = format_partial_date(self.start_date, self.start_precision)
+        end = format_partial_date(self.end_date, self.end_precision)
+        return f"{start} – {end}" if start and end else start or end
+
+
+class Transaction(models.Model):
+    """A dated commitment, disbursement or expenditure under a grant (IATI TransactionType)."""
+
+    class Type(models.TextChoices):
+        COMMITMENT = "2", "Outgoing commitment"
+        DISBURSEMENT = "3", "Disbursement"
+        EXPENDITURE = "4", "Expenditure"
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="transactions")
+    type = models.CharField(max_length=2, choices=Type.choices)
+    date = models.DateField()
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    currency = models.CharField(max_length=3, default="USD", help_text=CURRENCY_HELP)
+    description = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="transaction_amount_positive"),
+            currency_constraint("transaction_currency_iso"),
+        ]
+        indexes = [models.Index(fields=["grant", "type", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} {self.amount} {self.currency} on {self.date}"
+
+    def clean(self) -> None:
+        if self.amount is not None and self.amount <= 0:
+            raise ValidationError({"amount": "A transaction amount must be greater than zero."})
+
+
+class Budget(models.Model):
+    """A programme's budget for one period of at most a year (IATI budget)."""
+
+    class Status(models.TextChoices):
+        INDICATIVE = "1", "Indicative"
+        COMMITTED = "2", "Committed"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="budgets")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    currency = models.CharField(max_length=3, default="USD", help_text=CURRENCY_HELP)
+    status = models.CharField(max_length=1, choices=Status.choices, default=Status.INDICATIVE)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period_start", "pk"]
+        constraints = [
+            non_negative_constraint("budget_amount_not_negative"),
+            currency_constraint("budget_currency_iso"),
+            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="budget_period_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme.title}: {self.period_start} – {self.period_end}"
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end:
+            if self.period_end < self.period_start:
+                raise ValidationError({"period_end": "The period cannot end before it starts."})
+            if (self.period_end - self.period_start).days > 366:
+                raise ValidationError({"period_end": "A budget period may be at most one year (IATI rule)."})

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from funding import views
+
+app_name = "funding"
+
+urlpatterns: list = []

@@ -1,0 +1,147 @@
+"""Organisations and the roles they play in programmes (IATI participating-org)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from programmes.models import Country, DatePrecision, Overview, Programme, TimeStamped, format_partial_date
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def partners(self) -> OrganisationQuerySet:
+        """Organisations taking part in at least one published programme."""
+        return self.filter(id__in=Programme.objects.published().values("participations__organisation"))
+
+
+class Organisation(TimeStamped):
+    """One record per body, whatever roles it plays (partner here, funder there)."""
+
+    class Type(models.TextChoices):
+        # IATI OrganisationType codes.
+        GOVERNMENT = "10", "Government"
+        LOCAL_GOVERNMENT = "11", "Local government"
+        OTHER_PUBLIC_SECTOR = "15", "Other public sector"
+        INTERNATIONAL_NGO = "21", "International NGO"
+        NATIONAL_NGO = "22", "National NGO"
+        REGIONAL_NGO = "23", "Regional NGO"
+        PARTNER_COUNTRY_NGO = "24", "Partner country based NGO"
+        PUBLIC_PRIVATE = "30", "Public private partnership"
+        MULTILATERAL = "40", "Multilateral"
+        FOUNDATION = "60", "Foundation"
+        PRIVATE_SECTOR = "70", "Private sector"
+        ACADEMIC = "80", "Academic, training and research"
+        OTHER = "90", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    acronym = models.CharField(max_length=30, blank=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    type = models.CharField(max_length=2, choices=Type.choices)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
+    )
+    website = models.URLField(blank=True)
+    iati_identifier = models.CharField(
+        "IATI organisation identifier", max_length=100, blank=True, help_text="For example XM-DAC-47066 for IOM."
+    )
+    description = models.TextField(blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iati_identifier"], condition=~Q(iati_identifier=""), name="organisation_iati_id_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+
+class Participation(models.Model):
+    """An organisation's role in a programme, with what it did."""
+
+    class Role(models.TextChoices):
+        # IATI OrganisationRole codes.
+        FUNDING = "1", "Funding"
+        ACCOUNTABLE = "2", "Accountable"
+        EXTENDING = "3", "Extending"
+        IMPLEMENTING = "4", "Implementing"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="participations")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="participations")
+    role = models.CharField(max_length=1, choices=Role.choices, default=Role.IMPLEMENTING)
+    description = models.CharField(
+        max_length=300, blank=True, help_text="What it did, e.g. 'convened the seminar with IOM'."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "role", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "programme", "role"], name="participation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.get_role_display()} – {self.programme}"
+
+
+class Agreement(TimeStamped):
+    """A cooperation agreement IOM has signed, such as those with WHO/PAHO and UNAIDS."""
+
+    title = models.CharField(max_length=300)
+    organisations = models.ManyToManyField(Organisation, related_name="agreements")
+    signed_date = models.DateField(null=True, blank=True)
+    signed_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    subject = models.CharField(max_length=200, blank=True, help_text="For example 'migrants' health'.")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.SET_NULL, null=True, blank=True, related_name="agreements"
+    )
+    description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def signed_display(self) -> str:
+        return format_partial_date(self.signed_date, self.signed_precision)
+
+
+class OverviewPartner(models.Model):
+    """An organisation the overview's partners paragraph names, and in which group."""
+
+    class Group(models.TextChoices):
+        UN_SYSTEM = "un-system", "United Nations agencies IOM works with"
+        HEALTH_AGREEMENT = "health", "Cooperation agreements on migrants' health"
+        SUPPORTER = "supporter", "Supporters of IOM's activities in the Caribbean"
+
+    overview = models.ForeignKey(Overview, on_delete=models.CASCADE, related_name="partner_mentions")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="overview_mentions")
+    group = models.CharField(max_length=10, choices=Group.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["group", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["overview", "organisation", "group"], name="overview_partner_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_group_display()})"

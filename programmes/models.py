@@ -1,0 +1,482 @@
+"""Programmes and projects, the places and themes they serve, and the 2002 overview."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from simple_history.models import HistoricalRecords
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a stored date the sources actually state."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
+    """Show only what is known: '2001', 'October 2001' or '28 May 2001'."""
+    if value is None:
+        return ""
+    pattern = {DatePrecision.YEAR: "Y", DatePrecision.MONTH: "F Y"}.get(precision, "j F Y")
+    return date_format(value, pattern)
+
+
+def validate_partial_date(value: datetime.date | None, precision: str, field: str) -> dict[str, str]:
+    """A date known to the year is stored as 1 January, to the month as the 1st."""
+    if value is None:
+        return {}
+    if precision == DatePrecision.YEAR and (value.month, value.day) != (1, 1):
+        return {field: "A date known only to the year must be stored as 1 January of that year."}
+    if precision == DatePrecision.MONTH and value.day != 1:
+        return {field: "A date known only to the month must be stored as the 1st of that month."}
+    return {}
+
+
+class Country(TimeStamped):
+    code = models.CharField(
+        "ISO code",
+        max_length=2,
+        unique=True,
+        help_text="ISO 3166-1 alpha-2 code (AN for the former Netherlands Antilles, as in IATI).",
+    )
+    name = models.CharField(max_length=100, unique=True)
+    also_known_as = models.CharField(max_length=100, blank=True, help_text="Another name the sources use.")
+    slug = models.SlugField(max_length=100, unique=True)
+    is_caribbean = models.BooleanField(
+        "Caribbean state", default=True, help_text="Unticked for destinations outside the region."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_two_capitals"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programmes:country", kwargs={"slug": self.slug})
+
+
+class ThematicArea(TimeStamped):
+    class List(models.TextChoices):
+        CORE_SERVICE = "core", "Core service area"
+        PRIORITY = "priority", "Priority area 2002-2003"
+
+    list = models.CharField(max_length=10, choices=List.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=300, help_text="The area as the overview states it.")
+    short_name = models.CharField(max_length=60, help_text="For filters, charts and menus.")
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["list", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["list", "order"], name="thematic_area_unique_order_per_list"),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programmes:area", kwargs={"slug": self.slug})
+
+
+class ProjectType(TimeStamped):
+    """IOM's own classification of projects (published to IATI as a reporting-org sector vocabulary)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def published(self) -> ProgrammeQuerySet:
+        """What the public may see: published programmes whose parent, if any, is published too."""
+        return self.filter(is_published=True).filter(Q(parent__isnull=True) | Q(parent__is_published=True))
+
+    def in_country(self, country: Country) -> ProgrammeQuerySet:
+        return self.filter(countries=country).distinct()
+
+    def in_area(self, area: ThematicArea) -> ProgrammeQuerySet:
+        return self.filter(thematic_areas=area)
+
+    def top_level(self) -> ProgrammeQuerySet:
+        return self.filter(parent__isnull=True)
+
+    def for_listing(self) -> ProgrammeQuerySet:
+        return self.select_related("project_type", "parent").prefetch_related("countries", "thematic_areas")
+
+
+class Programme(TimeStamped):
+    class Status(models.TextChoices):
+        PIPELINE = "pipeline", "Pipeline / proposed"
+        ONGOING = "ongoing", "Ongoing"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    # IATI ActivityStatus codes for each status.
+    IATI_STATUS = {
+        Status.PIPELINE: "1",
+        Status.ONGOING: "2",
+        Status.COMPLETED: "3",
+        Status.CANCELLED: "5",
+    }
+
+    class Coverage(models.TextChoices):
+        NATIONAL = "national", "National"
+        REGIONAL = "regional", "Regional"
+
+    # IATI ActivityScope codes for each coverage.
+    IATI_SCOPE = {Coverage.NATIONAL: "4", Coverage.REGIONAL: "2"}
+
+    class IdfRegion(models.TextChoices):
+        AFRICA = "africa", "Africa"
+        ASIA_PACIFIC = "asia-pacific", "Asia and the Pacific"
+        EUROPE = "europe", "Europe"
+        LATIN_AMERICA_CARIBBEAN = "latin-america-caribbean", "Latin America and the Caribbean"
+        MIDDLE_EAST = "middle-east", "Middle East and North Africa"
+
+    title = models.CharField(max_length=255)
+    acronym = models.CharField(max_length=20, blank=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    code = models.CharField(
+        "IOM project code", max_length=20, blank=True, help_text="For example T81-805. Unique when given."
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="phases",
+        help_text="The programme this is a phase or component of.",
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position among the parent's phases.")
+    summary = models.TextField(blank=True, help_text="One or two sentences for lists and the overview.")
+    description = models.TextField(blank=True, help_text="The full narrative. Blank lines separate paragraphs.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PIPELINE)
+    project_type = models.ForeignKey(ProjectType, on_delete=models.PROTECT, null=True, blank=True)
+    coverage = models.CharField(max_length=10, choices=Coverage.choices, default=Coverage.NATIONAL)
+    idf_region = models.CharField(
+        "IDF region", max_length=30, choices=IdfRegion.choices, default=IdfRegion.LATIN_AMERICA_CARIBBEAN
+    )
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    budget_amount = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, help_text="Leave empty when not published."
+    )
+    budget_currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code, e.g. USD.")
+    countries = models.ManyToManyField(Country, through="ProgrammeCountry", related_name="programmes", blank=True)
+    thematic_areas = models.ManyToManyField(ThematicArea, related_name="programmes", blank=True)
+    is_published = models.BooleanField("published", default=False, db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ProgrammeQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["published_at"])
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="programme_code_unique_when_given"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="programme_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_amount__isnull=True) | Q(budget_amount__gte=0), name="programme_budget_not_negative"
+            ),
+            models.CheckConstraint(condition=Q(budget_currency__regex=r"^[A-Z]{3}$"), name="programme_currency_iso"),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="programme_not_own_parent"),
+        ]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["start_date"]),
+            models.Index(fields=["title"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.code})" if self.code else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("programmes:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        errors |= validate_partial_date(self.start_date, self.start_precision, "start_date")
+        errors |= validate_partial_date(self.end_date, self.end_precision, "end_date")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The end date cannot be before the start date."
+        if self.budget_amount is not None and self.budget_amount < 0:
+            errors["budget_amount"] = "The budget cannot be negative."
+        if self.budget_currency and not (len(self.budget_currency) == 3 and self.budget_currency.isalpha()):
+            errors["budget_currency"] = "Give the currency as a three-letter ISO 4217 code, such as USD."
+        else:
+            self.budget_currency = self.budget_currency.upper()
+        if self.parent_id and self.pk:
+            ancestor = self.parent
+            while ancestor is not None:
+                if ancestor.pk == self.pk:
+                    errors["parent"] = "A programme cannot be a phase of itself or of its own phases."
+                    break
+                ancestor = ancestor.parent
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def start_display(self) -> str:
+        return format_partial_date(self.start_date, self.start_precision)
+
+    @property
+    def end_display(self) -> str:
+        return format_partial_date(self.end_date, self.end_precision)
+
+    @property
+    def years(self) -> str:
+        """The year or years the programme runs, as IOM's field sheet shows them."""
+        first = self.start_date.year if self.start_date else None
+        last = self.end_date.year if self.end_date else None
+        if first and last and first != last:
+            return f"{first}-{last}"
+        return str(first or last or "")
+
+    @property
+    def iati_identifier(self) -> str:
+        return f"{settings.IATI_REPORTING_ORG_REF}-{self.code}" if self.code else ""
+
+    @property
+    def iati_status(self) -> str:
+        return self.IATI_STATUS[self.status]
+
+
+class ProgrammeCountry(models.Model):
+    """A country a programme concerns, and how."""
+
+    class Role(models.TextChoices):
+        BENEFITING = "benefiting", "Benefiting country"
+        VENUE = "venue", "Venue"
+        DESTINATION = "destination", "Destination of migrants"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="country_links")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="programme_links")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.BENEFITING)
+    percentage = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Share of the programme for this benefiting country (IATI recipient-country).",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["role", "country__name"]
+        verbose_name = "country"
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "country", "role"], name="programme_country_unique"),
+            models.CheckConstraint(
+                condition=Q(percentage__isnull=True) | (Q(percentage__gte=0) & Q(percentage__lte=100)),
+                name="programme_country_percentage_0_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} ({self.get_role_display()})"
+
+
+class ProgrammeItem(models.Model):
+    """Shared shape of the ordered lists a programme page shows."""
+
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+
+class Component(ProgrammeItem):
+    """A main area of work of a programme, such as a baseline assessment; grants may fund one."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="components")
+    title = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta(ProgrammeItem.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Result(ProgrammeItem):
+    """An outcome a programme achieved (or aims at, while it runs)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="results")
+    title = models.CharField(max_length=500)
+    achieved = models.BooleanField(default=True, help_text="Unticked for expected results.")
+
+    history = HistoricalRecords()
+
+    class Meta(ProgrammeItem.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class KeyFigure(ProgrammeItem):
+    """A number the narrative rests on, such as the households a survey covers."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="key_figures")
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    value_to = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, help_text="Upper bound, for a range such as 17-30."
+    )
+    label = models.CharField(max_length=300, help_text="What the number counts, as the source says it.")
+    qualifier = models.CharField(max_length=50, blank=True, help_text="For example 'up to' or 'some'.")
+
+    history = HistoricalRecords()
+
+    class Meta(ProgrammeItem.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_to__isnull=True) | Q(value_to__gte=models.F("value")),
+                name="key_figure_range_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Publication(ProgrammeItem):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="publications")
+    title = models.CharField(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    url = models.URLField("link", blank=True)
+    description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta(ProgrammeItem.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Overview(TimeStamped):
+    """A published programme overview, such as the October 2002 brochure 'IOM in the Caribbean'."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    date = models.DateField()
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.MONTH)
+    introduction = models.TextField(blank=True)
+    core_areas_intro = models.TextField("core areas introduction", blank=True)
+    quote = models.TextField(blank=True)
+    quote_attribution = models.CharField(max_length=200, blank=True)
+    quote_attribution_role = models.CharField(max_length=200, blank=True)
+    programmes_intro = models.TextField("introduction to the programmes to date", blank=True)
+    priorities_heading = models.CharField(max_length=200, blank=True)
+    priorities_intro = models.TextField("introduction to the priority areas", blank=True)
+    priorities_conclusion = models.TextField("after the priority areas", blank=True)
+    current_heading = models.CharField("heading of current projects", max_length=200, blank=True)
+    looking_ahead_intro = models.TextField("looking ahead", blank=True)
+    partners_intro = models.TextField("partners paragraph", blank=True)
+    supporters_note = models.CharField(
+        max_length=200, blank=True, help_text="Supporters not named as organisations, e.g. 'other bilateral sources'."
+    )
+    is_published = models.BooleanField("published", default=False)
+    is_current = models.BooleanField("home page", default=False, help_text="The overview shown on the home page.")
+    programmes = models.ManyToManyField(Programme, through="OverviewEntry", related_name="overviews", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_overview"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("programmes:overview")
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+
+class OverviewEntry(models.Model):
+    """A programme the overview shows, and under which heading."""
+
+    class Section(models.TextChoices):
+        TO_DATE = "to-date", "Programmes carried out to date"
+        PROPOSED = "proposed", "Proposed"
+        CURRENT = "current", "Current projects"
+        LOOKING_AHEAD = "ahead", "Looking ahead"
+
+    overview = models.ForeignKey(Overview, on_delete=models.CASCADE, related_name="entries")
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="overview_entries")
+    section = models.CharField(max_length=10, choices=Section.choices)
+    heading = models.CharField(
+        max_length=255, blank=True, help_text="The overview's own heading for it, if not the programme's title."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["section", "order", "pk"]
+        verbose_name_plural = "overview entries"
+        constraints = [
+            models.UniqueConstraint(fields=["overview", "programme", "section"], name="overview_entry_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_section_display()}: {self.programme}"
