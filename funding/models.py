@@ -68,7 +68,9 @@ class Grant(TimeStamped):
             non_negative_constraint("grant_amount_not_negative"),
             currency_constraint("grant_currency_iso"),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
                 name="grant_end_not_before_start",
             ),
         ]

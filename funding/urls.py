@@ -1,7 +1,3 @@
-from django.urls import path
-
-from funding import views
-
 app_name = "funding"
 
 urlpatterns: list = []

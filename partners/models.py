@@ -39,9 +39,7 @@ class Organisation(TimeStamped):
     acronym = models.CharField(max_length=30, blank=True)
     slug = models.SlugField(max_length=120, unique=True)
     type = models.CharField(max_length=2, choices=Type.choices)
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
-    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations")
     website = models.URLField(blank=True)
     iati_identifier = models.CharField(
         "IATI organisation identifier", max_length=100, blank=True, help_text="For example XM-DAC-47066 for IOM."

@@ -1,7 +1,3 @@
-from django.urls import path
-
-from partners import views
-
 app_name = "partners"
 
 urlpatterns: list = []

@@ -213,7 +213,9 @@ class Programme(TimeStamped):
         constraints = [
             models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="programme_code_unique_when_given"),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
                 name="programme_end_not_before_start",
             ),
             models.CheckConstraint(
@@ -230,6 +232,11 @@ class Programme(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.code})" if self.code else self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("programmes:detail", kwargs={"slug": self.slug})
@@ -255,11 +262,6 @@ class Programme(TimeStamped):
                 ancestor = ancestor.parent
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs) -> None:
-        if self.is_published and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
 
     @property
     def start_display(self) -> str:

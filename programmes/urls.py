@@ -1,7 +1,3 @@
-from django.urls import path
-
-from programmes import views
-
 app_name = "programmes"
 
 urlpatterns: list = []

@@ -1,0 +1,47 @@
+"""Shared fixtures: users in each staff role, and a client signed in as each."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from tests.factories import UserFactory
+
+EDITORS = "Programme editors"
+FINANCE = "Finance officers"
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="editor", is_staff=True, groups=[EDITORS])
+
+
+@pytest.fixture
+def finance_officer(db):
+    return UserFactory(username="finance", is_staff=True, groups=[FINANCE])
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def admin_client(superuser) -> Client:
+    return _client_for(superuser)
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:
+    return _client_for(editor)
+
+
+@pytest.fixture
+def finance_client(finance_officer) -> Client:
+    return _client_for(finance_officer)

@@ -1,0 +1,204 @@
+"""factory_boy factories for every model; each builds a valid, published-unless-told record."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from funding.models import Budget, Grant, Transaction
+from partners.models import Agreement, Organisation, Participation
+from programmes.models import (
+    Component,
+    Country,
+    KeyFigure,
+    Overview,
+    OverviewEntry,
+    Programme,
+    ProgrammeCountry,
+    ProjectType,
+    Publication,
+    Result,
+    ThematicArea,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("a-long-test-password")
+
+    @factory.post_generation
+    def groups(self, create: bool, extracted: list[str] | None, **kwargs) -> None:
+        if create and extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Country
+        django_get_or_create = ("code",)
+
+    # Two-letter codes that no seed country uses: QA..QZ, then XA..
+    code = factory.Sequence(lambda n: "Q" + chr(ord("A") + n % 26) if n < 26 else "X" + chr(ord("A") + n % 26))
+    name = factory.Sequence(lambda n: f"Testland {n}")
+    slug = factory.Sequence(lambda n: f"testland-{n}")
+
+
+class ThematicAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ThematicArea
+
+    list = ThematicArea.List.PRIORITY
+    order = factory.Sequence(lambda n: 100 + n)
+    name = factory.Sequence(lambda n: f"Test area {n}")
+    short_name = factory.Sequence(lambda n: f"Area {n}")
+    slug = factory.Sequence(lambda n: f"test-area-{n}")
+
+
+class ProjectTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectType
+
+    name = factory.Sequence(lambda n: f"Project type {n}")
+    slug = factory.Sequence(lambda n: f"project-type-{n}")
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    title = factory.Sequence(lambda n: f"Test programme {n}")
+    slug = factory.Sequence(lambda n: f"test-programme-{n}")
+    code = factory.Sequence(lambda n: f"TST-{n:04d}")
+    summary = "A programme made by the test suite."
+    description = "What the programme does.\n\nA second paragraph."
+    status = Programme.Status.ONGOING
+    start_date = datetime.date(2010, 3, 1)
+    start_precision = "day"
+    budget_amount = Decimal("1000.00")
+    is_published = True
+
+
+class ProgrammeCountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammeCountry
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    country = factory.SubFactory(CountryFactory)
+
+
+class ComponentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Component
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Component {n}")
+
+
+class ResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Result
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Result {n}")
+
+
+class KeyFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeyFigure
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    value = Decimal("100")
+    label = "people reached"
+
+
+class PublicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Publication
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Study {n}")
+
+
+class OverviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Overview
+
+    title = factory.Sequence(lambda n: f"Overview {n}")
+    slug = factory.Sequence(lambda n: f"overview-{n}")
+    date = datetime.date(2020, 1, 1)
+    is_published = True
+
+
+class OverviewEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OverviewEntry
+
+    overview = factory.SubFactory(OverviewFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    section = OverviewEntry.Section.CURRENT
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Test organisation {n}")
+    slug = factory.Sequence(lambda n: f"test-organisation-{n}")
+    type = Organisation.Type.GOVERNMENT
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    role = Participation.Role.IMPLEMENTING
+    description = "implements the programme"
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    title = factory.Sequence(lambda n: f"Agreement {n}")
+
+
+class GrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Grant
+
+    funder = factory.SubFactory(OrganisationFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    amount = Decimal("5000.00")
+    currency = "USD"
+    purpose = "the whole programme"
+
+
+class TransactionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Transaction
+
+    grant = factory.SubFactory(GrantFactory)
+    type = Transaction.Type.COMMITMENT
+    date = datetime.date(2010, 4, 1)
+    amount = Decimal("5000.00")
+
+
+class BudgetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Budget
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    period_start = datetime.date(2010, 1, 1)
+    period_end = datetime.date(2010, 12, 31)
+    amount = Decimal("1000.00")
