@@ -11,3 +11,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# The live server of the browser tests serves static files straight from the finders.
+WHITENOISE_AUTOREFRESH = True
