@@ -1,1 +1,117 @@
-# Register your models here.
+"""The finance officers' admin: grants with their transactions, and programme budgets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import groupby
+
+from django.contrib import admin, messages
+from django.db.models import Q, Sum
+from django.http import HttpRequest
+
+from funding.forms import BudgetAdminForm, GrantAdminForm, TransactionForm, TransactionFormSet
+from funding.models import Budget, Grant, Transaction
+from programmes.admin import CompactInline, HistoryAdmin, ProgrammeAdmin
+from programmes.models import Component, Programme
+
+
+def money(amount: Decimal | None, currency: str) -> str:
+    return f"{amount:,.2f} {currency}" if amount is not None else "not published"
+
+
+class GrantInline(CompactInline):
+    model = Grant
+    fields = ["funder", "component", "purpose", "amount", "currency", "is_primary"]
+    autocomplete_fields = ["funder"]
+    show_change_link = True
+
+    def get_formset(self, request: HttpRequest, obj: Programme | None = None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Only this programme's components; the field is absent when the inline is read-only.
+        if component := formset.form.base_fields.get("component"):
+            component.queryset = obj.components.all() if obj else Component.objects.none()
+            component.widget.attrs["style"] = "max-width: 16em"  # long titles would push the row off screen
+        return formset
+
+
+# The programmes app never imports funding (arrows point one way), so funding adds its inline
+# to the programme admin here; INSTALLED_APPS loads programmes and partners first.
+ProgrammeAdmin.inlines = [*ProgrammeAdmin.inlines, GrantInline]
+
+
+class TransactionInline(CompactInline):
+    model = Transaction
+    form = TransactionForm
+    formset = TransactionFormSet
+
+
+@admin.register(Grant)
+class GrantAdmin(HistoryAdmin):
+    form = GrantAdminForm
+    list_display = ["funder", "programme", "component", "amount_display", "period_display", "is_primary"]
+    list_filter = ["is_primary", "currency", "funder__type", "programme__status"]
+    list_select_related = ["funder", "programme", "component"]
+    search_fields = ["funder__name", "funder__acronym", "programme__title", "programme__code", "purpose"]
+    autocomplete_fields = ["funder", "programme"]
+    date_hierarchy = "start_date"
+    fieldsets = [
+        (None, {"fields": ["funder", "programme", "component", "purpose", "is_primary"]}),
+        ("Amount", {"fields": [("amount", "currency")]}),
+        ("Period", {"fields": [("start_date", "start_precision"), ("end_date", "end_precision")]}),
+    ]
+    inlines = [TransactionInline]
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "component":
+            # Component titles repeat across programmes ("Education"): group them under their programme.
+            components = field.queryset.select_related("programme").order_by("programme__title", "order", "pk")
+            by_programme = groupby(components, key=lambda component: component.programme.title)
+            field.choices = [
+                ("", field.empty_label),
+                *((title, [(component.pk, component.title) for component in group]) for title, group in by_programme),
+            ]
+        return field
+
+    @admin.display(description="amount", ordering="amount")
+    def amount_display(self, obj: Grant) -> str:
+        return money(obj.amount, obj.currency)
+
+    @admin.display(description="period", ordering="start_date")
+    def period_display(self, obj: Grant) -> str:
+        return obj.period_display
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # Overspending is sometimes right (exchange rates, late commitments): warn, do not refuse.
+        totals = (
+            form.instance.transactions.order_by()
+            .values("currency")
+            .annotate(
+                committed=Sum("amount", filter=Q(type=Transaction.Type.COMMITMENT), default=Decimal(0)),
+                disbursed=Sum("amount", filter=Q(type=Transaction.Type.DISBURSEMENT), default=Decimal(0)),
+            )
+        )
+        for row in totals:
+            if row["disbursed"] > row["committed"]:
+                messages.warning(
+                    request,
+                    f"Disbursements ({money(row['disbursed'], row['currency'])}) exceed commitments "
+                    f"({money(row['committed'], row['currency'])}) on this grant. Please check the transactions.",
+                )
+
+
+@admin.register(Budget)
+class BudgetAdmin(HistoryAdmin):
+    form = BudgetAdminForm
+    list_display = ["programme", "period_start", "period_end", "amount_display", "status"]
+    list_filter = ["status", "currency"]
+    list_select_related = ["programme"]
+    search_fields = ["programme__title", "programme__code"]
+    autocomplete_fields = ["programme"]
+    date_hierarchy = "period_start"
+    fields = ["programme", ("period_start", "period_end"), ("amount", "currency"), "status"]
+
+    @admin.display(description="amount", ordering="amount")
+    def amount_display(self, obj: Budget) -> str:
+        return money(obj.amount, obj.currency)

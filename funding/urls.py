@@ -1,3 +1,10 @@
+from django.urls import path
+
+from funding import views
+
 app_name = "funding"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.FunderListView.as_view(), name="list"),
+    path("<slug:slug>/", views.FunderDetailView.as_view(), name="detail"),
+]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -27,5 +28,6 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No context processors that touch the database: it may be what failed.
-    return render(request, "500.html", status=500, using=None)
+    # Rendered without the request, so no context processor runs: the database (or the session,
+    # or the user) may be what failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,1 +1,68 @@
-# Create your views here.
+"""Public pages about organisations: those taking part in published programmes, and each one's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.views.generic import DetailView, ListView
+
+from partners.models import Agreement, Organisation, Participation
+from programmes.models import Programme
+
+
+class PartnerListView(ListView):
+    """Organisations with a role in at least one published programme, grouped by type."""
+
+    template_name = "partners/organisation_list.html"
+    context_object_name = "organisations"
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        # One query: the country is joined; each organisation counts its published programmes.
+        return (
+            Organisation.objects.partners()
+            .select_related("country")
+            .annotate(
+                programme_count=Count(
+                    "participations__programme",
+                    filter=Q(participations__programme__in=Programme.objects.published()),
+                    distinct=True,
+                )
+            )
+            .order_by("type", "name")
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        organisations = context["organisations"]
+        context["groups"] = [
+            (label, members)
+            for value, label in Organisation.Type.choices
+            if (members := [o for o in organisations if o.type == value])
+        ]
+        return context
+
+
+class OrganisationDetailView(DetailView):
+    """Any organisation has a page; it lists only what concerns published programmes."""
+
+    template_name = "partners/organisation_detail.html"
+    context_object_name = "organisation"
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        published = Programme.objects.published()
+        participations = Participation.objects.filter(programme__in=published).select_related(
+            "programme", "programme__parent"
+        )
+        agreements = Agreement.objects.select_related("programme").annotate(
+            programme_is_public=ExpressionWrapper(Q(programme__in=published), output_field=BooleanField())
+        )
+        return Organisation.objects.select_related("country").prefetch_related(
+            Prefetch("participations", queryset=participations),
+            Prefetch("agreements", queryset=agreements.prefetch_related("organisations")),
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # Grants through the reverse manager: partners does not import funding, which imports partners.
+        grants = self.object.grants.published().select_related("programme", "component")
+        return super().get_context_data(grants=grants, **kwargs)

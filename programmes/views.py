@@ -1,1 +1,304 @@
-# Create your views here.
+"""Public pages: the overview, the programme list and pages, countries and thematic areas.
+
+They show only published programmes (``Programme.objects.published()``); staff may preview an
+unpublished programme's page.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Model as DjangoModel
+from django.forms import ModelChoiceField
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from django.views.generic import DetailView, ListView
+
+from programmes.filters import ProgrammeFilter
+from programmes.models import Country, Overview, OverviewEntry, Programme, ProgrammeCountry, ThematicArea
+
+STATUS_RANK = Case(
+    *[When(status=value, then=Value(rank)) for rank, value in enumerate(Programme.Status.values)],
+    output_field=IntegerField(),
+)
+
+# ?sort= values: label, ordering. Programmes without a start date go last either way.
+SORTS: dict[str, tuple[str, tuple]] = {
+    "-start": ("Newest first", (F("start_date").desc(nulls_last=True), "title")),
+    "start": ("Oldest first", (F("start_date").asc(nulls_last=True), "title")),
+    "title": ("Title", ("title",)),
+    "status": ("Status", (STATUS_RANK.asc(), "title")),
+}
+DEFAULT_SORT = "-start"
+
+
+def related_model(model: type[DjangoModel], relation: str) -> type[DjangoModel]:
+    """The model behind a reverse relation that another app adds (programmes imports no other app)."""
+    return model._meta.get_field(relation).related_model
+
+
+def with_visibility(queryset: QuerySet[Programme]) -> QuerySet[Programme]:
+    """Mark each programme ``is_public``, as ``Programme.objects.published()`` decides it."""
+    return queryset.annotate(is_public=Exists(Programme.objects.published().filter(pk=OuterRef("pk"))))
+
+
+class ProgrammeListMixin:
+    """Paginated programme lists; each card needs its project type, parent, countries and areas."""
+
+    paginate_by = None  # read at request time: tests and deployments may change it
+
+    def get_paginate_by(self, queryset: QuerySet) -> int:
+        return settings.PROGRAMMES_PER_PAGE
+
+    def get_sort(self) -> str:
+        sort = self.request.GET.get("sort", DEFAULT_SORT)
+        return sort if sort in SORTS else DEFAULT_SORT
+
+    def apply_sort(self, queryset: QuerySet[Programme]) -> QuerySet[Programme]:
+        return queryset.order_by(*SORTS[self.get_sort()][1])
+
+
+class OverviewView(DetailView):
+    """The current published overview, composed from its records."""
+
+    template_name = "programmes/overview.html"
+    context_object_name = "overview"
+
+    def get_object(self, queryset: QuerySet | None = None) -> Overview:
+        entries = OverviewEntry.objects.filter(programme__in=Programme.objects.published()).select_related("programme")
+        mentions = related_model(Overview, "partner_mentions").objects.select_related("organisation")
+        queryset = Overview.objects.filter(is_current=True, is_published=True).prefetch_related(
+            Prefetch("entries", queryset=entries),
+            Prefetch("partner_mentions", queryset=mentions),
+        )
+        overview = queryset.first()
+        if overview is None:
+            raise Http404("No overview is published.")
+        return overview
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        overview = self.object
+        entries: dict[str, list[OverviewEntry]] = defaultdict(list)
+        for entry in overview.entries.all():
+            entries[entry.section].append(entry)
+        areas = list(ThematicArea.objects.filter(list__in=ThematicArea.List.values))
+        Section = OverviewEntry.Section
+        context |= {
+            "core_areas": [a for a in areas if a.list == ThematicArea.List.CORE_SERVICE],
+            "priority_areas": [a for a in areas if a.list == ThematicArea.List.PRIORITY],
+            "to_date_entries": entries[Section.TO_DATE],
+            "proposed_entries": entries[Section.PROPOSED],
+            "current_entries": entries[Section.CURRENT],
+            "ahead_entries": entries[Section.LOOKING_AHEAD],
+            "to_date_label": Section.TO_DATE.label,
+            "ahead_label": Section.LOOKING_AHEAD.label,
+            "partner_groups": self.partner_groups(overview),
+        }
+        return context
+
+    @staticmethod
+    def partner_groups(overview: Overview) -> list[dict[str, Any]]:
+        """The organisations the partners paragraph names, in the order of the model's groups.
+
+        The supporters note ("other bilateral sources") closes the supporters' group.
+        """
+        mention_model = related_model(Overview, "partner_mentions")
+        grouped: dict[str, list] = defaultdict(list)
+        for mention in overview.partner_mentions.all():
+            grouped[mention.group].append(mention.organisation)
+        groups = []
+        for value, label in mention_model.Group.choices:
+            note = overview.supporters_note if value == mention_model.Group.SUPPORTER else ""
+            if grouped[value] or note:
+                groups.append({"label": label, "organisations": grouped[value], "note": note})
+        return groups
+
+
+class ProgrammeListView(ProgrammeListMixin, ListView):
+    """Published programmes and their phases, filtered, searched, sorted and paginated."""
+
+    template_name = "programmes/programme_list.html"
+    context_object_name = "programmes"
+
+    def get_queryset(self) -> QuerySet[Programme]:
+        # for_listing(): project_type and parent joined, countries and thematic_areas prefetched.
+        base = Programme.objects.published().for_listing()
+        self.filterset = ProgrammeFilter(self.request.GET, queryset=base, request=self.request)
+        queryset = self.filterset.qs if self.filterset.is_valid() else base.none()
+        return self.apply_sort(queryset)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        sort = self.get_sort()
+        context |= {
+            "filter": self.filterset,
+            "sort": sort,
+            "sorts": [(value, label) for value, (label, _) in SORTS.items()],
+            "active_filters": self.active_filters(),
+            "clear_url": self.request.path + (f"?sort={sort}" if sort != DEFAULT_SORT else ""),
+        }
+        return context
+
+    def active_filters(self) -> list[dict[str, str]]:
+        """Each filter in use, with a link that drops just that one."""
+        if not self.filterset.is_valid():
+            return []
+        chips = []
+        for name, field in self.filterset.form.fields.items():
+            value = self.filterset.form.cleaned_data.get(name)
+            if value in (None, ""):
+                continue
+            if isinstance(field, ModelChoiceField):
+                shown = str(value)
+            elif hasattr(field, "choices"):
+                shown = dict(field.choices).get(value, value)
+            else:
+                shown = str(value)
+            params = self.request.GET.copy()
+            for key in (name, "page"):
+                params.pop(key, None)
+            query = params.urlencode()
+            remove_url = f"{self.request.path}?{query}" if query else self.request.path
+            chips.append({"label": field.label, "value": shown, "remove_url": remove_url})
+        return chips
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        # A filter value the form rejects is the client's mistake: say so, with the form's errors.
+        status = 400 if self.filterset.errors else 200
+        return super().render_to_response(context, status=status, **kwargs)
+
+
+class ProgrammeDetailView(DetailView):
+    """A programme's page; staff may preview it before it (or its parent) is published."""
+
+    template_name = "programmes/programme_detail.html"
+    context_object_name = "programme"
+
+    def get_queryset(self) -> QuerySet[Programme]:
+        staff = self.request.user.is_staff
+        programmes = with_visibility(Programme.objects.all())
+        phases = with_visibility(Programme.objects.order_by("order", "start_date", "title"))
+        if not staff:
+            programmes, phases = programmes.filter(is_public=True), phases.filter(is_public=True)
+        participation = related_model(Programme, "participations")
+        grant = related_model(Programme, "grants")
+        agreement = related_model(Programme, "agreements")
+        return programmes.select_related("project_type", "parent").prefetch_related(
+            Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country")),
+            "components",
+            "key_figures",
+            "results",
+            "publications",
+            "thematic_areas",
+            Prefetch("phases", queryset=phases),
+            Prefetch("participations", queryset=participation.objects.select_related("organisation")),
+            Prefetch("grants", queryset=grant.objects.select_related("funder", "component")),
+            Prefetch("agreements", queryset=agreement.objects.prefetch_related("organisations")),
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        by_role: dict[str, list[Country]] = defaultdict(list)
+        for link in self.object.country_links.all():
+            if link.country not in by_role[link.role]:
+                by_role[link.role].append(link.country)
+        Role = ProgrammeCountry.Role
+        context |= {
+            "benefiting_countries": by_role[Role.BENEFITING],
+            "other_country_roles": [
+                (label, by_role[value]) for value, label in Role.choices if value != Role.BENEFITING and by_role[value]
+            ],
+        }
+        return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_public:
+            # A preview must not be kept by a shared cache.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class CountryListView(ListView):
+    template_name = "programmes/country_list.html"
+    context_object_name = "countries"
+
+    def get_queryset(self) -> QuerySet[Country]:
+        # One query: each country with the number of published programmes that concern it.
+        # (Meta.ordering does not apply to aggregating queries, hence the order_by.)
+        published = Programme.objects.published()
+        return (
+            Country.objects.annotate(
+                programme_count=Count(
+                    "programme_links__programme",
+                    filter=Q(programme_links__programme__in=published),
+                    distinct=True,
+                )
+            )
+            .filter(programme_count__gt=0)
+            .order_by("name")
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        countries = context["countries"]
+        context["caribbean"] = [c for c in countries if c.is_caribbean]
+        context["elsewhere"] = [c for c in countries if not c.is_caribbean]
+        return context
+
+
+class CountryDetailView(ProgrammeListMixin, ListView):
+    """A country and the published programmes that concern it, with the role it plays in each."""
+
+    template_name = "programmes/country_detail.html"
+    context_object_name = "programmes"
+
+    def get_queryset(self) -> QuerySet[Programme]:
+        self.country = get_object_or_404(Country, slug=self.kwargs["slug"])
+        # for_listing() for the cards, plus this country's links to each programme (its roles here).
+        roles_here = Prefetch(
+            "country_links", queryset=ProgrammeCountry.objects.filter(country=self.country), to_attr="roles_here"
+        )
+        programmes = Programme.objects.published().in_country(self.country).for_listing()
+        return self.apply_sort(programmes.prefetch_related(roles_here))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(country=self.country, **kwargs)
+
+
+class ThematicAreaListView(ListView):
+    template_name = "programmes/area_list.html"
+    context_object_name = "areas"
+
+    def get_queryset(self) -> QuerySet[ThematicArea]:
+        # One query: every area with the number of published programmes in it.
+        published = Programme.objects.published()
+        return ThematicArea.objects.annotate(
+            programme_count=Count("programmes", filter=Q(programmes__in=published), distinct=True)
+        ).order_by("list", "order", "name")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        areas = context["areas"]
+        context["area_lists"] = [
+            (label, [a for a in areas if a.list == value]) for value, label in ThematicArea.List.choices
+        ]
+        return context
+
+
+class ThematicAreaDetailView(ProgrammeListMixin, ListView):
+    template_name = "programmes/area_detail.html"
+    context_object_name = "programmes"
+
+    def get_queryset(self) -> QuerySet[Programme]:
+        self.area = get_object_or_404(ThematicArea, slug=self.kwargs["slug"])
+        # for_listing(): project_type and parent joined, countries and thematic_areas prefetched.
+        return self.apply_sort(Programme.objects.published().in_area(self.area).for_listing())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(area=self.area, **kwargs)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
 
 import pytest
+from django.apps import apps
 
 # Playwright's sync API runs an event loop in this thread; the live server's database
 # access happens in its own thread, so Django's async guard does not apply here.
@@ -43,3 +45,10 @@ def page(browser) -> Iterator:
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def seeded(transactional_db) -> None:
+    """The seed content, whatever an earlier transactional test flushed (the seeds are idempotent)."""
+    for app in ("programmes", "partners", "funding"):
+        importlib.import_module(f"{app}.migrations.0002_seed_content").seed(apps, None)

@@ -1,0 +1,70 @@
+"""Admin forms: checks that staff should see as messages on the form, not as database errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import UniqueConstraint
+
+from programmes.models import validate_partial_date
+
+
+class AdminModelForm(forms.ModelForm):
+    """The base form of every model admin.
+
+    Django validates a conditional UniqueConstraint ("unique when given") but reports it as
+    "Constraint … is violated" above the form; this reports it on the field and names the record
+    that already holds the value. The conditions of our constraints only test the constrained
+    fields, so filtering the other rows by the condition is enough.
+    """
+
+    # Constraint name -> message; "%(other)s" is the record that already holds the value.
+    constraint_messages: dict[str, str] = {}
+    # (date field, precision field) pairs whose model clean() does not check them.
+    partial_dates: tuple[tuple[str, str], ...] = ()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean()
+        for date_field, precision_field in self.partial_dates:
+            date, precision = cleaned_data.get(date_field), cleaned_data.get(precision_field)
+            for field, message in validate_partial_date(date, precision, date_field).items():
+                self.add_error(field, message)
+        model = self._meta.model
+        for constraint in model._meta.constraints:
+            if not (isinstance(constraint, UniqueConstraint) and constraint.condition and constraint.fields):
+                continue
+            if not all(name in cleaned_data for name in constraint.fields):
+                continue  # Not on the form, or already invalid.
+            values = {name: cleaned_data[name] for name in constraint.fields}
+            other = model._default_manager.filter(constraint.condition, **values).exclude(pk=self.instance.pk).first()
+            if other is not None:
+                message = self.constraint_messages.get(constraint.name)
+                error = (
+                    ValidationError(message, params={"other": other})
+                    if message
+                    else self.instance.unique_error_message(model, list(constraint.fields))
+                )
+                self.add_error(constraint.fields[0], error)
+        return cleaned_data
+
+
+class ProgrammeAdminForm(AdminModelForm):
+    constraint_messages = {"programme_code_unique_when_given": "This code is already used by “%(other)s”."}
+
+
+class OverviewAdminForm(AdminModelForm):
+    constraint_messages = {
+        "one_current_overview": "“%(other)s” is on the home page already; untick it there first.",
+    }
+    partial_dates = (("date", "date_precision"),)
+
+
+class KeyFigureForm(forms.ModelForm):
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean()
+        value, value_to = cleaned_data.get("value"), cleaned_data.get("value_to")
+        if value is not None and value_to is not None and value_to < value:
+            self.add_error("value_to", "The upper bound of a range cannot be below its value.")
+        return cleaned_data

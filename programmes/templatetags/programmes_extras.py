@@ -1,0 +1,37 @@
+"""Formatting shared by the public pages: money, key figures and partial dates."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+
+register = template.Library()
+
+
+@register.filter
+def money(amount: Decimal | None, currency: str) -> str:
+    """'USD 37,450.00'; empty for an unknown amount, which the template words (never as 0)."""
+    if amount is None:
+        return ""
+    return f"{currency} {intcomma(amount)}"
+
+
+@register.filter
+def figure(value: Decimal | None) -> str:
+    """A key figure without meaningless decimals: 50,000 rather than 50,000.00; 2.5 stays 2.5."""
+    if value is None:
+        return ""
+    if value == value.to_integral_value():
+        return intcomma(int(value))
+    return intcomma(value.normalize())
+
+
+@register.filter
+def iso_partial(value: datetime.date | None, precision: str) -> str:
+    """The machine-readable form of a partial date for <time datetime>: '2001', '2001-10' or '2001-10-28'."""
+    if value is None:
+        return ""
+    return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(precision, value.isoformat())

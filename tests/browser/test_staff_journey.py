@@ -1,0 +1,77 @@
+"""A visitor reads the overview and the seminar page; staff add a funded programme and publish it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from programmes.models import Programme
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
+
+
+def test_visitor_follows_the_overview_to_the_seminar_page(live_server, page):
+    page.goto(live_server.url + "/")
+    assert page.locator("h1").first.inner_text() == "IOM in the Caribbean"
+    page.get_by_role("link", name=re.compile("Regional Seminars on Migration Policy and Practice")).first.wait_for()
+
+    page.goto(live_server.url + "/programmes/?q=T81-805")
+    page.get_by_role("link", name="International Migration Policy Seminar for the Caribbean Region").first.click()
+    page.wait_for_url(re.compile(r"/programmes/international-migration-policy-seminar-caribbean/$"))
+    sheet = page.locator("main").inner_text()
+    for fact in ("T81-805", "37,450.00", "USD", "Completed", "Migration Policy Activities", "28 May 2001"):
+        assert fact in sheet
+
+
+def test_staff_create_a_programme_with_a_grant_publish_it_and_find_it_on_the_public_list(live_server, page):
+    UserFactory(username="staff", is_staff=True, is_superuser=True, password="a-long-test-password")
+
+    page.goto(live_server.url + "/admin/")
+    page.fill("#id_username", "staff")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(live_server.url + "/admin/programmes/programme/add/")
+    # Typed key by key: the admin fills in the slug as staff type.
+    page.locator("#id_title").press_sequentially("Border data exchange pilot")
+    assert page.input_value("#id_slug") == "border-data-exchange-pilot"
+    page.fill("#id_code", "T81-999")
+    page.select_option("#id_status", "ongoing")
+    page.fill("#id_start_date", "2003-02-01")
+    page.fill("#id_budget_amount", "12500.50")
+    page.fill("#id_summary", "A pilot made in the browser test.")
+
+    # The grant inline: the funder is an autocomplete (select2) field.
+    grants = page.locator("#grants-group")
+    grants.get_by_role("button", name=re.compile("Add another")).click()
+    page.locator("#grants-0 .field-funder .select2-selection").click()
+    page.locator(".select2-search__field").fill("Canada")
+    page.locator(".select2-results__option", has_text="Government of Canada").click()
+    page.fill("#id_grants-0-amount", "4000")
+    page.fill("#id_grants-0-purpose", "the pilot's equipment")
+
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist .success")
+    programme = Programme.objects.get(code="T81-999")
+    assert not programme.is_published
+    assert programme.grants.get().funder.name == "Government of Canada"
+
+    page.goto(live_server.url + "/programmes/?q=T81-999")
+    assert "Border data exchange pilot" not in page.locator("main").inner_text()
+
+    # Publish with the changelist action.
+    page.goto(live_server.url + "/admin/programmes/programme/?q=T81-999")
+    page.check("input[name=_selected_action]")
+    page.select_option("select[name=action]", "publish")
+    page.click("button[name=index]")
+    page.wait_for_selector(".messagelist .success")
+
+    page.goto(live_server.url + "/programmes/?q=T81-999")
+    page.get_by_role("link", name="Border data exchange pilot").click()
+    main = page.locator("main").inner_text()
+    assert "12,500.50" in main
+    assert "Government of Canada" in main
+    assert "4,000.00" in main

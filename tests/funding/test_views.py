@@ -1,0 +1,133 @@
+"""Funder pages: who funds published programmes, and what each one funds."""
+
+from __future__ import annotations
+
+import html
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from partners.models import Organisation
+from programmes.models import Programme
+from tests.factories import GrantFactory, OrganisationFactory, ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = reverse("funding:list")
+
+
+def url(slug: str) -> str:
+    return reverse("funding:detail", kwargs={"slug": slug})
+
+
+def text(response) -> str:
+    return " ".join(html.unescape(response.content.decode()).split())
+
+
+def rows(response) -> list[list[str]]:
+    """The table body as the reader sees it: one list of cell texts per row."""
+    body = text(response)
+    body = body[body.index("<tbody>") : body.index("</tbody>")]
+    return [
+        [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body)
+    ]
+
+
+def test_the_funder_list_names_every_funder_of_a_published_programme_with_its_count(client):
+    response = client.get(LIST_URL)
+    assert response.status_code == 200
+    assert [row[0] for row in rows(response)] == sorted(row[0] for row in rows(response))
+    assert {row[0]: row[3] for row in rows(response)} == {
+        "Government of Canada": "1",
+        "Government of the Dominican Republic": "1",
+        "International Organization for Migration (IOM)": "1",
+        "U.S. State Department": "2",
+        "United States Government": "1",
+    }
+    assert ["U.S. State Department", "Government", "United States", "2"] in rows(response)
+    assert '<a href="/funders/us-state-department/">U.S. State Department</a>' in text(response)
+
+
+def test_a_funder_whose_grants_are_all_to_unpublished_programmes_is_not_listed(client):
+    GrantFactory(funder__name="Funder of a draft", programme=ProgrammeFactory(is_published=False))
+    phase = ProgrammeFactory(parent=ProgrammeFactory(is_published=False))
+    GrantFactory(funder__name="Funder of a hidden phase", programme=phase)
+    state = Organisation.objects.get(slug="us-state-department")
+    GrantFactory(funder=state, programme=ProgrammeFactory(is_published=False))
+
+    shown = {row[0]: row[3] for row in rows(client.get(LIST_URL))}
+
+    assert "Funder of a draft" not in shown
+    assert "Funder of a hidden phase" not in shown
+    assert shown["U.S. State Department"] == "2"
+
+
+def test_a_funder_page_lists_what_it_funds_with_amount_not_published(client):
+    response = client.get(url("us-state-department"))
+    assert response.status_code == 200
+    assert "<h1>U.S. State Department</h1>" in text(response)
+    assert rows(response) == [
+        [
+            "Program to Prevent and Combat Trafficking of Women in the Dominican Republic: phase two "
+            "Phase of Counter-Trafficking Assistance in the Dominican Republic",
+            "The four areas of activity of phase two Main source of funding",
+            "Amount not published",
+        ],
+        [
+            "Regional initiative for the Caribbean on HIV/AIDS and mobile populations",
+            "The baseline assessment component Component: Baseline assessment",
+            "Amount not published",
+        ],
+    ]
+    link = reverse("programmes:detail", kwargs={"slug": "hiv-aids-and-mobile-populations"})
+    assert f'<a href="{link}">' in text(response)
+
+
+def test_a_funder_page_shows_a_known_amount_with_its_currency(client):
+    funder = OrganisationFactory(slug="generous")
+    GrantFactory(funder=funder, amount=Decimal("250000"), currency="CAD", programme__title="Well funded")
+    GrantFactory(funder=funder, amount=None, programme__title="Quietly funded")
+    shown = {row[0]: row[2] for row in rows(client.get(url("generous")))}
+    assert shown == {"Well funded": "CAD 250,000.00", "Quietly funded": "Amount not published"}
+
+
+def test_a_funder_page_leaves_out_grants_to_unpublished_programmes(client):
+    state = Organisation.objects.get(slug="us-state-department")
+    GrantFactory(funder=state, programme=ProgrammeFactory(title="Secret draft", is_published=False))
+    assert "Secret draft" not in text(client.get(url("us-state-department")))
+
+
+def test_an_organisation_that_funds_no_published_programme_has_no_funder_page(client):
+    GrantFactory(funder__slug="draft-funder", programme=ProgrammeFactory(is_published=False))
+    assert client.get(url("draft-funder")).status_code == 404
+    assert client.get(url("unhcr")).status_code == 404
+    assert client.get(url("no-such-organisation")).status_code == 404
+
+
+# Savepoint and release of ATOMIC_REQUESTS, then the funders with their counts (list page), or
+# the funder and its grants (funder page).
+LIST_QUERIES = 2 + 1
+DETAIL_QUERIES = 2 + 2
+
+
+def test_funder_pages_run_the_same_queries_however_many_grants(client, django_assert_num_queries):
+    with django_assert_num_queries(LIST_QUERIES):
+        client.get(LIST_URL)
+    with django_assert_num_queries(DETAIL_QUERIES):
+        client.get(url("us-state-department"))
+
+    state = Organisation.objects.get(slug="us-state-department")
+    parent = Programme.objects.get(slug="counter-trafficking-dominican-republic")
+    for _ in range(10):
+        GrantFactory(funder=state, programme=ProgrammeFactory(parent=parent))
+        GrantFactory()
+
+    with django_assert_num_queries(LIST_QUERIES):
+        listing = client.get(LIST_URL)
+    assert {row[0]: row[3] for row in rows(listing)}["U.S. State Department"] == "12"
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = client.get(url("us-state-department"))
+    assert len(rows(response)) == 12

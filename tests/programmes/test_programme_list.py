@@ -1,0 +1,278 @@
+"""The public programme list: filters, search, sorting, pagination, and what stays hidden."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from programmes.models import Programme
+from tests.factories import (
+    CountryFactory,
+    GrantFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    ProgrammeCountryFactory,
+    ProgrammeFactory,
+    ProjectTypeFactory,
+    ThematicAreaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("programmes:list")
+
+SEMINAR = "International Migration Policy Seminar for the Caribbean Region"
+TRAFFICKING = "Counter-Trafficking Assistance in the Dominican Republic"
+PHASE_ONE = "Program to Prevent and Combat Trafficking of Women in the Dominican Republic: phase one"
+PHASE_TWO = "Program to Prevent and Combat Trafficking of Women in the Dominican Republic: phase two"
+HIV = "Regional initiative for the Caribbean on HIV/AIDS and mobile populations"
+RIGHTS = "Managing Migration and Promoting Migrants Rights"
+JAMAICA = "Capacity Building in Migration Management in Jamaica"
+CENTRE = "Technical Cooperation Center for the Caribbean"
+HTAP = "Haitian Technical Assistance Project"
+MMP = "Haitian Migration Management Program"
+TURKS = "Regularization and Repatriation of Haitian Nationals from the Turks and Caicos Islands"
+THIRD = "Third Country Return"
+JAMAICAN_RETURN = "Return and Reintegration of Qualified Jamaican Nationals"
+SEMINARS = "Regional Seminars on Migration Policy and Practice"
+
+
+def text(response) -> str:
+    return " ".join(html.unescape(response.content.decode()).split())
+
+
+def titles(response) -> list[str]:
+    """The programme titles of the result cards, in the order shown."""
+    return re.findall(r'<h3 class="card__title"> <a href="[^"]+">([^<]+)</a>', text(response))
+
+
+def test_the_list_shows_every_published_programme_with_a_count(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "14 programmes" in text(response)
+    assert len(titles(response)) == 14
+    assert set(titles(response)) == set(Programme.objects.values_list("title", flat=True))
+
+
+def test_phases_are_listed_with_a_link_to_their_parent(client):
+    page = text(client.get(URL))
+    card = page[page.index(PHASE_ONE) : page.index("</article>", page.index(PHASE_ONE))]
+    assert f'Phase of <a href="/programmes/counter-trafficking-dominican-republic/">{TRAFFICKING}</a>' in card
+
+
+def test_each_card_shows_status_dates_and_places(client):
+    page = text(client.get(URL))
+    card = page[page.index(SEMINAR) : page.index("</article>", page.index(SEMINAR))]
+    facts = ("Completed", "28 May 2001 – 1 June 2001", "Regional", "Project ID T81-805", "Migration Policy Activities")
+    for fact in facts:
+        assert fact in card
+    assert '<a href="/countries/belize/">Belize</a>' in card
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"country": "haiti"}, {SEMINAR, HTAP, MMP, TURKS}),
+        ({"area": "irregular-flows"}, {TRAFFICKING, PHASE_ONE, PHASE_TWO, JAMAICA}),
+        ({"status": "pipeline"}, {HIV, JAMAICA, CENTRE}),
+        ({"type": "migration-policy-activities"}, {SEMINAR}),
+        ({"coverage": "regional"}, {SEMINAR, THIRD, SEMINARS, HIV, CENTRE}),
+        ({"year_from": "2002", "year_to": "2002"}, {TRAFFICKING, PHASE_ONE, HIV}),
+        ({"year_to": "2001"}, {SEMINAR, TRAFFICKING, PHASE_ONE}),
+        ({"year_from": "2003"}, {TRAFFICKING, HIV, CENTRE}),
+        ({"funder": "us-state-department"}, {HIV, PHASE_TWO}),
+        ({"funder": "government-of-canada"}, {RIGHTS}),
+        ({"partner": "flacso"}, {RIGHTS}),
+        ({"partner": "dominican-ministry-of-foreign-affairs"}, {TRAFFICKING, RIGHTS}),
+        ({"country": "dominican-republic", "status": "ongoing"}, {TRAFFICKING, PHASE_TWO, RIGHTS}),
+    ],
+)
+def test_each_filter_narrows_the_list(client, query, expected):
+    response = client.get(URL, query)
+    assert response.status_code == 200
+    assert set(titles(response)) == expected
+    assert f"{len(expected)} programme" in text(response)
+
+
+def test_a_programme_funded_twice_by_one_funder_is_listed_once(client):
+    rights = Programme.objects.get(title=RIGHTS)
+    GrantFactory(programme=rights, funder=rights.grants.first().funder, purpose="a second grant")
+    assert titles(client.get(URL, {"funder": rights.grants.first().funder.slug})) == [RIGHTS]
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("T81-805", {SEMINAR}),  # project code
+        ("htap", {HTAP}),  # acronym, any case
+        ("Third Country", {THIRD}),  # title
+        ("four-pronged", {PHASE_TWO}),  # summary
+        ("FLACSO", {RIGHTS}),  # description
+        ("no such words anywhere", set()),
+    ],
+)
+def test_search_looks_in_title_acronym_code_summary_and_description(client, q, expected):
+    assert set(titles(client.get(URL, {"q": q}))) == expected
+
+
+def test_an_empty_result_says_so_and_offers_to_clear_the_filters(client):
+    page = text(client.get(URL, {"q": "no such words anywhere", "sort": "title"}))
+    assert "0 programmes" in page
+    assert "No programme matches these filters." in page
+    assert '<a href="/programmes/?sort=title">Clear all filters</a>' in page
+
+
+def test_active_filters_are_chips_that_each_drop_one_filter(client):
+    page = text(client.get(URL, {"country": "haiti", "status": "completed"}))
+    assert '<a class="chip" href="/programmes/?status=completed">' in page
+    assert "Country: Haiti" in page
+    assert '<a class="chip" href="/programmes/?country=haiti">' in page
+    assert "Status: Completed" in page
+    assert "Clear all filters" in page
+
+
+def test_no_chips_without_filters(client):
+    assert 'class="chip"' not in text(client.get(URL))
+
+
+@pytest.mark.parametrize(
+    ("sort", "first_titles"),
+    [
+        ("title", [JAMAICA, TRAFFICKING, MMP, HTAP]),
+        ("start", [TRAFFICKING, SEMINAR, PHASE_ONE, HIV, CENTRE]),
+        ("-start", [CENTRE, HIV, PHASE_ONE, SEMINAR, TRAFFICKING]),
+        ("status", [JAMAICA, HIV, CENTRE, TRAFFICKING]),
+    ],
+)
+def test_the_list_sorts_by_the_chosen_key(client, sort, first_titles):
+    shown = titles(client.get(URL, {"sort": sort}))
+    assert shown[: len(first_titles)] == first_titles
+
+
+def test_programmes_without_dates_sort_last_both_ways(client):
+    for sort in ("start", "-start"):
+        shown = titles(client.get(URL, {"sort": sort}))
+        assert set(shown[5:]) == {HTAP, MMP, TURKS, THIRD, JAMAICAN_RETURN, SEMINARS, PHASE_TWO, RIGHTS, JAMAICA}
+
+
+def test_an_unknown_sort_is_ignored_and_the_newest_come_first(client):
+    response = client.get(URL, {"sort": "drop table"})
+    assert response.status_code == 200
+    assert titles(response) == titles(client.get(URL))
+    assert '<option value="-start" selected>Newest first</option>' in text(response)
+
+
+def test_the_list_is_paginated_and_pages_keep_the_filters(client, settings):
+    settings.PROGRAMMES_PER_PAGE = 5
+    first = client.get(URL, {"status": "completed", "sort": "title"})
+    page = text(first)
+    assert "8 programmes" in page
+    assert len(titles(first)) == 5
+    assert "Page 1 of 2" in page
+    assert 'href="?status=completed&sort=title&page=2"' in page.replace("&amp;", "&")
+
+    second = client.get(URL, {"status": "completed", "sort": "title", "page": 2})
+    assert len(titles(second)) == 3
+    assert "Page 2 of 2" in text(second)
+    assert not set(titles(first)) & set(titles(second))
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "4", "99999999999999999999", "-1", "1.5"])
+def test_a_page_that_does_not_exist_is_not_found(client, settings, page):
+    settings.PROGRAMMES_PER_PAGE = 5
+    assert client.get(URL, {"page": page}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"year_from": "abc"}, "From year: Enter a whole number."),
+        ({"year_to": "99999"}, "To year: Ensure this value is less than or equal to 2100."),
+        ({"year_from": "2005", "year_to": "2001"}, "The last year cannot be before the first year."),
+        ({"country": "atlantis"}, "Country: Select a valid choice."),
+        ({"country": "canada"}, "Country: Select a valid choice."),  # no programme concerns it
+        ({"area": "nothing"}, "Thematic area: Select a valid choice."),
+        ({"status": "cancelled"}, "Status: Select a valid choice."),  # no published programme is cancelled
+        ({"type": "x"}, "Project type: Select a valid choice."),
+        ({"coverage": "global"}, "Coverage: Select a valid choice."),
+        ({"funder": "unhcr"}, "Funder: Select a valid choice."),
+        ({"partner": "nobody"}, "Partner: Select a valid choice."),
+        ({"q": "a\x00b"}, "Search: Null characters are not allowed."),
+        ({"q": "x" * 201}, "Search: Ensure this value has at most 200 characters"),
+    ],
+)
+def test_an_invalid_filter_is_a_bad_request_that_shows_the_error(client, query, message):
+    response = client.get(URL, query)
+    page = text(response)
+    assert response.status_code == 400
+    assert "Some filters could not be used" in page
+    assert message in page
+    assert titles(response) == []
+    assert '<a href="/programmes/">clear all filters</a>' in page
+
+
+def test_repeated_or_empty_parameters_do_not_break_the_list(client):
+    assert client.get(URL, {"country": ["haiti", "jamaica"], "q": "", "year_from": ""}).status_code == 200
+    assert client.get(URL + "?country=&area=&status=&page=1&sort=").status_code == 200
+
+
+def test_unpublished_programmes_and_their_phases_are_not_listed_or_counted(client):
+    draft = ProgrammeFactory(title="Draft programme", is_published=False)
+    ProgrammeFactory(title="Phase of the draft", parent=draft)
+    ProgrammeFactory(title="Published programme")
+
+    response = client.get(URL)
+
+    assert "Draft programme" not in titles(response)
+    assert "Phase of the draft" not in titles(response)
+    assert "Published programme" in titles(response)
+    assert "15 programmes" in text(response)
+
+
+def test_filter_choices_offer_only_what_published_programmes_use(client):
+    draft = ProgrammeFactory(is_published=False, project_type=ProjectTypeFactory(name="Secret type"))
+    ProgrammeCountryFactory(programme=draft, country=CountryFactory(name="Secretland", slug="secretland"))
+    draft.thematic_areas.add(ThematicAreaFactory(short_name="Secret area"))
+    GrantFactory(programme=draft, funder=OrganisationFactory(name="Secret funder"))
+    ParticipationFactory(programme=draft, organisation=OrganisationFactory(name="Secret partner"))
+
+    page = text(client.get(URL))
+
+    for secret in ("Secretland", "Secret type", "Secret area", "Secret funder", "Secret partner"):
+        assert secret not in page
+    assert '<option value="haiti">Haiti</option>' in page
+    assert '<option value="canada">' not in page  # Canada funds, but no programme concerns it
+    assert '<option value="us-state-department">U.S. State Department</option>' in page
+    assert '<option value="flacso">Latin American Faculty of Social Sciences (FLACSO)</option>' in page
+    assert '<option value="cancelled">' not in page
+    assert client.get(URL, {"country": "secretland"}).status_code == 400
+
+
+def test_the_list_runs_the_same_queries_however_many_programmes_there_are(client, django_assert_num_queries):
+    # Savepoint and release (ATOMIC_REQUESTS); statuses and coverages in use; the count; five
+    # choice lists (countries, areas, project types, funders, partners); the page of programmes;
+    # their countries and thematic areas.
+    expected = 2 + 1 + 1 + 5 + 1 + 2
+    with django_assert_num_queries(expected):
+        client.get(URL)
+
+    area = ThematicAreaFactory()
+    for _ in range(25):
+        programme = ProgrammeFactory(parent=Programme.objects.get(title=TRAFFICKING))
+        ProgrammeCountryFactory(programme=programme)
+        ProgrammeCountryFactory(programme=programme)
+        programme.thematic_areas.add(area)
+
+    with django_assert_num_queries(expected):
+        response = client.get(URL)
+    assert len(titles(response)) == 20
+
+
+def test_a_filtered_list_adds_one_query_per_model_choice_checked(client, django_assert_num_queries):
+    # Checking a slug against its choice list is one query each (here country and funder).
+    with django_assert_num_queries(2 + 1 + 1 + 5 + 1 + 2 + 2):
+        response = client.get(URL, {"country": "dominican-republic", "funder": "us-state-department", "q": "HIV"})
+    assert titles(response) == [HIV]
