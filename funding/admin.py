@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.db.models import Q, Sum
 from django.http import HttpRequest
 
-from funding.forms import BudgetAdminForm, GrantAdminForm, TransactionForm, TransactionFormSet
+from funding.forms import TransactionFormSet
 from funding.models import Budget, Grant, Transaction
 from programmes.admin import CompactInline, HistoryAdmin, ProgrammeAdmin
 from programmes.models import Component, Programme
@@ -41,13 +41,11 @@ ProgrammeAdmin.inlines = [*ProgrammeAdmin.inlines, GrantInline]
 
 class TransactionInline(CompactInline):
     model = Transaction
-    form = TransactionForm
     formset = TransactionFormSet
 
 
 @admin.register(Grant)
 class GrantAdmin(HistoryAdmin):
-    form = GrantAdminForm
     list_display = ["funder", "programme", "component", "amount_display", "period_display", "is_primary"]
     list_filter = ["is_primary", "currency", "funder__type", "programme__status"]
     list_select_related = ["funder", "programme", "component"]
@@ -103,7 +101,6 @@ class GrantAdmin(HistoryAdmin):
 
 @admin.register(Budget)
 class BudgetAdmin(HistoryAdmin):
-    form = BudgetAdminForm
     list_display = ["programme", "period_start", "period_end", "amount_display", "status"]
     list_filter = ["status", "currency"]
     list_select_related = ["programme"]

@@ -1,46 +1,11 @@
-"""Admin forms for money: currencies, amounts and the order of a grant's transactions."""
+"""The admin formset that keeps a grant's transactions in order."""
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
-
 from django import forms
-from django.core.exceptions import ValidationError
 
 from funding.models import Transaction
-from programmes.forms import AdminModelForm
 from programmes.models import DatePrecision, format_partial_date
-
-
-def clean_currency_code(value: str) -> str:
-    value = value.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", value):
-        raise ValidationError("Give the currency as a three-letter ISO 4217 code, such as USD.")
-    return value
-
-
-class CurrencyFormMixin:
-    """For models whose clean() leaves the currency to the database constraint."""
-
-    def clean_currency(self) -> str:
-        return clean_currency_code(self.cleaned_data["currency"])
-
-
-class GrantAdminForm(AdminModelForm):
-    partial_dates = (("start_date", "start_precision"), ("end_date", "end_precision"))
-
-
-class BudgetAdminForm(CurrencyFormMixin, AdminModelForm):
-    def clean_amount(self) -> Decimal:
-        amount = self.cleaned_data["amount"]
-        if amount is not None and amount < 0:
-            raise ValidationError("The amount cannot be negative.")
-        return amount
-
-
-class TransactionForm(CurrencyFormMixin, forms.ModelForm):
-    pass
 
 
 class TransactionFormSet(forms.BaseInlineFormSet):

@@ -8,7 +8,15 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from partners.models import Organisation
-from programmes.models import Component, DatePrecision, Programme, TimeStamped, format_partial_date
+from programmes.models import (
+    Component,
+    DatePrecision,
+    Programme,
+    TimeStamped,
+    clean_currency,
+    format_partial_date,
+    validate_partial_dates,
+)
 
 CURRENCY_HELP = "ISO 4217 code, e.g. USD."
 
@@ -79,15 +87,12 @@ class Grant(TimeStamped):
         return f"{self.funder} → {self.programme.title}"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors = validate_partial_dates(self, ("start_date", "start_precision"), ("end_date", "end_precision"))
         if self.amount is not None and self.amount < 0:
             errors["amount"] = "The amount cannot be negative."
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = "The end of the period cannot be before its start."
-        if self.currency:
-            self.currency = self.currency.upper()
-            if not (len(self.currency) == 3 and self.currency.isalpha()):
-                errors["currency"] = "Give the currency as a three-letter ISO 4217 code, such as USD."
+        errors |= clean_currency(self, "currency")
         if self.component_id and self.programme_id and self.component.programme_id != self.programme_id:
             errors["component"] = "This component belongs to another programme."
         if errors:
@@ -129,8 +134,11 @@ class Transaction(models.Model):
         return f"{self.get_type_display()} {self.amount} {self.currency} on {self.date}"
 
     def clean(self) -> None:
+        errors = clean_currency(self, "currency")
         if self.amount is not None and self.amount <= 0:
-            raise ValidationError({"amount": "A transaction amount must be greater than zero."})
+            errors["amount"] = "A transaction amount must be greater than zero."
+        if errors:
+            raise ValidationError(errors)
 
 
 class Budget(models.Model):
@@ -161,8 +169,13 @@ class Budget(models.Model):
         return f"{self.programme.title}: {self.period_start} – {self.period_end}"
 
     def clean(self) -> None:
+        errors = clean_currency(self, "currency")
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = "The amount cannot be negative."
         if self.period_start and self.period_end:
             if self.period_end < self.period_start:
-                raise ValidationError({"period_end": "The period cannot end before it starts."})
-            if (self.period_end - self.period_start).days > 366:
-                raise ValidationError({"period_end": "A budget period may be at most one year (IATI rule)."})
+                errors["period_end"] = "The period cannot end before it starts."
+            elif (self.period_end - self.period_start).days > 366:
+                errors["period_end"] = "A budget period may be at most one year (IATI rule)."
+        if errors:
+            raise ValidationError(errors)

@@ -8,7 +8,6 @@ from django.http import HttpRequest
 
 from partners.models import Agreement, Organisation, OverviewPartner, Participation
 from programmes.admin import CompactInline, HistoryAdmin, OverviewAdmin, ProgrammeAdmin
-from programmes.forms import AdminModelForm
 
 
 class ParticipationInline(CompactInline):
@@ -68,13 +67,8 @@ class ParticipationAdmin(HistoryAdmin):
     autocomplete_fields = ["organisation", "programme"]
 
 
-class AgreementAdminForm(AdminModelForm):
-    partial_dates = (("signed_date", "signed_precision"),)
-
-
 @admin.register(Agreement)
 class AgreementAdmin(HistoryAdmin):
-    form = AgreementAdminForm
     list_display = ["title", "signed_display", "subject", "party_list", "programme"]
     list_filter = ["subject"]
     list_select_related = ["programme"]

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from programmes.models import Country, DatePrecision, Overview, Programme, TimeStamped, format_partial_date
+from programmes.models import (
+    Country,
+    DatePrecision,
+    Overview,
+    Programme,
+    TimeStamped,
+    format_partial_date,
+    validate_partial_dates,
+)
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -53,7 +62,10 @@ class Organisation(TimeStamped):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["iati_identifier"], condition=~Q(iati_identifier=""), name="organisation_iati_id_unique"
+                fields=["iati_identifier"],
+                condition=~Q(iati_identifier=""),
+                name="organisation_iati_id_unique",
+                violation_error_message="Another organisation already has this IATI identifier.",
             ),
         ]
 
@@ -114,6 +126,10 @@ class Agreement(TimeStamped):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        if errors := validate_partial_dates(self, ("signed_date", "signed_precision")):
+            raise ValidationError(errors)
 
     @property
     def signed_display(self) -> str:

@@ -13,7 +13,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from programmes.forms import AdminModelForm, KeyFigureForm, OverviewAdminForm, ProgrammeAdminForm
+from programmes.forms import AdminModelForm, OverviewAdminForm, ProgrammeAdminForm
 from programmes.models import (
     Component,
     Country,
@@ -135,7 +135,6 @@ class ResultInline(CompactInline):
 
 class KeyFigureInline(CompactInline):
     model = KeyFigure
-    form = KeyFigureForm
     fields = ["qualifier", "value", "value_to", "label", "order"]  # reads as "up to 4,000 households"
 
 

@@ -8,8 +8,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import UniqueConstraint
 
-from programmes.models import validate_partial_date
-
 
 class AdminModelForm(forms.ModelForm):
     """The base form of every model admin.
@@ -22,15 +20,9 @@ class AdminModelForm(forms.ModelForm):
 
     # Constraint name -> message; "%(other)s" is the record that already holds the value.
     constraint_messages: dict[str, str] = {}
-    # (date field, precision field) pairs whose model clean() does not check them.
-    partial_dates: tuple[tuple[str, str], ...] = ()
 
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
-        for date_field, precision_field in self.partial_dates:
-            date, precision = cleaned_data.get(date_field), cleaned_data.get(precision_field)
-            for field, message in validate_partial_date(date, precision, date_field).items():
-                self.add_error(field, message)
         model = self._meta.model
         for constraint in model._meta.constraints:
             if not (isinstance(constraint, UniqueConstraint) and constraint.condition and constraint.fields):
@@ -58,13 +50,3 @@ class OverviewAdminForm(AdminModelForm):
     constraint_messages = {
         "one_current_overview": "“%(other)s” is on the home page already; untick it there first.",
     }
-    partial_dates = (("date", "date_precision"),)
-
-
-class KeyFigureForm(forms.ModelForm):
-    def clean(self) -> dict[str, Any]:
-        cleaned_data = super().clean()
-        value, value_to = cleaned_data.get("value"), cleaned_data.get("value_to")
-        if value is not None and value_to is not None and value_to < value:
-            self.add_error("value_to", "The upper bound of a range cannot be below its value.")
-        return cleaned_data

@@ -50,6 +50,23 @@ def validate_partial_date(value: datetime.date | None, precision: str, field: st
     return {}
 
 
+def clean_currency(instance: models.Model, field: str) -> dict[str, str]:
+    """Upper-case the ISO 4217 code in ``field``; an error when it is not three letters."""
+    value = (getattr(instance, field) or "").upper()
+    setattr(instance, field, value)
+    if len(value) == 3 and value.isalpha():
+        return {}
+    return {field: "Give the currency as a three-letter ISO 4217 code, such as USD."}
+
+
+def validate_partial_dates(instance: models.Model, *pairs: tuple[str, str]) -> dict[str, str]:
+    """``validate_partial_date`` for each (date field, precision field) pair of ``instance``."""
+    errors: dict[str, str] = {}
+    for date_field, precision_field in pairs:
+        errors |= validate_partial_date(getattr(instance, date_field), getattr(instance, precision_field), date_field)
+    return errors
+
+
 class Country(TimeStamped):
     code = models.CharField(
         "ISO code",
@@ -211,7 +228,12 @@ class Programme(TimeStamped):
     class Meta:
         ordering = ["-start_date", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="programme_code_unique_when_given"),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=~Q(code=""),
+                name="programme_code_unique_when_given",
+                violation_error_message="Another programme already has this IOM project code.",
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -242,17 +264,12 @@ class Programme(TimeStamped):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        errors |= validate_partial_date(self.start_date, self.start_precision, "start_date")
-        errors |= validate_partial_date(self.end_date, self.end_precision, "end_date")
+        errors = validate_partial_dates(self, ("start_date", "start_precision"), ("end_date", "end_precision"))
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = "The end date cannot be before the start date."
         if self.budget_amount is not None and self.budget_amount < 0:
             errors["budget_amount"] = "The budget cannot be negative."
-        if self.budget_currency and not (len(self.budget_currency) == 3 and self.budget_currency.isalpha()):
-            errors["budget_currency"] = "Give the currency as a three-letter ISO 4217 code, such as USD."
-        else:
-            self.budget_currency = self.budget_currency.upper()
+        errors |= clean_currency(self, "budget_currency")
         if self.parent_id and self.pk:
             ancestor = self.parent
             while ancestor is not None:
@@ -314,6 +331,7 @@ class ProgrammeCountry(models.Model):
     class Meta:
         ordering = ["role", "country__name"]
         verbose_name = "country"
+        verbose_name_plural = "countries"
         constraints = [
             models.UniqueConstraint(fields=["programme", "country", "role"], name="programme_country_unique"),
             models.CheckConstraint(
@@ -392,6 +410,10 @@ class KeyFigure(ProgrammeItem):
     def __str__(self) -> str:
         return self.label
 
+    def clean(self) -> None:
+        if self.value is not None and self.value_to is not None and self.value_to < self.value:
+            raise ValidationError({"value_to": "The upper bound of a range cannot be below its value."})
+
 
 class Publication(ProgrammeItem):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="publications")
@@ -440,7 +462,12 @@ class Overview(TimeStamped):
     class Meta:
         ordering = ["-date"]
         constraints = [
-            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_overview"),
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="one_current_overview",
+                violation_error_message="Another overview is on the home page already.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -448,6 +475,10 @@ class Overview(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("programmes:overview")
+
+    def clean(self) -> None:
+        if errors := validate_partial_dates(self, ("date", "date_precision")):
+            raise ValidationError(errors)
 
     @property
     def date_display(self) -> str:
