@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -179,3 +180,60 @@ class Budget(models.Model):
                 errors["period_end"] = "A budget period may be at most one year (IATI rule)."
         if errors:
             raise ValidationError(errors)
+
+
+class PlannedDisbursement(models.Model):
+    """Money a grant is scheduled to pay out in a coming period (IATI planned-disbursement)."""
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="planned_disbursements")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    currency = models.CharField(max_length=3, default="USD", help_text=CURRENCY_HELP)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period_start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="planned_disbursement_amount_positive"),
+            currency_constraint("planned_disbursement_currency_iso"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="planned_disbursement_period_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}: {self.period_start} – {self.period_end}"
+
+    def clean(self) -> None:
+        errors = clean_currency(self, "currency")
+        if self.amount is not None and self.amount <= 0:
+            errors["amount"] = "A planned disbursement must be greater than zero."
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = "The period cannot end before it starts."
+        if errors:
+            raise ValidationError(errors)
+
+
+class DonorAccount(TimeStamped):
+    """A sign-in for a donor, linked to the funder organisations whose grants it may see.
+
+    A donor sees every grant of its funders, including those to programmes not yet published,
+    and nothing of any other funder.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="donor_account")
+    funders = models.ManyToManyField(Organisation, related_name="donor_accounts")
+    is_active = models.BooleanField("active", default=True, help_text="Untick to close the dashboard to this donor.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user__username"]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    def grants(self) -> GrantQuerySet:
+        return Grant.objects.filter(funder__in=self.funders.all())
