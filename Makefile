@@ -30,7 +30,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-.PHONY: help install system-deps run lint format check-migrations test test-sqlite test-postgres clean
+.PHONY: help install system-deps run lint format check-migrations test test-sqlite test-postgres map clean
 
 help:
 	@echo "make run     install, migrate and serve on http://127.0.0.1:8000/ (DEBUG on, SQLite)"
@@ -38,6 +38,7 @@ help:
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make install create $(VENV) and install the project with its test extra"
+	@echo "make map     regenerate programmes/caribbean_map.json from Natural Earth (npm, then Python)"
 	@echo "make clean   remove caches and generated files (keeps $(VENV) and db.sqlite3)"
 
 # Environment ----------------------------------------------------------------------------
@@ -96,6 +97,14 @@ test-sqlite: install
 # PostgreSQL, on a throwaway cluster started for this run and removed afterwards.
 test-postgres: install
 	scripts/with-postgres.sh $(PYTEST) -m "not browser"
+
+# Data -----------------------------------------------------------------------------------
+
+# The map's geometry: Natural Earth from the npm package world-atlas (the version the lock file
+# pins), converted by a Python script. Needs npm and the registry; neither `run` nor `test` does.
+map: | $(PY)
+	cd scripts && npm ci --no-audit --no-fund
+	$(PY) scripts/build_caribbean_map.py
 
 # Housekeeping ---------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""The finance officers' admin: grants with their transactions, and programme budgets."""
+"""The finance officers' admin: grants with their transactions and planned disbursements, programme budgets,
+and (for superusers) the donor accounts that sign in to the donor dashboard."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from decimal import Decimal
 from itertools import groupby
 
 from django.contrib import admin, messages
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
 from funding.forms import TransactionFormSet
-from funding.models import Budget, Grant, Transaction
+from funding.models import Budget, DonorAccount, Grant, PlannedDisbursement, Transaction
 from programmes.admin import CompactInline, HistoryAdmin, ProgrammeAdmin
 from programmes.models import Component, Programme
 
@@ -44,6 +47,12 @@ class TransactionInline(CompactInline):
     formset = TransactionFormSet
 
 
+class PlannedDisbursementInline(CompactInline):
+    model = PlannedDisbursement
+    fields = ["period_start", "period_end", "amount", "currency"]
+    verbose_name_plural = "planned disbursements (the schedule ahead donors see)"
+
+
 @admin.register(Grant)
 class GrantAdmin(HistoryAdmin):
     list_display = ["funder", "programme", "component", "amount_display", "period_display", "is_primary"]
@@ -57,7 +66,7 @@ class GrantAdmin(HistoryAdmin):
         ("Amount", {"fields": [("amount", "currency")]}),
         ("Period", {"fields": [("start_date", "start_precision"), ("end_date", "end_precision")]}),
     ]
-    inlines = [TransactionInline]
+    inlines = [TransactionInline, PlannedDisbursementInline]
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -112,3 +121,30 @@ class BudgetAdmin(HistoryAdmin):
     @admin.display(description="amount", ordering="amount")
     def amount_display(self, obj: Budget) -> str:
         return money(obj.amount, obj.currency)
+
+
+@admin.register(DonorAccount)
+class DonorAccountAdmin(HistoryAdmin):
+    """Superusers link a user to the funders whose grants it may see; the user itself is made in Users."""
+
+    list_display = ["__str__", "user", "funder_list", "is_active", "dashboard_link"]
+    list_filter = ["is_active"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email", "funders__name"]
+    autocomplete_fields = ["user", "funders"]
+    readonly_fields = ["dashboard_link", "created_at", "updated_at"]
+    fields = ["user", "funders", "is_active", "dashboard_link", "created_at", "updated_at"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related("funders")
+
+    @admin.display(description="funders")
+    def funder_list(self, obj: DonorAccount) -> str:
+        return ", ".join(sorted(funder.name for funder in obj.funders.all()))
+
+    @admin.display(description="dashboard")
+    def dashboard_link(self, obj: DonorAccount) -> str:
+        if obj.pk is None:
+            return "Save the account first."
+        url = f"{reverse('donor:dashboard')}?as={obj.pk}"
+        return format_html('<a href="{}">View dashboard as this donor</a>', url)

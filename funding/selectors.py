@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
 from funding.models import Grant, PlannedDisbursement, Transaction
 
 ZERO = Decimal("0")
+CENT = Decimal("0.01")
 
 
 @dataclass
@@ -115,3 +117,74 @@ def pivot_years(rows: list[dict]) -> list[YearRow]:
         year.year = row["year"]
         year.by_currency[row["currency"]] = {k: row[k] for k in ("committed", "disbursed", "spent")}
     return [years[y] for y in sorted(years)]
+
+
+def transaction_totals_by_grant(grants: QuerySet[Grant]) -> dict[int, dict[str, dict[str, Decimal]]]:
+    """Committed, disbursed and spent per grant and currency: ``{grant id: {currency: {type: amount}}}``."""
+    totals: dict[int, dict[str, dict[str, Decimal]]] = defaultdict(dict)
+    for row in _transaction_sums(Transaction.objects.filter(grant__in=grants), "grant"):
+        totals[row["grant"]][row["currency"]] = {k: row[k] for k in ("committed", "disbursed", "spent")}
+    return dict(totals)
+
+
+def currency_totals_per(grants: QuerySet[Grant], key: str) -> dict[Any, list[CurrencyTotal]]:
+    """``currency_totals`` for every value of a grant field (e.g. ``"funder"``) at once, in two queries.
+
+    ``{value: [one CurrencyTotal per currency]}``; the lists are in currency order.
+    """
+    totals: dict[tuple[Any, str], CurrencyTotal] = {}
+    grant_rows = (
+        grants.order_by()
+        .values(key, "currency")
+        .annotate(
+            granted=Sum("amount"),
+            grants=Count("id"),
+            unpublished_amounts=Count("id", filter=Q(amount__isnull=True)),
+        )
+    )
+    for row in grant_rows:
+        owner = row.pop(key)
+        totals[owner, row["currency"]] = CurrencyTotal(**row)
+    for row in _transaction_sums(Transaction.objects.filter(grant__in=grants), f"grant__{key}"):
+        owner, currency = row[f"grant__{key}"], row["currency"]
+        total = totals.setdefault((owner, currency), CurrencyTotal(currency=currency))
+        total.committed, total.disbursed, total.spent = row["committed"], row["disbursed"], row["spent"]
+    per: dict[Any, list[CurrencyTotal]] = defaultdict(list)
+    for owner, currency in sorted(totals, key=lambda pair: pair[1]):
+        per[owner].append(in_cents(totals[owner, currency]))
+    return dict(per)
+
+
+def grant_totals_named(grants: QuerySet[Grant], fields: dict[str, str], **filters) -> list[dict]:
+    """``grant_totals_by`` with the group's fields named, e.g. ``{"name": "...__name", "slug": "...__slug"}``.
+
+    The first field orders the rows; a grant with nothing to group by (a programme with no
+    country) is left out. The filters and the grouping share one join, so a grant counts once
+    per group, and in every group it belongs to: these rows must not be added up either.
+    """
+    first = next(iter(fields.values()))
+    rows = list(
+        grants.filter(**filters, **{f"{first}__isnull": False})
+        .order_by()
+        .values("currency", **{name: F(lookup) for name, lookup in fields.items()})
+        .annotate(
+            granted=Sum("amount"),
+            grants=Count("id", distinct=True),
+            unpublished_amounts=Count("id", filter=Q(amount__isnull=True), distinct=True),
+        )
+        .order_by(next(iter(fields)), "currency")
+    )
+    for row in rows:
+        row["granted"] = cents(row["granted"])
+    return rows
+
+
+def cents(amount: Decimal | None) -> Decimal | None:
+    """A sum to two decimal places, as PostgreSQL returns it (SQLite drops the trailing zeros of a sum)."""
+    return None if amount is None else amount.quantize(CENT)
+
+
+def in_cents(total: CurrencyTotal) -> CurrencyTotal:
+    total.granted = cents(total.granted)
+    total.committed, total.disbursed, total.spent = cents(total.committed), cents(total.disbursed), cents(total.spent)
+    return total

@@ -1,6 +1,8 @@
 """Public pages about funders: who funds published programmes, and what each one funds.
 
-Kept to one queryset per page so totals and charts can be added as annotations later.
+Only grants to published programmes (``Grant.objects.published()``) appear or count, in the
+tables, the totals, the charts and the CSV download alike. Every total is computed by the
+database, one per currency; a grant whose amount is not published is counted as a grant.
 """
 
 from __future__ import annotations
@@ -8,15 +10,107 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from funding.exports import csv_response
 from funding.models import Grant
+from funding.selectors import (
+    ZERO,
+    cents,
+    currency_totals,
+    currency_totals_per,
+    grant_totals_named,
+    in_cents,
+    totals_by_year,
+)
+from iomcaribbean.charts import Series, bar_chart
 from partners.models import Organisation
+from programmes.models import ProgrammeCountry
+
+# The programmes-and-grants table of a funder's page, and of its CSV download.
+GRANT_COLUMNS = ("Programme", "Phase of", "What it funds", "Component", "Period", "Currency", "Amount")
+AMOUNT_NOT_PUBLISHED = "Amount not published"
 
 
 def funders() -> QuerySet[Organisation]:
-    """Organisations with at least one grant to a published programme."""
-    return Organisation.objects.filter(id__in=Grant.objects.published().values("funder"))
+    """Organisations with at least one grant to a published programme, with their counts.
+
+    ``programme_count`` (distinct programmes), ``grant_count`` and ``unpublished_count`` (grants
+    whose amount is not published) count grants to published programmes only.
+    """
+    published = Q(grants__in=Grant.objects.published())
+    return Organisation.objects.filter(id__in=Grant.objects.published().values("funder")).annotate(
+        programme_count=Count("grants__programme", filter=published, distinct=True),
+        grant_count=Count("grants", filter=published, distinct=True),
+        unpublished_count=Count("grants", filter=published & Q(grants__amount__isnull=True), distinct=True),
+    )
+
+
+def funder_grants(funder: Organisation) -> QuerySet[Grant]:
+    return (
+        Grant.objects.published()
+        .filter(funder=funder)
+        .select_related("programme", "programme__parent", "component")
+        .order_by("programme__title", "pk")
+    )
+
+
+def grant_row(grant: Grant) -> list[Any]:
+    """One row of the grants table, as the page shows it and the CSV holds it."""
+    purpose = grant.purpose[:1].upper() + grant.purpose[1:]
+    if grant.is_primary:
+        purpose = f"{purpose} (main source of funding)" if purpose else "Main source of funding"
+    published = grant.amount is not None
+    return [
+        grant.programme.title,
+        grant.programme.parent.title if grant.programme.parent else "",
+        purpose,
+        grant.component.title if grant.component else "",
+        grant.period_display,
+        grant.currency if published else "",
+        grant.amount if published else AMOUNT_NOT_PUBLISHED,
+    ]
+
+
+def by_year(grants: QuerySet[Grant]) -> list[dict[str, Any]]:
+    """Commitments and disbursements per year, one table and chart per currency (never mixed).
+
+    Years between the first and the last with no transaction in that currency show as 0, so
+    the chart's time axis has no gaps.
+    """
+    rows_by_currency: dict[str, dict[int, dict]] = {}
+    for row in totals_by_year(grants):
+        rows_by_currency.setdefault(row["currency"], {})[row["year"]] = row
+    tables = []
+    for currency, rows in sorted(rows_by_currency.items()):
+        years = range(min(rows), max(rows) + 1)
+        table = [
+            {
+                "year": year,
+                "committed": cents(rows.get(year, {}).get("committed", ZERO)),
+                "disbursed": cents(rows.get(year, {}).get("disbursed", ZERO)),
+            }
+            for year in years
+        ]
+        if not any(r["committed"] or r["disbursed"] for r in table):
+            continue  # only expenditure in this currency: nothing for this chart
+        chart = bar_chart(
+            [str(year) for year in years],
+            [
+                Series("Committed", [r["committed"] for r in table]),
+                Series("Disbursed", [r["disbursed"] for r in table]),
+            ],
+            id=f"by-year-{currency.lower()}",
+            title=f"Commitments and disbursements by year, in {currency}",
+            description=(
+                f"Bar chart, {currency}: for each year from {years[0]} to {years[-1]}, the amount committed "
+                "(solid bars) and the amount disbursed (hatched bars). The table below gives the same figures."
+            ),
+        )
+        tables.append({"currency": currency, "rows": table, "chart": chart})
+    return tables
 
 
 class FunderListView(ListView):
@@ -24,14 +118,19 @@ class FunderListView(ListView):
     context_object_name = "funders"
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        # One query: each funder, its country joined, with the number of published programmes it funds.
-        published_grants = Grant.objects.published()
-        return (
-            funders()
-            .select_related("country")
-            .annotate(programme_count=Count("grants__programme", filter=Q(grants__in=published_grants), distinct=True))
-            .order_by("name")
-        )
+        # One query: each funder, its country joined, with its programme and grant counts.
+        return funders().select_related("country").order_by("name")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # Two more queries for every funder's totals per currency (grants, then transactions).
+        totals = currency_totals_per(Grant.objects.published(), "funder")
+        for funder in context["funders"]:
+            mine = totals.get(funder.pk, [])
+            funder.granted = [t for t in mine if t.granted is not None]
+            funder.committed = [t for t in mine if t.committed]
+            funder.disbursed = [t for t in mine if t.disbursed]
+        return context
 
 
 class FunderDetailView(DetailView):
@@ -44,10 +143,29 @@ class FunderDetailView(DetailView):
         return funders().select_related("country")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        grants = (
-            Grant.objects.published()
-            .filter(funder=self.object)
-            .select_related("programme", "programme__parent", "component")
-            .order_by("programme__title", "pk")
+        grants = Grant.objects.published().filter(funder=self.object)
+        totals = [in_cents(total) for total in currency_totals(grants)]
+        countries = grant_totals_named(
+            grants,
+            {"name": "programme__country_links__country__name", "slug": "programme__country_links__country__slug"},
+            programme__country_links__role=ProgrammeCountry.Role.BENEFITING,
         )
-        return super().get_context_data(grants=grants, **kwargs)
+        areas = grant_totals_named(
+            grants, {"name": "programme__thematic_areas__short_name", "slug": "programme__thematic_areas__slug"}
+        )
+        return super().get_context_data(
+            grant_columns=GRANT_COLUMNS,
+            grant_rows=[(grant, grant_row(grant)) for grant in funder_grants(self.object)],
+            money_totals=[t for t in totals if t.granted is not None or t.committed or t.disbursed],
+            years=by_year(grants),
+            countries=countries,
+            areas=areas,
+            **kwargs,
+        )
+
+
+def funder_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """The funder page's table of programmes and grants, row for row and column for column."""
+    funder = get_object_or_404(funders(), slug=slug)
+    rows = [grant_row(grant) for grant in funder_grants(funder)]
+    return csv_response(f"{funder.slug}-funding.csv", GRANT_COLUMNS, rows)

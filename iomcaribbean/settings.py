@@ -99,7 +99,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# Donors sign in on the site's own pages and land on their dashboard; staff use the admin's.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "donor:dashboard"
+LOGOUT_REDIRECT_URL = "programmes:overview"
 
 # Internationalisation ---------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/i18n/

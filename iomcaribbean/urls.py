@@ -11,6 +11,8 @@ admin.site.index_title = "Programme records"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("donor/", include("funding.donor_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("partners/", include("partners.urls")),
     path("funders/", include("funding.urls")),

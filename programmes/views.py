@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 
+from iomcaribbean.charts import BarChart, Series, bar_chart
 from programmes.filters import ProgrammeFilter
 from programmes.models import Country, Overview, OverviewEntry, Programme, ProgrammeCountry, ThematicArea
 
@@ -86,7 +87,26 @@ class OverviewView(DetailView):
         entries: dict[str, list[OverviewEntry]] = defaultdict(list)
         for entry in overview.entries.all():
             entries[entry.section].append(entry)
-        areas = list(ThematicArea.objects.filter(list__in=ThematicArea.List.values))
+        published = Programme.objects.published()
+        # The areas' query also counts their published programmes, for the chart.
+        areas = list(
+            ThematicArea.objects.filter(list__in=ThematicArea.List.values)
+            .annotate(programme_count=Count("programmes", filter=Q(programmes__in=published), distinct=True))
+            .order_by("list", "order", "name")
+        )
+        area_counts = sorted(
+            (a for a in areas if a.programme_count), key=lambda a: (-a.programme_count, a.list, a.order)
+        )
+        # One query: every country with the number of published programmes that concern it (as the country list).
+        country_counts = list(
+            Country.objects.annotate(
+                programme_count=Count(
+                    "programme_links__programme", filter=Q(programme_links__programme__in=published), distinct=True
+                )
+            )
+            .filter(programme_count__gt=0)
+            .order_by("-programme_count", "name")
+        )
         Section = OverviewEntry.Section
         context |= {
             "core_areas": [a for a in areas if a.list == ThematicArea.List.CORE_SERVICE],
@@ -98,8 +118,30 @@ class OverviewView(DetailView):
             "to_date_label": Section.TO_DATE.label,
             "ahead_label": Section.LOOKING_AHEAD.label,
             "partner_groups": self.partner_groups(overview),
+            "area_counts": area_counts,
+            "country_counts": country_counts,
+            "area_chart": self.count_chart(area_counts, "programmes-by-area", "thematic area"),
+            "country_chart": self.count_chart(country_counts, "programmes-by-country", "country"),
         }
         return context
+
+    @staticmethod
+    def count_chart(rows: list, chart_id: str, per: str) -> BarChart | None:
+        """A horizontal bar chart of ``programme_count`` per row; None when there is nothing to count."""
+        if not rows:
+            return None
+        return bar_chart(
+            [str(row) for row in rows],
+            [Series("Published programmes", [row.programme_count for row in rows])],
+            id=chart_id,
+            title=f"Published programmes by {per}",
+            description=(
+                f"Horizontal bar chart: the number of published programmes in each {per}, largest first. "
+                "The table after the chart gives the same figures."
+            ),
+            horizontal=True,
+            integer=True,
+        )
 
     @staticmethod
     def partner_groups(overview: Overview) -> list[dict[str, Any]]:

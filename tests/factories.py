@@ -9,7 +9,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from funding.models import Budget, Grant, Transaction
+from funding.models import Budget, DonorAccount, Grant, PlannedDisbursement, Transaction
 from partners.models import Agreement, Organisation, Participation
 from programmes.models import (
     Component,
@@ -203,3 +203,28 @@ class BudgetFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2010, 1, 1)
     period_end = datetime.date(2010, 12, 31)
     amount = Decimal("1000.00")
+
+
+class PlannedDisbursementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlannedDisbursement
+
+    grant = factory.SubFactory(GrantFactory)
+    period_start = factory.LazyFunction(lambda: datetime.date.today().replace(day=1))
+    period_end = factory.LazyAttribute(lambda p: p.period_start + datetime.timedelta(days=364))
+    amount = Decimal("1000.00")
+
+
+class DonorAccountFactory(factory.django.DjangoModelFactory):
+    """A donor who may sign in, with the password "a-long-test-password"; pass funders=[...]."""
+
+    class Meta:
+        model = DonorAccount
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def funders(self, create: bool, extracted: list | None, **kwargs) -> None:
+        if create and extracted:
+            self.funders.set(extracted)

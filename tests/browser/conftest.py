@@ -42,7 +42,7 @@ def browser() -> Iterator:
 def page(browser) -> Iterator:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     yield page
     context.close()
 

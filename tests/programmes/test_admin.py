@@ -14,10 +14,16 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from funding.models import Grant
+from funding.models import DonorAccount, Grant
 from partners.models import Organisation
 from programmes.models import Country, Overview, Programme, ThematicArea
-from tests.factories import BudgetFactory, ProgrammeCountryFactory, ProgrammeFactory, TransactionFactory
+from tests.factories import (
+    BudgetFactory,
+    DonorAccountFactory,
+    ProgrammeCountryFactory,
+    ProgrammeFactory,
+    TransactionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,9 +75,10 @@ def a_record(model: type[models.Model]) -> models.Model:
 
 @pytest.fixture
 def every_model_has_a_record() -> None:
-    """The seed content has no transactions or budgets."""
+    """The seed content has no transactions, budgets or donor accounts."""
     TransactionFactory()
     BudgetFactory()
+    DonorAccountFactory(funders=[Organisation.objects.get(slug="us-state-department")])
 
 
 # Every page, every model ---------------------------------------------------------------------
@@ -108,7 +115,7 @@ def test_superuser_saves_any_record_unchanged_and_its_history_shows_it(admin_cli
 def test_each_staff_role_changes_its_own_records_and_only_views_the_others(request, role: str, model) -> None:
     client: Client = request.getfixturevalue(role)
     record, name = a_record(model), model._meta.verbose_name
-    if model._meta.app_label not in OUR_APPS:  # users and groups are for superusers
+    if model._meta.app_label not in OUR_APPS or model is DonorAccount:  # users, groups and donors: superusers
         assert client.get(admin_url(model, "changelist")).status_code == 403
         return
     assertContains(client.get(admin_url(model, "changelist")), name)

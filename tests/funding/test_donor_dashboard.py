@@ -1,0 +1,422 @@
+"""The donor dashboard and grant page: a donor's own grants, pipeline included, with totals per currency."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from types import SimpleNamespace
+
+import lxml.html
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from funding.models import Transaction
+from tests.factories import (
+    DonorAccountFactory,
+    GrantFactory,
+    OrganisationFactory,
+    PlannedDisbursementFactory,
+    ProgrammeFactory,
+    TransactionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("donor:dashboard")
+PASSWORD = "a-long-test-password"
+FORMULA = '=HYPERLINK("http://evil.example/","click me")'
+COMMITMENT, DISBURSEMENT = Transaction.Type.COMMITMENT, Transaction.Type.DISBURSEMENT
+
+
+def donor_world() -> SimpleNamespace:
+    """Two donors. A funds a published programme (USD), a pipeline one (EUR, with some USD money) and
+    one whose amount is not published; B funds one pipeline programme whose figures A must never see."""
+    today = timezone.localdate()
+    alpha = OrganisationFactory(name="Alpha Relief Fund")
+    beta = OrganisationFactory(name="Beta Development Bank")
+
+    published = GrantFactory(
+        funder=alpha,
+        programme=ProgrammeFactory(title="Alpha clean water programme"),
+        amount=Decimal("5000.00"),
+        purpose="wells and pumps",
+        start_date=datetime.date(2021, 1, 1),
+        end_date=datetime.date(2023, 12, 31),
+    )
+    TransactionFactory(grant=published, type=COMMITMENT, date=datetime.date(2021, 3, 1), amount=Decimal("5000"))
+    TransactionFactory(grant=published, type=DISBURSEMENT, date=datetime.date(2021, 6, 1), amount=Decimal("2000"))
+    TransactionFactory(grant=published, type=DISBURSEMENT, date=datetime.date(2022, 2, 1), amount=Decimal("1500"))
+    PlannedDisbursementFactory(grant=published, period_start=today, period_end=today + datetime.timedelta(days=90))
+    PlannedDisbursementFactory(  # a period that has ended: not in the schedule ahead
+        grant=published,
+        period_start=datetime.date(2020, 1, 1),
+        period_end=datetime.date(2020, 12, 31),
+        amount=Decimal("500"),
+    )
+
+    pipeline = GrantFactory(
+        funder=alpha,
+        programme=ProgrammeFactory(title="Alpha pipeline programme", is_published=False),
+        amount=Decimal("2000.00"),
+        currency="EUR",
+        purpose=FORMULA,
+    )
+    TransactionFactory(
+        grant=pipeline, type=COMMITMENT, date=datetime.date(2022, 5, 1), amount=Decimal("2000"), currency="EUR"
+    )
+    TransactionFactory(
+        grant=pipeline, type=DISBURSEMENT, date=datetime.date(2022, 7, 1), amount=Decimal("800"), currency="EUR"
+    )
+    TransactionFactory(grant=pipeline, type=COMMITMENT, date=datetime.date(2022, 5, 1), amount=Decimal("300"))
+
+    unpublished_amount = GrantFactory(
+        funder=alpha, programme=ProgrammeFactory(title="Alpha survey programme"), amount=None, purpose="the survey"
+    )
+
+    secret = GrantFactory(
+        funder=beta,
+        programme=ProgrammeFactory(title="Beta secret programme", is_published=False),
+        amount=Decimal("77777.77"),
+        purpose="the beta plan",
+    )
+    TransactionFactory(grant=secret, type=COMMITMENT, amount=Decimal("77777.77"))
+    PlannedDisbursementFactory(grant=secret, amount=Decimal("66666.66"))
+
+    a = DonorAccountFactory(user__username="alpha", user__first_name="Alpha", funders=[alpha])
+    b = DonorAccountFactory(user__username="beta", user__first_name="Beta", funders=[beta])
+    return SimpleNamespace(
+        a=a,
+        b=b,
+        alpha=alpha,
+        beta=beta,
+        published=published,
+        pipeline=pipeline,
+        unpublished_amount=unpublished_amount,
+        secret=secret,
+        today=today,
+    )
+
+
+# What donor A must never see of donor B: its funder, programme, amounts and purpose.
+GRANTS = '//table[@id="grants-table"]'
+B_SECRETS = ["Beta Development Bank", "Beta secret programme", "77,777.77", "77777.77", "66,666.66", "the beta plan"]
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def table(response, xpath: str) -> list[list[str]]:
+    """A table's body as the reader sees it: one list of cell texts per row."""
+    document = lxml.html.fromstring(response.content.decode())
+    (found,) = document.xpath(xpath)
+    return [[" ".join(cell.text_content().split()) for cell in row.xpath("th|td")] for row in found.xpath("tbody/tr")]
+
+
+def heading_table(response, heading_id: str) -> list[list[str]]:
+    return table(response, f'//section[@aria-labelledby="{heading_id}"]//table')
+
+
+@pytest.fixture
+def world() -> SimpleNamespace:
+    return donor_world()
+
+
+@pytest.fixture
+def donor_a(world) -> Client:
+    return client_for(world.a.user)
+
+
+def test_the_donor_sees_its_grants_pipeline_included_one_row_per_grant_and_currency(donor_a, world):
+    response = donor_a.get(DASHBOARD)
+
+    assert response.status_code == 200
+    # fmt: off
+    assert table(response, GRANTS) == [
+        ["Alpha clean water programme", "Published", "Alpha Relief Fund", "wells and pumps",
+         "1 January 2021 – 31 December 2023", "USD", "5,000.00", "5,000.00", "3,500.00", "1,000.00"],
+        ["Alpha pipeline programme", "Not yet published", "Alpha Relief Fund", FORMULA,
+         "", "EUR", "2,000.00", "2,000.00", "800.00", "0.00"],
+        # The same grant's money in another currency, on a line of its own: never added to euros.
+        ["Alpha pipeline programme", "Not yet published", "Alpha Relief Fund", FORMULA,
+         "", "USD", "", "300.00", "0.00", "0.00"],
+        ["Alpha survey programme", "Published", "Alpha Relief Fund", "the survey",
+         "", "USD", "Amount not published", "0.00", "0.00", "0.00"],
+    ]
+    # fmt: on
+
+
+def test_only_published_programmes_link_to_their_public_page(donor_a, world):
+    response = donor_a.get(DASHBOARD)
+
+    assertContains(response, f'<a href="{world.published.programme.get_absolute_url()}">Published</a>', html=True)
+    assertNotContains(response, world.pipeline.programme.get_absolute_url())
+    assertContains(response, '<span class="tag tag--pipeline">Not yet published</span>', count=2, html=True)
+    grant_url = reverse("donor:grant", args=[world.pipeline.pk])
+    assertContains(response, f'<a href="{grant_url}">Alpha pipeline programme</a>', count=2, html=True)
+
+
+def test_totals_are_per_currency_and_count_unpublished_amounts_as_grants_not_money(donor_a, world):
+    response = donor_a.get(DASHBOARD)
+
+    assert heading_table(response, "totals") == [
+        ["EUR", "1", "2,000.00", "2,000.00", "800.00", "0.00"],
+        # USD: two grants, one without a published amount; the pipeline grant's USD commitment counts.
+        ["USD", "2", "5,000.00 and 1 grant with no published amount", "5,300.00", "3,500.00", "1,000.00"],
+    ]
+
+
+def test_commitments_and_disbursements_by_year_as_a_table_and_a_chart_per_currency(donor_a, world):
+    response = donor_a.get(DASHBOARD)
+
+    assert heading_table(response, "years") == [
+        ["2021", "USD", "5,000.00", "2,000.00"],
+        ["2022", "EUR", "2,000.00", "800.00"],
+        ["2022", "USD", "300.00", "1,500.00"],
+    ]
+    document = lxml.html.fromstring(response.content.decode())
+    titles = [title.text_content() for title in document.xpath('//section[@aria-labelledby="years"]//svg/title')]
+    assert titles == ["Committed and disbursed by year, in EUR", "Committed and disbursed by year, in USD"]
+
+
+def test_the_schedule_ahead_lists_only_periods_that_have_not_ended(donor_a, world):
+    response = donor_a.get(DASHBOARD)
+
+    start, end = world.today, world.today + datetime.timedelta(days=90)
+    period = f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+    assert heading_table(response, "schedule") == [
+        [period, "Alpha clean water programme", "Alpha Relief Fund", "USD", "1,000.00"]
+    ]
+
+
+def test_the_dashboard_names_the_donors_funders_and_offers_both_downloads(donor_a, world):
+    response = donor_a.get(DASHBOARD)
+
+    assertContains(response, "Grants from Alpha Relief Fund, including programmes not yet published.")
+    assertContains(response, f'href="{reverse("donor:export_csv")}"')
+    assertContains(response, f'href="{reverse("donor:export_xlsx")}"')
+    assert response["Cache-Control"].startswith("max-age=0")  # never_cache: money stays out of shared caches
+    for secret in B_SECRETS:
+        assertNotContains(response, secret)
+
+
+def test_a_donor_without_grants_is_told_so(world):
+    response = client_for(DonorAccountFactory(funders=[OrganisationFactory()]).user).get(DASHBOARD)
+
+    assertContains(response, "No grants are recorded for your organisation yet.")
+
+
+def test_the_grant_page_shows_its_transactions_and_planned_disbursements(donor_a, world):
+    response = donor_a.get(reverse("donor:grant", args=[world.published.pk]))
+
+    assertContains(response, "<h1>Alpha clean water programme</h1>", html=True)
+    assertContains(response, "Public programme page")
+    assert table(response, '//table[@id="transactions-table"]') == [
+        ["1 Mar 2021", "Outgoing commitment", "", "USD", "5,000.00"],
+        ["1 Jun 2021", "Disbursement", "", "USD", "2,000.00"],
+        ["1 Feb 2022", "Disbursement", "", "USD", "1,500.00"],
+    ]
+    ahead = f"{world.today:%-d %b %Y} – {world.today + datetime.timedelta(days=90):%-d %b %Y}"
+    assert table(response, '//table[@id="planned-table"]') == [
+        ["1 Jan 2020 – 31 Dec 2020", "Past", "USD", "500.00"],
+        [ahead, "Ahead", "USD", "1,000.00"],
+    ]
+    assert table(response, '//section[@aria-labelledby="transactions"]//table[not(@id)]') == [
+        ["USD", "5,000.00", "3,500.00", "0.00"]
+    ]
+
+
+def test_a_pipeline_grant_page_says_the_programme_is_not_published(donor_a, world):
+    response = donor_a.get(reverse("donor:grant", args=[world.pipeline.pk]))
+
+    assertContains(response, "The programme is in the pipeline: it has no public page yet.")
+    assertNotContains(response, world.pipeline.programme.get_absolute_url())
+    assertContains(response, "EUR 2,000.00")
+
+
+# Query counts ----------------------------------------------------------------------------------
+
+
+def more_of_everything(world) -> None:
+    for _ in range(5):
+        grant = GrantFactory(funder=world.alpha, currency="CAD", programme=ProgrammeFactory(is_published=False))
+        TransactionFactory.create_batch(3, grant=grant, currency="CAD")
+        TransactionFactory(grant=grant, currency="JMD")
+        PlannedDisbursementFactory.create_batch(2, grant=grant, currency="CAD")
+
+
+# Every request: the savepoint of ATOMIC_REQUESTS and its release, the session, the user, the donor account.
+# The dashboard: funders, grants, transaction sums per grant, the schedule ahead, grant totals and
+# transaction totals per currency, and per year; the same for 4 grants or 40.
+DASHBOARD_QUERIES = 5 + 7
+GRANT_QUERIES = 5 + 4  # the grant, its totals, its transactions, its planned disbursements
+EXPORT_QUERIES = {"export_csv": 5 + 6, "export_xlsx": 5 + 7}  # the dashboard's figures (+ the transactions)
+
+
+def test_the_dashboard_runs_a_fixed_number_of_queries(donor_a, world, django_assert_num_queries):
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        small = donor_a.get(DASHBOARD)
+    more_of_everything(world)
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        large = donor_a.get(DASHBOARD)
+    assert len(table(large, GRANTS)) == len(table(small, GRANTS)) + 10
+
+
+def test_the_grant_page_runs_a_fixed_number_of_queries(donor_a, world, django_assert_num_queries):
+    url = reverse("donor:grant", args=[world.published.pk])
+    with django_assert_num_queries(GRANT_QUERIES):
+        donor_a.get(url)
+    TransactionFactory.create_batch(10, grant=world.published, type=DISBURSEMENT, amount=Decimal("1"))
+    PlannedDisbursementFactory.create_batch(5, grant=world.published)
+    with django_assert_num_queries(GRANT_QUERIES):
+        donor_a.get(url)
+
+
+@pytest.mark.parametrize("name", EXPORT_QUERIES)
+def test_the_exports_run_a_fixed_number_of_queries(donor_a, world, django_assert_num_queries, name):
+    with django_assert_num_queries(EXPORT_QUERIES[name]):
+        donor_a.get(reverse(f"donor:{name}"))
+    more_of_everything(world)
+    with django_assert_num_queries(EXPORT_QUERIES[name]):
+        donor_a.get(reverse(f"donor:{name}"))
+
+
+def test_staff_viewing_as_a_donor_see_the_same_page_under_a_banner(admin_client, donor_a, world):
+    own = donor_a.get(DASHBOARD)
+    as_donor = admin_client.get(DASHBOARD, {"as": world.a.pk})
+
+    assertContains(as_donor, "Viewing as Alpha")
+    assert table(as_donor, GRANTS) == table(own, GRANTS)
+    # Its links keep to the same donor.
+    assertContains(as_donor, f'href="{reverse("donor:grant", args=[world.published.pk])}?as={world.a.pk}"')
+    assertContains(as_donor, f'href="{reverse("donor:export_xlsx")}?as={world.a.pk}"')
+    assertNotContains(own, "Viewing as")
+
+
+def test_staff_may_view_a_closed_account_and_are_told_it_is_closed(admin_client, world):
+    world.a.is_active = False
+    world.a.save()
+
+    assertContains(admin_client.get(DASHBOARD, {"as": world.a.pk}), "account closed")
+
+
+# Signing in, out, and the header ---------------------------------------------------------------
+
+
+def test_a_donor_signs_in_and_lands_on_the_dashboard(world):
+    client = Client()
+    page = client.get(reverse("login"))
+    assertContains(page, '<label for="id_username">Username:</label>', html=True)
+
+    response = client.post(reverse("login"), {"username": "alpha", "password": PASSWORD})
+
+    assertRedirects(response, DASHBOARD)
+    assertContains(client.get(DASHBOARD), "Alpha clean water programme")
+
+
+def test_signing_in_follows_next_on_this_site_only(world):
+    grant_url = reverse("donor:grant", args=[world.published.pk])
+    response = Client().post(reverse("login"), {"username": "alpha", "password": PASSWORD, "next": grant_url})
+    assertRedirects(response, grant_url)
+
+    response = Client().post(
+        reverse("login"), {"username": "alpha", "password": PASSWORD, "next": "https://evil.example/"}
+    )
+    assertRedirects(response, DASHBOARD)
+
+
+def test_a_wrong_password_is_explained_and_tied_to_the_form(world):
+    response = Client().post(reverse("login"), {"username": "alpha", "password": "wrong"})
+
+    assert response.status_code == 200
+    assertContains(response, "Please enter a correct username and password.")
+    assertContains(response, 'class="notice notice--error" role="alert"')
+
+
+def test_a_missing_field_error_is_tied_to_its_input(world):
+    response = Client().post(reverse("login"), {"username": "alpha", "password": ""})
+
+    document = lxml.html.fromstring(response.content.decode())
+    (password,) = document.xpath('//*[@id="id_password"]')
+    assert password.get("aria-invalid") == "true"
+    (error,) = document.xpath(f'//*[@id="{password.get("aria-describedby")}"]')
+    assert "This field is required." in error.text_content()
+
+
+def test_the_header_offers_sign_in_or_the_dashboard_and_sign_out(donor_a, client, world):
+    anonymous = client.get(reverse("programmes:overview"))
+    assertContains(anonymous, f'<a href="{reverse("login")}">Sign in</a>', html=True)
+    assertNotContains(anonymous, "Sign out")
+
+    signed_in = donor_a.get(reverse("programmes:overview"))
+    assertContains(signed_in, f'<a href="{DASHBOARD}">Your dashboard</a>', html=True)
+    assertContains(signed_in, f'<form method="post" action="{reverse("logout")}">')
+    assertNotContains(signed_in, ">Sign in</a>")
+
+
+def test_signing_out_is_a_post_and_returns_to_the_overview(donor_a):
+    assert donor_a.get(reverse("logout")).status_code == 405  # a link cannot sign anyone out
+    assertRedirects(donor_a.post(reverse("logout")), reverse("programmes:overview"))
+    assert donor_a.get(DASHBOARD).status_code == 302
+
+
+def test_a_user_without_a_donor_account_is_told_there_is_no_dashboard(editor_client):
+    response = editor_client.get(DASHBOARD)
+
+    assert response.status_code == 403
+    assertContains(response, "No donor dashboard for this account", status_code=403)
+    assertContains(response, "the donor accounts in the admin", status_code=403)
+
+
+# Password reset --------------------------------------------------------------------------------
+
+
+def test_a_donor_resets_a_forgotten_password_by_e_mail(world):
+    client = Client()
+    response = client.post(reverse("password_reset"), {"email": world.a.user.email})
+    assertRedirects(response, reverse("password_reset_done"))
+    assertContains(client.get(reverse("password_reset_done")), "Check your e-mail")
+
+    (message,) = mail.outbox
+    assert message.to == [world.a.user.email]
+    assert message.subject == "Reset your password for IOM in the Caribbean"
+    link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", message.body).group(1)
+
+    form = client.get(link, follow=True)  # Django swaps the token for a session and redirects
+    assertContains(form, "Choose a new password")
+    response = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "a-brand-new-password-42", "new_password2": "a-brand-new-password-42"},
+    )
+    assertRedirects(response, reverse("password_reset_complete"))
+    assert Client().login(username="alpha", password="a-brand-new-password-42")
+    assert not Client().login(username="alpha", password=PASSWORD)
+    assertContains(client.get(link), "This link no longer works")
+
+
+def test_a_reset_for_an_unknown_address_sends_nothing_and_says_the_same(world):
+    response = Client().post(reverse("password_reset"), {"email": "nobody@example.org"})
+
+    assertRedirects(response, reverse("password_reset_done"))
+    assert mail.outbox == []
+
+
+def test_mismatched_new_passwords_are_explained_on_the_field(world):
+    client = Client()
+    client.post(reverse("password_reset"), {"email": world.a.user.email})
+    link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", mail.outbox[0].body).group(1)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+
+    response = client.post(form_url, {"new_password1": "a-brand-new-password-42", "new_password2": "different"})
+
+    assertContains(response, "The two password fields didn’t match.")
+    document = lxml.html.fromstring(response.content.decode())
+    (field,) = document.xpath('//*[@id="id_new_password2"]')
+    assert field.get("aria-invalid") == "true"
