@@ -37,9 +37,14 @@ class GrantInline(CompactInline):
         return formset
 
 
-# The programmes app never imports funding (arrows point one way), so funding adds its inline
+class BudgetInline(CompactInline):
+    model = Budget
+    fields = ["period_start", "period_end", "amount", "currency", "status"]
+
+
+# The programmes app never imports funding (arrows point one way), so funding adds its inlines
 # to the programme admin here; INSTALLED_APPS loads programmes and partners first.
-ProgrammeAdmin.inlines = [*ProgrammeAdmin.inlines, GrantInline]
+ProgrammeAdmin.inlines = [*ProgrammeAdmin.inlines, GrantInline, BudgetInline]
 
 
 class TransactionInline(CompactInline):
