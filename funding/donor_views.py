@@ -31,7 +31,6 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from funding.exports import csv_response, xlsx_response
 from funding.models import DonorAccount, Grant, PlannedDisbursement, Transaction
 from funding.selectors import (
     CurrencyTotal,
@@ -43,6 +42,7 @@ from funding.selectors import (
     transaction_totals_by_grant,
 )
 from iomcaribbean.charts import BarChart, Series, bar_chart
+from iomcaribbean.exports import csv_response, xlsx_response
 from programmes.models import Programme
 
 CENTS = Decimal("0.01")

@@ -14,7 +14,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from funding.exports import csv_response
 from funding.models import Grant
 from funding.selectors import (
     ZERO,
@@ -26,6 +25,7 @@ from funding.selectors import (
     totals_by_year,
 )
 from iomcaribbean.charts import Series, bar_chart
+from iomcaribbean.exports import csv_response
 from partners.models import Organisation
 from programmes.models import ProgrammeCountry
 

@@ -199,7 +199,7 @@ class ProgrammeAdmin(PublishActions, HistoryAdmin):
             {
                 "fields": [
                     "status",
-                    "project_type",
+                    ("project_type", "dac_sector"),
                     "coverage",
                     ("start_date", "start_precision"),
                     ("end_date", "end_precision"),

@@ -205,6 +205,13 @@ class Programme(TimeStamped):
     description = models.TextField(blank=True, help_text="The full narrative. Blank lines separate paragraphs.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PIPELINE)
     project_type = models.ForeignKey(ProjectType, on_delete=models.PROTECT, null=True, blank=True)
+    dac_sector = models.CharField(
+        "DAC sector",
+        max_length=5,
+        default="15190",
+        help_text="OECD DAC 5-digit purpose code; 15190 is facilitation of orderly, safe, regular and responsible "
+        "migration and mobility.",
+    )
     coverage = models.CharField(max_length=10, choices=Coverage.choices, default=Coverage.NATIONAL)
     idf_region = models.CharField(
         "IDF region", max_length=30, choices=IdfRegion.choices, default=IdfRegion.LATIN_AMERICA_CARIBBEAN
@@ -245,6 +252,7 @@ class Programme(TimeStamped):
             ),
             models.CheckConstraint(condition=Q(budget_currency__regex=r"^[A-Z]{3}$"), name="programme_currency_iso"),
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="programme_not_own_parent"),
+            models.CheckConstraint(condition=Q(dac_sector__regex=r"^[0-9]{5}$"), name="programme_dac_sector_5_digits"),
         ]
         indexes = [
             models.Index(fields=["status"]),

@@ -16,9 +16,9 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from funding.exports import FORMULA_STARTS, XLSX_TYPE
 from funding.models import Transaction
 from funding.selectors import schedule_ahead
+from iomcaribbean.exports import FORMULA_STARTS, XLSX_TYPE
 from tests.funding.test_donor_dashboard import FORMULA, GRANTS, client_for, donor_world, heading_table, table
 
 pytestmark = pytest.mark.django_db
