@@ -6,14 +6,19 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import groupby
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet, Sum
-from django.http import HttpRequest
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 
 from funding.forms import TransactionFormSet
+from funding.iati_import import max_bytes, too_large_message
 from funding.models import Budget, DonorAccount, Grant, PlannedDisbursement, Transaction
+from funding.services import iati_file_import
 from programmes.admin import CompactInline, HistoryAdmin, ProgrammeAdmin
 from programmes.models import Component, Programme
 
@@ -58,6 +63,28 @@ class PlannedDisbursementInline(CompactInline):
     verbose_name_plural = "planned disbursements (the schedule ahead donors see)"
 
 
+class IatiImportForm(forms.Form):
+    file = forms.FileField(
+        label="IATI activities file",
+        help_text="An IATI 2.03 XML file, as the portal exports it.",
+        widget=forms.FileInput(attrs={"accept": ".xml,application/xml,text/xml"}),
+    )
+    dry_run = forms.BooleanField(
+        label="Dry run", required=False, help_text="Check the file and show what it would change; save nothing."
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > max_bytes():
+            raise forms.ValidationError(too_large_message(upload.size, max_bytes()))
+        return upload
+
+
+def may_import_iati(request: HttpRequest) -> bool:
+    """An import adds programmes and grants, so it takes the right to add both (or a superuser)."""
+    return request.user.is_active and request.user.has_perms(["programmes.add_programme", "funding.add_grant"])
+
+
 @admin.register(Grant)
 class GrantAdmin(HistoryAdmin):
     list_display = ["funder", "programme", "component", "amount_display", "period_display", "is_primary"]
@@ -72,6 +99,40 @@ class GrantAdmin(HistoryAdmin):
         ("Period", {"fields": [("start_date", "start_precision"), ("end_date", "end_precision")]}),
     ]
     inlines = [TransactionInline, PlannedDisbursementInline]
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(self.import_iati_view)
+        return [path("import-iati/", view, name="funding_grant_import_iati"), *super().get_urls()]
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        return super().changelist_view(request, (extra_context or {}) | {"may_import_iati": may_import_iati(request)})
+
+    def import_iati_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload an IATI file; every outcome, even a rejected file, is a page with a plain report."""
+        if not may_import_iati(request):
+            raise PermissionDenied
+        form, report, status = IatiImportForm(), None, 200
+        if request.method == "POST":
+            form = IatiImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                report = iati_file_import(
+                    source=form.cleaned_data["file"], user=request.user, dry_run=form.cleaned_data["dry_run"]
+                )
+                if report.error:
+                    form.add_error("file", report.error)
+                    report = None
+                elif report.saved:
+                    self.message_user(request, report.summary, messages.SUCCESS)
+            if not form.is_valid() or (report and not report.ok):
+                status = 400
+        context = self.admin_site.each_context(request) | {
+            "opts": self.opts,
+            "title": "Import an IATI file",
+            "form": form,
+            "report": report,
+            "max_size": max_bytes(),
+        }
+        return TemplateResponse(request, "admin/funding/import_iati.html", context, status=status)
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -41,7 +41,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     # Order matters: partners and funding add their inlines to the programme admin.
     "programmes",
@@ -147,6 +151,40 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# API --------------------------------------------------------------------------
+# https://www.django-rest-framework.org/api-guide/settings/ and
+# https://drf-spectacular.readthedocs.io/en/latest/settings.html
+# Public and read-only: every viewset exposes published records only, so nobody signs in to it.
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "iomcaribbean.api.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "iomcaribbean.api.Pagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IOM in the Caribbean API",
+    "DESCRIPTION": (
+        "Read-only data on IOM's published Caribbean programmes, the organisations taking part, their funders, "
+        "countries and thematic areas. Money is given per currency and never added up across currencies."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/",
+    # Swagger UI and Redoc from the drf-spectacular-sidecar package: no asset from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Swagger UI would otherwise ask validator.swagger.io for a badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+}
+
 # Logging ----------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/logging/ (to stdout, for any process manager)
 
@@ -162,3 +200,5 @@ LOGGING = {
 # IATI organisation identifier of the reporting organisation (IOM).
 IATI_REPORTING_ORG_REF = "XM-DAC-47066"
 PROGRAMMES_PER_PAGE = 20
+# Largest IATI file the import accepts, in bytes (the upload form and the command refuse bigger ones).
+IATI_IMPORT_MAX_BYTES = env.int("IATI_IMPORT_MAX_BYTES", default=10 * 1024 * 1024)

@@ -1,4 +1,4 @@
-"""Site-wide views: the health check and the error pages."""
+"""Site-wide views: the health check, robots.txt, the API's root and the error pages."""
 
 from __future__ import annotations
 
@@ -6,8 +6,14 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import never_cache
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import api_view
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.reverse import reverse as api_reverse
 
 
 @never_cache
@@ -21,6 +27,40 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+# Private areas and the sign-in pages: nothing there for a search engine.
+ROBOTS_DISALLOW = ("/admin/", "/donor/", "/accounts/")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# The API's collections, by route name (each app's router names them "<basename>-list").
+COLLECTIONS = {
+    "programmes": "programmes_api:programme-list",
+    "countries": "programmes_api:country-list",
+    "thematic_areas": "programmes_api:area-list",
+    "organisations": "partners_api:organisation-list",
+    "funders": "funding_api:funder-list",
+}
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+def api_root(request: Request) -> Response:
+    """The collections of the API; ``/api/schema/`` describes them and ``/api/docs/`` documents them."""
+    links = {name: api_reverse(route, request=request) for name, route in COLLECTIONS.items()}
+    links |= {
+        "schema": api_reverse("api-schema", request=request),
+        "docs": api_reverse("api-docs", request=request),
+    }
+    return Response(links)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

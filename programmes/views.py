@@ -13,12 +13,13 @@ from django.conf import settings
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models import Model as DjangoModel
 from django.forms import ModelChoiceField
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 
 from iomcaribbean.charts import BarChart, Series, bar_chart
+from programmes import iati
 from programmes.filters import ProgrammeFilter
 from programmes.models import Country, Overview, OverviewEntry, Programme, ProgrammeCountry, ThematicArea
 
@@ -255,6 +256,7 @@ class ProgrammeDetailView(DetailView):
             "other_country_roles": [
                 (label, by_role[value]) for value, label in Role.choices if value != Role.BENEFITING and by_role[value]
             ],
+            "in_iati": not iati.unwritable(self.object),
         }
         return context
 
@@ -344,3 +346,30 @@ class ThematicAreaDetailView(ProgrammeListMixin, ListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(area=self.area, **kwargs)
+
+
+# IATI ----------------------------------------------------------------------------------------
+
+
+def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
+    """Every published programme IATI can take, as one IATI activities file, streamed."""
+    response = StreamingHttpResponse(iati.iter_activities_xml(), content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="iom-caribbean-iati-activities.xml"'
+    return response
+
+
+def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
+    """One programme's IATI activity file; staff may preview one that is unpublished or not yet valid."""
+    staff = request.user.is_staff
+    visible = Programme.objects.all() if staff else Programme.objects.published()
+    programmes = iati.export_queryset(with_visibility(visible))
+    programme = get_object_or_404(programmes, slug=slug)
+    if not staff and iati.unwritable(programme):
+        raise Http404("This programme is not in the IATI file yet.")
+    response = HttpResponse(
+        b"".join(iati.iter_activities_xml([programme], include_unwritable=True)),
+        content_type="application/xml; charset=utf-8",
+    )
+    if not programme.is_public or iati.unwritable(programme):
+        patch_cache_control(response, private=True, no_store=True)
+    return response

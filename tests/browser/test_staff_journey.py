@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from programmes.models import Programme
 from tests.factories import UserFactory
@@ -50,10 +51,13 @@ def test_staff_create_a_programme_with_a_grant_publish_it_and_find_it_on_the_pub
     page.locator("#grants-0 .field-funder .select2-selection").click()
     page.locator(".select2-search__field").fill("Canada")
     page.locator(".select2-results__option", has_text="Government of Canada").click()
+    expect(page.locator("#id_grants-0-funder")).to_have_value(re.compile(r"^\d+$"))
     page.fill("#id_grants-0-amount", "4000")
     page.fill("#id_grants-0-purpose", "the pilot's equipment")
 
-    page.click("input[name=_save]")
+    with page.expect_navigation():
+        page.click("input[name=_save]")
+    assert page.locator(".errorlist, .errornote").count() == 0, page.locator(".errorlist, .errornote").all_inner_texts()
     page.wait_for_selector(".messagelist .success")
     programme = Programme.objects.get(code="T81-999")
     assert not programme.is_published

@@ -1,0 +1,97 @@
+"""The read-only API of funders: organisations with grants to published programmes.
+
+As on the funder pages, only grants to published programmes appear or count, and money is
+totalled per currency by the database (``funding.selectors``), never across currencies. A
+grant whose amount is not published counts as a grant, never as zero.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from funding.models import Grant
+from funding.selectors import currency_totals, currency_totals_per, in_cents
+from funding.views import funders
+from partners.models import Organisation
+from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, ProgrammeRefSerializer
+
+
+class CurrencyTotalSerializer(serializers.Serializer):
+    currency = serializers.CharField(help_text="ISO 4217.")
+    granted = serializers.DecimalField(
+        max_digits=16, decimal_places=2, allow_null=True, help_text="Sum of the published grant amounts."
+    )
+    grants = serializers.IntegerField()
+    unpublished_amounts = serializers.IntegerField(help_text="Grants whose amount is not published.")
+    committed = serializers.DecimalField(max_digits=16, decimal_places=2)
+    disbursed = serializers.DecimalField(max_digits=16, decimal_places=2)
+    spent = serializers.DecimalField(max_digits=16, decimal_places=2)
+
+
+class FunderSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    acronym = serializers.CharField()
+    type = ChoiceField(help_text="IATI OrganisationType code and label.")
+    country = CountryRefSerializer(allow_null=True)
+    iati_identifier = serializers.CharField()
+    programme_count = serializers.IntegerField(help_text="Published programmes it funds.")
+    grant_count = serializers.IntegerField(help_text="Its grants to published programmes.")
+    unpublished_count = serializers.IntegerField(help_text="Of those, grants whose amount is not published.")
+    totals = CurrencyTotalSerializer(many=True, help_text="One row per currency: never add them up.")
+    url = serializers.SerializerMethodField()
+    api_url = serializers.HyperlinkedIdentityField(view_name="funding_api:funder-detail", lookup_field="slug")
+    organisation_api_url = serializers.HyperlinkedIdentityField(
+        view_name="partners_api:organisation-detail", lookup_field="slug"
+    )
+
+    def get_url(self, funder: Organisation) -> str:
+        return self.context["request"].build_absolute_uri(reverse("funding:detail", kwargs={"slug": funder.slug}))
+
+
+class FunderGrantSerializer(GrantSerializer):
+    funder = None
+    programme = ProgrammeRefSerializer()
+
+
+class FunderDetailSerializer(FunderSerializer):
+    description = serializers.CharField()
+    grants = FunderGrantSerializer(many=True, source="public_grants")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Funders of published programmes, with totals per currency"),
+    retrieve=extend_schema(summary="A funder and its grants to published programmes"),
+)
+class FunderViewSet(ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    filter_backends: list = []
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        return FunderDetailSerializer if self.action == "retrieve" else FunderSerializer
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        # One query: each funder, its country joined, with its counts over published programmes.
+        return funders().select_related("country").order_by("name")
+
+    def paginate_queryset(self, queryset: QuerySet[Organisation]) -> list[Organisation] | None:
+        page = super().paginate_queryset(queryset)
+        if page is None:
+            return None
+        # Two more queries for the page's totals per currency (grants, then transactions).
+        published = Grant.objects.published().filter(funder__in=[funder.pk for funder in page])
+        totals = currency_totals_per(published, "funder")
+        for funder in page:
+            funder.totals = totals.get(funder.pk, [])
+        return page
+
+    def get_object(self) -> Organisation:
+        funder = super().get_object()
+        grants = Grant.objects.published().filter(funder=funder)
+        funder.totals = [in_cents(total) for total in currency_totals(grants)]
+        funder.public_grants = grants.select_related("programme", "component").order_by("programme__title", "pk")
+        return funder

@@ -1,0 +1,417 @@
+"""Writes to the funding records that are more than plain CRUD."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import DataError, IntegrityError, models, transaction
+from django.db.models import Max
+from django.utils.text import slugify
+
+from funding.iati_import import (
+    ActivityData,
+    IatiFileError,
+    OrganisationData,
+    Rejection,
+    normalise_text,
+    parse_iati_file,
+    read_source,
+)
+from funding.models import Budget, Grant, Transaction
+from partners.models import Organisation, Participation
+from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, Result
+
+HUNDRED, CENT = Decimal(100), Decimal("0.01")
+
+# What the report counts, in the order it lists them.
+KINDS = [
+    ("programme", "programmes"),
+    ("organisation", "organisations"),
+    ("participation", "participations"),
+    ("grant", "grants"),
+    ("transaction", "transactions"),
+    ("country", "countries of programmes"),
+    ("budget", "budgets"),
+    ("result", "results"),
+    ("project type", "project types"),
+]
+
+
+@dataclass
+class ImportReport:
+    """What an IATI import did (or, on a dry run or a rejected file, would have done)."""
+
+    dry_run: bool = False
+    error: str = ""  # the file as a whole could not be read
+    total: int = 0  # activities in the file
+    rejected: list[Rejection] = field(default_factory=list)
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and not self.rejected
+
+    @property
+    def saved(self) -> bool:
+        return self.ok and not self.dry_run
+
+    @property
+    def summary(self) -> str:
+        if self.error:
+            return f"Nothing was imported. {self.error}"
+        if self.rejected:
+            noun = "activity" if self.total == 1 else "activities"
+            verb = "was" if len(self.rejected) == 1 else "were"
+            return (
+                f"Nothing was imported: {len(self.rejected)} of {self.total} {noun} {verb} rejected. "
+                "Correct the file and import it again."
+            )
+        if self.dry_run:
+            return f"Dry run: all {self.total} activities can be imported. Nothing was saved."
+        return f"Imported {self.total} {'activity' if self.total == 1 else 'activities'}."
+
+    def changes(self) -> list[str]:
+        verb = "" if self.saved else "would be "
+        return [
+            f"{plural.capitalize()}: {self.created[kind]} {verb}created, {self.updated[kind]} {verb}updated"
+            for kind, plural in KINDS
+            if self.created[kind] or self.updated[kind]
+        ]
+
+    def lines(self) -> list[str]:
+        """The report as plain text, for the command line."""
+        lines = [self.summary]
+        for rejection in self.rejected:
+            where = f" (line {rejection.line})" if rejection.line else ""
+            lines.append(f"  Rejected {rejection.identifier}{where}: {rejection.reason}")
+        if not self.error and not self.rejected:
+            lines += [f"  {line}" for line in self.changes() or ["No change: the portal already has every record."]]
+            lines += [f"  Note: {note}" for note in self.notes]
+        return lines
+
+
+class ActivityRejected(Exception):
+    """One activity cannot be imported; the message says why."""
+
+
+def programme_for_identifier(identifier: str) -> Programme | None:
+    """The programme an IATI identifier of the portal's own names (XM-DAC-47066-<code> or -<slug>)."""
+    suffix = identifier.removeprefix(f"{settings.IATI_REPORTING_ORG_REF}-")
+    if suffix == identifier or not suffix:
+        return None
+    return Programme.objects.filter(code=suffix).first() or Programme.objects.filter(slug=suffix).first()
+
+
+def split_description(programme: Programme, text: str) -> dict[str, str]:
+    """The summary and description a file's description stands for (the export joins them with a blank line)."""
+    summary, description = normalise_text(programme.summary), normalise_text(programme.description)
+    if text == "\n\n".join(part for part in (summary, description) if part):
+        return {}
+    if summary and text.startswith(f"{summary}\n\n"):
+        return {"description": text.removeprefix(f"{summary}\n\n")}
+    head, blank_line, rest = text.partition("\n\n")
+    return {"summary": head, "description": rest} if blank_line else {"summary": "", "description": text}
+
+
+def equal_split(count: int) -> list[Decimal]:
+    """100 shared equally, the rounding remainder on the last: what the export writes without percentages."""
+    if not count:
+        return []
+    share = (HUNDRED / count).quantize(CENT, rounding=ROUND_DOWN)
+    return [share] * (count - 1) + [HUNDRED - share * (count - 1)]
+
+
+def unique_slug(model: type[models.Model], base: str, max_length: int) -> str:
+    base = (slugify(base) or "imported")[: max_length - 4].strip("-")
+    slug, number = base, 1
+    while model.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def error_text(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return " ".join(
+            message if name == "__all__" else f"{name.replace('_', ' ')}: {message}"
+            for name, messages in error.message_dict.items()
+            for message in messages
+        )
+    return " ".join(error.messages)
+
+
+class ActivityWriter:
+    """Writes one activity's records, matching each by its identifier so that re-imports update."""
+
+    def __init__(self, report: ImportReport, user: AbstractBaseUser | None):
+        self.report = report
+        self.user = user
+        self.imported: dict[str, Programme] = {}
+        self.identifiers: dict[int, str] = {}  # programme pk → the activity that imported it
+        self.new_grants = 0
+
+    def save(self, obj: models.Model, kind: str, **values: Any) -> models.Model:
+        """Set ``values`` on ``obj`` and save it if it is new or any value changed."""
+        is_new = obj.pk is None
+        changed = is_new or any(getattr(obj, name) != value for name, value in values.items())
+        for name, value in values.items():
+            setattr(obj, name, value)
+        if not changed:
+            return obj
+        try:
+            obj.full_clean()
+        except ValidationError as error:
+            raise ActivityRejected(f"the {kind} '{obj}' is not valid: {error_text(error)}") from error
+        if self.user is not None:
+            obj._history_user = self.user
+        obj._change_reason = "IATI import"
+        obj.save()
+        (self.report.created if is_new else self.report.updated)[kind] += 1
+        return obj
+
+    def write(self, activity: ActivityData) -> None:
+        existing = self.find_programme(activity)
+        if existing and (other := self.identifiers.get(existing.pk)):
+            raise ActivityRejected(f"it is the same programme ('{existing}') as the activity {other} in this file")
+        programme = self.programme(activity, existing)
+        self.imported[activity.identifier] = programme
+        self.identifiers[programme.pk] = activity.identifier
+        self.countries(programme, activity)
+        participants = activity.participants
+        # The export names IOM as accountable when a programme records no organisation: for a programme
+        # the portal already has, that stands for "none recorded", not a participation to add.
+        implicit = [(p.organisation.ref, p.role) for p in participants] == [
+            (settings.IATI_REPORTING_ORG_REF, Participation.Role.ACCOUNTABLE)
+        ]
+        if implicit and existing and not (existing.participations.exists() or existing.grants.exists()):
+            participants = []
+        for participant in participants:
+            organisation = self.organisation(participant.organisation)
+            if participant.role == Participation.Role.FUNDING:
+                self.funder(programme, organisation, activity)
+            else:
+                participation = Participation.objects.filter(
+                    organisation=organisation, programme=programme, role=participant.role
+                ).first()
+                if participation is None:
+                    order = (programme.participations.aggregate(last=Max("order"))["last"] or 0) + 1
+                    participation = Participation(organisation=organisation, programme=programme, order=order)
+                    self.save(participation, "participation", role=participant.role)
+        self.transactions(programme, activity)
+        for budget in activity.budgets:
+            row = Budget.objects.filter(
+                programme=programme, period_start=budget.period_start, period_end=budget.period_end
+            ).first() or Budget(programme=programme, period_start=budget.period_start, period_end=budget.period_end)
+            self.save(row, "budget", amount=budget.amount, currency=budget.currency, status=budget.status)
+        for title in activity.results:
+            if not programme.results.filter(title=title).exists():
+                order = (programme.results.aggregate(last=Max("order"))["last"] or 0) + 1
+                self.save(Result(programme=programme, order=order), "result", title=title)
+
+    @staticmethod
+    def find_programme(activity: ActivityData) -> Programme | None:
+        programme = None
+        if activity.code:
+            programme = Programme.objects.filter(code=activity.code).first()
+        if programme is None and activity.slug:
+            programme = Programme.objects.filter(slug=activity.slug).first()
+        return programme
+
+    def programme(self, activity: ActivityData, programme: Programme | None) -> Programme:
+        if programme is None:
+            # New programmes wait, unpublished, for an editor to review them.
+            slug = activity.slug or unique_slug(Programme, activity.title or activity.code, 120)
+            programme = Programme(slug=slug, is_published=False)
+        values: dict[str, Any] = {"title": activity.title}
+        if activity.code:  # a file from before the programme had a code does not take it away
+            values["code"] = activity.code
+        # The export writes the title when a programme has no description (IATI requires one).
+        if activity.description and activity.description != activity.title:
+            values |= split_description(programme, activity.description)
+        if activity.default_currency:
+            values["budget_currency"] = activity.default_currency
+        if activity.status:
+            values["status"] = activity.status
+        if activity.coverage:
+            values["coverage"] = activity.coverage
+        if activity.dac_sector:
+            values["dac_sector"] = activity.dac_sector
+        for end in ("start", "end"):
+            date, precision = getattr(activity, f"{end}_date"), getattr(activity, f"{end}_precision")
+            if date is None:
+                continue
+            # IATI dates are whole days; the portal keeps how much of a date the sources state.
+            if precision == DatePrecision.DAY and getattr(programme, f"{end}_date") == date:
+                precision = getattr(programme, f"{end}_precision")
+            values |= {f"{end}_date": date, f"{end}_precision": precision}
+        if activity.project_type:
+            slug, name = activity.project_type
+            project_type = (
+                ProjectType.objects.filter(slug=slug).first() or ProjectType.objects.filter(name=name).first()
+            )
+            if project_type is None:
+                project_type = self.save(ProjectType(slug=slug), "project type", name=name)
+            values["project_type_id"] = project_type.pk
+        if activity.parent_identifier:
+            parent = self.imported.get(activity.parent_identifier) or programme_for_identifier(
+                activity.parent_identifier
+            )
+            if parent is None:
+                raise ActivityRejected(
+                    f"its parent activity {activity.parent_identifier} is neither in this file nor in the portal"
+                )
+            values["parent_id"] = parent.pk
+        return self.save(programme, "programme", **values)
+
+    def countries(self, programme: Programme, activity: ActivityData) -> None:
+        # The export splits 100 equally when no percentage is recorded: that split records none.
+        given = [share.percentage for share in activity.countries]
+        unstated = given == equal_split(len(given))
+        for share in activity.countries:
+            country = Country.objects.filter(code=share.code).first()
+            if country is None:
+                raise ActivityRejected(
+                    f"its recipient-country '{share.code}' is not a country the portal knows; "
+                    "add the country in the admin first"
+                )
+            link = ProgrammeCountry.objects.filter(
+                programme=programme, country=country, role=ProgrammeCountry.Role.BENEFITING
+            ).first() or ProgrammeCountry(programme=programme, country=country, role=ProgrammeCountry.Role.BENEFITING)
+            self.save(link, "country", percentage=None if unstated else share.percentage)
+
+    def organisation(self, data: OrganisationData) -> Organisation:
+        organisation = Organisation.objects.filter(iati_identifier=data.ref).first() if data.ref else None
+        if organisation is None and data.name:
+            organisation = Organisation.objects.filter(name=data.name).first()
+            if organisation and data.ref and organisation.iati_identifier:
+                raise ActivityRejected(
+                    f"the organisation '{data.name}' has the IATI identifier {organisation.iati_identifier} "
+                    f"in the portal, but {data.ref} in the file"
+                )
+        if organisation is None:
+            if not data.name:
+                raise ActivityRejected(
+                    f"the organisation {data.ref} is not in the portal, and the file gives no name to add it with"
+                )
+            if not data.type:
+                raise ActivityRejected(
+                    f"the organisation '{data.name}' is not in the portal, and the file gives no type to add it with"
+                )
+            organisation = Organisation(slug=unique_slug(Organisation, data.name, 120), name=data.name)
+        values: dict[str, Any] = {}
+        if data.ref:
+            values["iati_identifier"] = data.ref
+        if data.type:
+            values["type"] = data.type
+        return self.save(organisation, "organisation", **values)
+
+    def funder(self, programme: Programme, organisation: Organisation, activity: ActivityData) -> Grant | None:
+        grant = Grant.objects.filter(funder=organisation, programme=programme).order_by("pk").first()
+        if grant is not None:
+            return grant
+        # A funder the portal records as a participant only (in talks, say) stays one.
+        if Participation.objects.filter(
+            organisation=organisation, programme=programme, role=Participation.Role.FUNDING
+        ).exists():
+            return None
+        return self.new_grant(programme, organisation, activity.default_currency or "USD")
+
+    def new_grant(self, programme: Programme, organisation: Organisation, currency: str) -> Grant:
+        # IATI carries a grant's transactions, not its amount: the amount stays "not published".
+        self.new_grants += 1
+        return self.save(Grant(funder=organisation, programme=programme), "grant", amount=None, currency=currency)
+
+    def transactions(self, programme: Programme, activity: ActivityData) -> None:
+        by_key: dict[tuple, list] = defaultdict(list)
+        for data in activity.transactions:
+            funder = self.organisation(data.provider)
+            grants = list(Grant.objects.filter(funder=funder, programme=programme).order_by("pk"))
+            if not grants:
+                grants = [self.new_grant(programme, funder, data.currency)]
+            by_key[(tuple(g.pk for g in grants), data.type, data.date, data.amount, data.currency)].append(data)
+        for (grant_ids, type_, date, amount, currency), rows in by_key.items():
+            # The same transaction twice in a file is two transactions: match as many as the portal has.
+            existing = list(
+                Transaction.objects.filter(
+                    grant_id__in=grant_ids, type=type_, date=date, amount=amount, currency=currency
+                ).order_by("pk")
+            )
+            for number, data in enumerate(rows):
+                row = existing[number] if number < len(existing) else None
+                if row is None:
+                    row = Transaction(grant_id=grant_ids[0], type=type_, date=date, amount=amount, currency=currency)
+                values = {"description": data.description} if data.description or row.pk is None else {}
+                self.save(row, "transaction", **values)
+
+
+def parents_first(activities: list[ActivityData]) -> list[ActivityData]:
+    """Activities whose parent is in the same file come after it."""
+    by_identifier = {activity.identifier: activity for activity in activities}
+
+    def depth(activity: ActivityData) -> int:
+        seen, level = {activity.identifier}, 0
+        while (parent := by_identifier.get(activity.parent_identifier)) and parent.identifier not in seen:
+            seen.add(parent.identifier)
+            activity, level = parent, level + 1
+        return level
+
+    return sorted(activities, key=depth)
+
+
+@transaction.atomic
+def iati_file_import(
+    *,
+    source: str | Path | bytes | IO[bytes],
+    user: AbstractBaseUser | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import an IATI 2.03 activities file: all of it, or (if any activity is rejected) none of it.
+
+    Records are matched by identifier, so importing a file twice updates and never duplicates:
+    programmes by IOM project code or slug, organisations by IATI ref or else exact name,
+    participations by (organisation, programme, role), grants by (funder, programme),
+    transactions by (grant, type, date, amount, currency). The import adds and updates; it never
+    deletes, and leaves alone what IATI does not carry (thematic areas, publication, grant amounts).
+    """
+    report = ImportReport(dry_run=dry_run)
+    try:
+        parsed = parse_iati_file(read_source(source))
+    except IatiFileError as error:
+        report.error = str(error)
+        return report
+    report.total = parsed.total
+    report.rejected.extend(parsed.rejections)
+    activities = parents_first(parsed.activities)
+    writer = ActivityWriter(report, user)
+    for done, activity in enumerate(activities, start=1):
+        try:
+            with transaction.atomic():
+                writer.write(activity)
+        except ActivityRejected as error:
+            report.rejected.append(Rejection(activity.identifier, activity.line, f"{error}."))
+        except (IntegrityError, DataError) as error:
+            report.rejected.append(Rejection(activity.identifier, activity.line, f"the database refused it ({error})."))
+        if progress is not None:
+            progress(done, len(activities))
+    report.rejected.sort(key=lambda rejection: rejection.line or 0)
+    if report.rejected or dry_run:
+        transaction.set_rollback(True)
+    if writer.new_grants:
+        report.notes.append(
+            f"{writer.new_grants} new {'grant has' if writer.new_grants == 1 else 'grants have'} no amount: "
+            "IATI files carry a grant's transactions, not its amount. Enter amounts in the admin where known."
+        )
+    if report.created["programme"]:
+        report.notes.append("New programmes are saved unpublished: review and publish them in the admin.")
+    return report

@@ -1,0 +1,33 @@
+"""Sitemap of the funders' pages: organisations with a grant to a published programme."""
+
+from __future__ import annotations
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from funding.views import funders
+from partners.models import Organisation
+
+
+class FunderListSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self) -> list[str]:
+        return ["funding:list"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+class FunderSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self) -> QuerySet[Organisation]:
+        return funders().order_by("name")
+
+    def location(self, item: Organisation) -> str:
+        return reverse("funding:detail", kwargs={"slug": item.slug})
+
+
+sitemaps = {"funder-list": FunderListSitemap, "funders": FunderSitemap}

@@ -1,0 +1,15 @@
+"""/api/: the root, the OpenAPI schema, its documentation, and each app's API routes."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from iomcaribbean.views import api_root
+
+urlpatterns = [
+    path("", api_root, name="api-root"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("programmes.api_urls")),
+    path("", include("partners.api_urls")),
+    path("", include("funding.api_urls")),
+]

@@ -1,0 +1,103 @@
+"""The read-only API of organisations: those taking part in, or funding, published programmes.
+
+An organisation whose only programmes are unpublished is not listed and its detail is a 404;
+the roles, grants and counts shown concern published programmes only. Grants are reached
+through the reverse relation: partners does not import funding, which imports partners.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from partners.models import Organisation, Participation
+from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, PageLinkField, ProgrammeRefSerializer
+from programmes.models import Programme
+from programmes.views import related_model
+
+
+class OrganisationSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    acronym = serializers.CharField()
+    type = ChoiceField(help_text="IATI OrganisationType code and label.")
+    country = CountryRefSerializer(allow_null=True)
+    website = serializers.CharField()
+    iati_identifier = serializers.CharField()
+    programme_count = serializers.IntegerField(help_text="Published programmes it takes part in.")
+    funded_programme_count = serializers.IntegerField(help_text="Published programmes it funds.")
+    url = PageLinkField()
+    api_url = serializers.HyperlinkedIdentityField(view_name="partners_api:organisation-detail", lookup_field="slug")
+    funder_api_url = serializers.SerializerMethodField(help_text="Its funder record, when it funds a programme.")
+
+    def get_funder_api_url(self, organisation: Organisation) -> str | None:
+        if not organisation.funded_programme_count:
+            return None
+        request = self.context["request"]
+        return reverse("funding_api:funder-detail", kwargs={"slug": organisation.slug}, request=request)
+
+
+class OrganisationParticipationSerializer(serializers.Serializer):
+    programme = ProgrammeRefSerializer()
+    role = ChoiceField(help_text="IATI OrganisationRole code and label.")
+    description = serializers.CharField()
+
+
+class OrganisationGrantSerializer(GrantSerializer):
+    funder = None
+    programme = ProgrammeRefSerializer()
+
+
+class OrganisationDetailSerializer(OrganisationSerializer):
+    description = serializers.CharField()
+    programmes = serializers.SerializerMethodField()
+    participations = OrganisationParticipationSerializer(source="public_participations", many=True)
+    grants = OrganisationGrantSerializer(source="public_grants", many=True, help_text="Never add currencies up.")
+
+    @extend_schema_field(ProgrammeRefSerializer(many=True))
+    def get_programmes(self, organisation: Organisation) -> list:
+        """Each published programme it takes part in or funds, once."""
+        rows = [*organisation.public_participations, *organisation.public_grants]
+        programmes = list({row.programme_id: row.programme for row in rows}.values())
+        programmes.sort(key=lambda p: p.title)
+        return ProgrammeRefSerializer(programmes, many=True, context=self.context).data
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Organisations taking part in or funding published programmes"),
+    retrieve=extend_schema(summary="An organisation and its roles in published programmes"),
+)
+class OrganisationViewSet(ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    filter_backends: list = []
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        return OrganisationDetailSerializer if self.action == "retrieve" else OrganisationSerializer
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        # One query: the country joined, both counts over published programmes only.
+        published = Programme.objects.published()
+        queryset = (
+            Organisation.objects.select_related("country")
+            .annotate(
+                programme_count=Count(
+                    "participations__programme", filter=Q(participations__programme__in=published), distinct=True
+                ),
+                funded_programme_count=Count(
+                    "grants__programme", filter=Q(grants__programme__in=published), distinct=True
+                ),
+            )
+            .filter(Q(programme_count__gt=0) | Q(funded_programme_count__gt=0))
+            .order_by("name")
+        )
+        if self.action != "retrieve":
+            return queryset
+        participations = Participation.objects.filter(programme__in=published).select_related("programme")
+        grants = related_model(Organisation, "grants").objects.published().select_related("programme", "component")
+        return queryset.prefetch_related(
+            Prefetch("participations", queryset=participations, to_attr="public_participations"),
+            Prefetch("grants", queryset=grants, to_attr="public_grants"),
+        )

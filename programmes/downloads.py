@@ -1,0 +1,138 @@
+"""The public programme list as CSV and XLSX: the same programmes, filters and order as the page.
+
+Every programme the filters select is in the file, not just the page on screen. ``?columns=``
+picks the columns (comma-separated, or repeated as a form's checkboxes send them), in the order
+given; without it the file has ``DEFAULT_COLUMNS``. An unknown column, like a filter value the
+list rejects, answers 400 with the reason in plain text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils import timezone
+
+from iomcaribbean.exports import csv_response, xlsx_response
+from programmes.models import Programme
+from programmes.views import ProgrammeListView
+
+
+def is_planned(programme: Programme, value: datetime.date | None) -> bool:
+    """A date still to come, or any date of a programme in the pipeline, is planned; else it is actual.
+
+    IATI tells planned from actual start and end dates; the portal stores one date of each, so
+    what it means is read from the status and today's date.
+    """
+    return value is not None and (programme.status == Programme.Status.PIPELINE or value > timezone.localdate())
+
+
+def _planned(date_field: str) -> Callable[[Programme, HttpRequest], Any]:
+    def get(programme: Programme, request: HttpRequest) -> Any:
+        value = getattr(programme, date_field)
+        return value if is_planned(programme, value) else None
+
+    return get
+
+
+def _actual(date_field: str) -> Callable[[Programme, HttpRequest], Any]:
+    def get(programme: Programme, request: HttpRequest) -> Any:
+        value = getattr(programme, date_field)
+        return value if value is not None and not is_planned(programme, value) else None
+
+    return get
+
+
+def _unique(names: list[str]) -> str:
+    """Distinct values in order: a country with two roles in a programme is one country."""
+    return "; ".join(dict.fromkeys(names))
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    value: Callable[[Programme, HttpRequest], Any]
+
+
+COLUMNS: dict[str, Column] = {
+    "title": Column("Title", lambda p, r: p.title),
+    "acronym": Column("Acronym", lambda p, r: p.acronym),
+    "code": Column("IOM project code", lambda p, r: p.code),
+    "iati_identifier": Column("IATI identifier", lambda p, r: p.iati_identifier),
+    "status": Column("Status", lambda p, r: p.get_status_display()),
+    "status_code": Column("Status code (IATI ActivityStatus)", lambda p, r: p.iati_status),
+    "coverage": Column("Coverage", lambda p, r: p.get_coverage_display()),
+    "project_type": Column("Project type", lambda p, r: p.project_type.name if p.project_type else ""),
+    "dac_sector": Column("DAC sector code", lambda p, r: p.dac_sector),
+    "countries": Column("Countries", lambda p, r: _unique([c.name for c in p.countries.all()])),
+    "country_codes": Column("Country codes (ISO 3166-1)", lambda p, r: _unique([c.code for c in p.countries.all()])),
+    "thematic_areas": Column("Thematic areas", lambda p, r: _unique([a.short_name for a in p.thematic_areas.all()])),
+    "start_date": Column("Start date", lambda p, r: p.start_date),
+    "start_precision": Column("Start date precision", lambda p, r: p.start_precision if p.start_date else ""),
+    "end_date": Column("End date", lambda p, r: p.end_date),
+    "end_precision": Column("End date precision", lambda p, r: p.end_precision if p.end_date else ""),
+    "planned_start": Column("Planned start", _planned("start_date")),
+    "actual_start": Column("Actual start", _actual("start_date")),
+    "planned_end": Column("Planned end", _planned("end_date")),
+    "actual_end": Column("Actual end", _actual("end_date")),
+    "budget_amount": Column("Budget", lambda p, r: p.budget_amount),
+    "budget_currency": Column("Budget currency", lambda p, r: p.budget_currency if p.budget_amount is not None else ""),
+    "parent": Column("Phase of", lambda p, r: p.parent.title if p.parent else ""),
+    "url": Column("Page", lambda p, r: r.build_absolute_uri(p.get_absolute_url())),
+}
+DEFAULT_COLUMNS = (
+    "title",
+    "code",
+    "status",
+    "coverage",
+    "countries",
+    "thematic_areas",
+    "start_date",
+    "end_date",
+    "budget_amount",
+    "budget_currency",
+    "url",
+)
+
+
+class ColumnError(ValueError):
+    pass
+
+
+def chosen_columns(request: HttpRequest) -> list[str]:
+    """The columns ``?columns=`` names, in order and once each; ``DEFAULT_COLUMNS`` when it names none."""
+    names = [name.strip() for value in request.GET.getlist("columns") for name in value.split(",")]
+    names = list(dict.fromkeys(name for name in names if name))
+    unknown = [name for name in names if name not in COLUMNS]
+    if unknown:
+        shown = ", ".join(repr(name[:40]) for name in unknown[:5])
+        raise ColumnError(f"Unknown column {shown}. Choose from: {', '.join(COLUMNS)}.")
+    return names or list(DEFAULT_COLUMNS)
+
+
+class ProgrammeDownloadView(ProgrammeListView):
+    """The list page's queryset (filters, search and sort), every row of it, as a file."""
+
+    file_format = "csv"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            columns = chosen_columns(request)
+        except ColumnError as error:
+            return bad_request(str(error))
+        programmes = self.get_queryset()
+        if self.filterset.errors:
+            problems = [f"{name}: {' '.join(errors)}" for name, errors in self.filterset.errors.items()]
+            return bad_request("Some filters could not be used. " + " ".join(problems))
+        header = [COLUMNS[name].label for name in columns]
+        rows = ([COLUMNS[name].value(p, request) for name in columns] for p in programmes)
+        if self.file_format == "xlsx":
+            return xlsx_response("programmes.xlsx", [("Programmes", header, rows)])
+        return csv_response("programmes.csv", header, rows)
+
+
+def bad_request(message: str) -> HttpResponse:
+    return HttpResponseBadRequest(message + "\n", content_type="text/plain; charset=utf-8")

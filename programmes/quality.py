@@ -1,0 +1,280 @@
+"""How good each programme's IATI record is: the problems, in plain words, with the field to fix.
+
+A blocking problem keeps the programme out of the IATI file, because its activity would be
+invalid (``iati.unwritable``); the others make the record weaker: an element left out, or a
+fallback used in its place.
+
+``programme_problems()`` reads the programme's own fields, its country links (prefetch them with
+their countries) and a few counts of its organisations, budgets and transactions. Annotate those
+with ``with_quality_facts()`` for a list, so the admin's changelist runs a fixed number of queries;
+a programme without them costs one query more.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.text import capfirst
+
+from programmes import iati
+from programmes.models import Programme
+
+# Labels of what is not a field of the programme form: its inlines.
+LABELS = {
+    "summary": "Summary and description",
+    "countries": "Countries",
+    "participations": "Participations",
+    "budgets": "Budgets",
+    "grants": "Grants (their transactions)",
+}
+FACTS = (
+    "iati_participations",
+    "iati_grants",
+    "iati_budgets",
+    "iati_long_budgets",
+    "iati_odd_currency_budgets",
+    "iati_future_transactions",
+    "iati_odd_currency_transactions",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str  # the programme field or inline to fix
+    message: str  # what is wrong and what to do, in plain words
+    blocking: bool = False  # True: the programme stays out of the IATI file until it is fixed
+
+    @property
+    def label(self) -> str:
+        if self.field in LABELS:
+            return LABELS[self.field]
+        return capfirst(Programme._meta.get_field(self.field).verbose_name)
+
+
+def _count(path: str, condition: Q | None = None) -> Coalesce:
+    """How many rows at the end of a reverse relation ``path`` (``"grants__transactions"``) the programme has.
+
+    A subquery on the related model itself, reached through the relation: programmes imports no other app.
+    """
+    model, back = Programme, []
+    for name in path.split("__"):
+        relation = model._meta.get_field(name)
+        model = relation.related_model
+        back.insert(0, relation.field.name)
+    to_programme = "__".join(back)
+    rows = model.objects.filter(**{to_programme: OuterRef("pk")})
+    if condition is not None:
+        rows = rows.filter(condition)
+    rows = rows.order_by().values(to_programme).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def with_quality_facts(queryset: QuerySet[Programme], today: datetime.date | None = None) -> QuerySet[Programme]:
+    """Annotate the counts ``programme_problems()`` needs (subqueries: no extra query, no duplicate rows)."""
+    today = today or timezone.localdate()
+    year = datetime.timedelta(days=365)
+    odd_currency = ~Q(currency__in=iati.CURRENCY_CODES)
+    return queryset.annotate(
+        iati_participations=_count("participations"),
+        iati_grants=_count("grants"),
+        iati_budgets=_count("budgets"),
+        iati_long_budgets=_count("budgets", Q(period_end__gt=F("period_start") + year)),
+        iati_odd_currency_budgets=_count("budgets", odd_currency),
+        iati_future_transactions=_count("grants__transactions", Q(date__gt=today)),
+        iati_odd_currency_transactions=_count("grants__transactions", odd_currency),
+    )
+
+
+@dataclass(frozen=True)
+class Facts:
+    participations: int = 0
+    grants: int = 0
+    budgets: int = 0
+    long_budgets: int = 0
+    odd_currency_budgets: int = 0
+    future_transactions: int = 0
+    odd_currency_transactions: int = 0
+
+
+def quality_facts(programme: Programme) -> Facts:
+    """The counts ``with_quality_facts()`` annotated, or fetched now in one query."""
+    if programme.pk is None:
+        return Facts()
+    if all(hasattr(programme, name) for name in FACTS):
+        values = {name: getattr(programme, name) for name in FACTS}
+    else:
+        values = with_quality_facts(Programme.objects.filter(pk=programme.pk)).values(*FACTS).get()
+    return Facts(**{name.removeprefix("iati_"): value for name, value in values.items()})
+
+
+def _plural(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def blocking_problems(programme: Programme) -> list[Problem]:
+    """What keeps the programme out of the IATI file; the same fields as ``iati.unwritable()``."""
+    messages = {
+        "code": "The IOM project code contains a space or one of / & | ?, which an IATI identifier cannot: "
+        "correct the code.",
+        "start_date": "There is no start date, and IATI needs one (a planned one if the programme has not "
+        "started): give the start date, even if only its year is known.",
+        "dac_sector": f"“{programme.dac_sector}” is not a DAC purpose code IATI accepts: give an active 5-digit "
+        "code, such as 15190 for migration.",
+        "budget_currency": f"“{programme.budget_currency}” is not a currency IATI accepts: give its ISO 4217 "
+        "code, such as USD.",
+        "countries": "The benefiting countries' percentages cannot be published: "
+        f"{iati.country_shares(programme).error}. Give each benefiting country a percentage so that they "
+        "add up to 100, or clear them all to share equally.",
+    }
+    return [Problem(field, messages[field], blocking=True) for field in iati.unwritable(programme)]
+
+
+def date_problems(programme: Programme, today: datetime.date) -> list[Problem]:
+    Status = Programme.Status
+    problems = []
+    started = programme.status in (Status.ONGOING, Status.COMPLETED)
+    if programme.start_date and programme.start_date > today and started:
+        problems.append(
+            Problem(
+                "start_date",
+                f"The status is “{programme.get_status_display()}” but the start date is in the future, so IATI "
+                "gets it as a planned start: correct the status or the date.",
+            )
+        )
+    if programme.start_date and programme.start_date <= today and programme.status == Status.PIPELINE:
+        problems.append(
+            Problem(
+                "status",
+                "The start date has passed but the status is still pipeline, so IATI gets it as a planned start: "
+                "update the status if the programme has started.",
+            )
+        )
+    if not programme.end_date:
+        if programme.status in (Status.COMPLETED, Status.CANCELLED):
+            message = "The programme has ended but has no end date: give the date it ended, even if only its year."
+        else:
+            message = "There is no end date: give the planned end date if there is one."
+        problems.append(Problem("end_date", message))
+    elif programme.end_date > today and programme.status == Status.COMPLETED:
+        problems.append(
+            Problem(
+                "end_date",
+                "The status is completed but the end date is in the future, so IATI gets it as a planned end: "
+                "correct the status or the date.",
+            )
+        )
+    return problems
+
+
+def country_problems(programme: Programme) -> list[Problem]:
+    shares = iati.country_shares(programme)
+    problems = [
+        Problem(
+            "countries",
+            f"{country.name} ({country.code}) is no longer an IATI country code, so it is left out of the "
+            "recipient countries: add the country or countries it has become.",
+        )
+        for country in shares.withdrawn
+    ]
+    if shares.split_equally:
+        problems.append(
+            Problem(
+                "countries",
+                "The benefiting countries have no percentages, so IATI gets equal shares: give each its "
+                "percentage if the shares differ.",
+            )
+        )
+    if not shares.shares and not shares.error and programme.coverage == Programme.Coverage.NATIONAL:
+        problems.append(
+            Problem(
+                "countries",
+                "A national programme without a benefiting country: IATI gets the Caribbean region instead. "
+                "Add the benefiting country.",
+            )
+        )
+    return problems
+
+
+def money_problems(facts: Facts) -> list[Problem]:
+    problems = []
+    if not facts.budgets:
+        problems.append(
+            Problem(
+                "budgets",
+                "There is no budget per period, so the IATI record has none: add the budget of each year "
+                "(or shorter period) under Budgets.",
+            )
+        )
+    if facts.long_budgets:
+        problems.append(
+            Problem(
+                "budgets",
+                f"{_plural(facts.long_budgets, 'budget covers', 'budgets cover')} more than a year, which IATI does "
+                "not allow, so the record leaves them out: split them into periods of a year or less.",
+            )
+        )
+    if facts.odd_currency_budgets:
+        problems.append(
+            Problem(
+                "budgets",
+                f"{_plural(facts.odd_currency_budgets, 'budget is', 'budgets are')} in a currency IATI does not "
+                "accept, so the record leaves them out: correct the currency.",
+            )
+        )
+    if facts.future_transactions:
+        problems.append(
+            Problem(
+                "grants",
+                f"{_plural(facts.future_transactions, 'transaction is', 'transactions are')} dated in the future, "
+                "which IATI does not allow, so the record leaves them out until then: record payments to come "
+                "as planned disbursements.",
+            )
+        )
+    if facts.odd_currency_transactions:
+        problems.append(
+            Problem(
+                "grants",
+                f"{_plural(facts.odd_currency_transactions, 'transaction is', 'transactions are')} in a currency "
+                "IATI does not accept, so the record leaves them out: correct the currency.",
+            )
+        )
+    return problems
+
+
+def programme_problems(programme: Programme, *, today: datetime.date | None = None) -> list[Problem]:
+    """Everything that makes the programme's IATI record invalid (blocking) or weak, blocking first."""
+    today = today or timezone.localdate()
+    facts = quality_facts(programme)
+    problems = blocking_problems(programme)
+    if not (facts.participations or facts.grants):
+        problems.append(
+            Problem(
+                "participations",
+                "No organisation is recorded, so IATI gets IOM alone, as the accountable organisation: add IOM's "
+                "role and the partners under Participations, and the funders' grants under Grants.",
+            )
+        )
+    if not programme.code:
+        problems.append(
+            Problem(
+                "code",
+                "There is no IOM project code, so the IATI identifier ends with the slug instead and will change "
+                "once a code is given: add the project code.",
+            )
+        )
+    if not (programme.summary.strip() or programme.description.strip()):
+        problems.append(
+            Problem("summary", "There is neither a summary nor a description, so IATI gets the title again: write one.")
+        )
+    problems += date_problems(programme, today)
+    problems += country_problems(programme)
+    if not programme.project_type_id:
+        problems.append(
+            Problem("project_type", "There is no project type, so IATI gets only the DAC sector: choose one.")
+        )
+    problems += money_problems(facts)
+    return problems

@@ -1,0 +1,63 @@
+"""Sitemaps of the public pages about programmes, countries and thematic areas.
+
+Only published programmes, and only the countries and areas that have one, are listed.
+The project's URLs put these together with the partners' and funders' sitemaps.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from programmes.models import Country, Overview, Programme, ThematicArea
+
+
+class PagesSitemap(Sitemap):
+    """The overview (when one is published) and the lists."""
+
+    changefreq = "weekly"
+
+    def items(self) -> list[str]:
+        pages = ["programmes:list", "programmes:countries", "programmes:areas"]
+        if Overview.objects.filter(is_current=True, is_published=True).exists():
+            pages.insert(0, "programmes:overview")
+        return pages
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+class ProgrammeSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self) -> QuerySet[Programme]:
+        return Programme.objects.published().order_by("pk")
+
+    def lastmod(self, item: Programme) -> datetime.datetime:
+        return item.updated_at
+
+
+class CountrySitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self) -> QuerySet[Country]:
+        return Country.objects.filter(programmes__in=Programme.objects.published()).distinct().order_by("name")
+
+
+class ThematicAreaSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self) -> QuerySet[ThematicArea]:
+        published = Programme.objects.published()
+        return ThematicArea.objects.filter(programmes__in=published).distinct().order_by("list", "order", "name")
+
+
+sitemaps = {
+    "pages": PagesSitemap,
+    "programmes": ProgrammeSitemap,
+    "countries": CountrySitemap,
+    "areas": ThematicAreaSitemap,
+}
