@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from programmes.forms import AdminModelForm, OverviewAdminForm, ProgrammeAdminForm
@@ -268,14 +269,13 @@ class ProgrammeAdmin(PublishActions, HistoryAdmin):
         problems = self.iati_problems(obj)
         if not problems:
             return "Complete"
-        blocking = [p for p in problems if p.blocking]
+        # Only the fields to fix, so rows stay short; the change page explains each problem.
+        blocking = sorted({p.label for p in problems if p.blocking})
         weak = sorted({p.label for p in problems if not p.blocking})
-        items = format_html_join(
-            "", "<li><strong>Blocking</strong> – {}: {}</li>", ((p.label, p.message) for p in blocking)
-        )
+        lines = [format_html("<strong>Blocking</strong>: {}", ", ".join(blocking))] if blocking else []
         if weak:
-            items += format_html("<li>To improve: {}</li>", ", ".join(weak))
-        return format_html('<ul class="iati-problems">{}</ul>', items)
+            lines.append(format_html("To improve: {}", ", ".join(weak)))
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
 
     @admin.display(description="Problems")
     def iati_quality_panel(self, obj: Programme | None) -> str:
