@@ -14,7 +14,7 @@ from rest_framework import serializers
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from funding.models import Grant
-from funding.selectors import currency_totals, currency_totals_per, in_cents
+from funding.selectors import currency_totals, currency_totals_per
 from funding.views import funders
 from partners.models import Organisation
 from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, ProgrammeRefSerializer
@@ -92,6 +92,6 @@ class FunderViewSet(ReadOnlyModelViewSet):
     def get_object(self) -> Organisation:
         funder = super().get_object()
         grants = Grant.objects.published().filter(funder=funder)
-        funder.totals = [in_cents(total) for total in currency_totals(grants)]
+        funder.totals = currency_totals(grants)
         funder.public_grants = grants.select_related("programme", "component").order_by("programme__title", "pk")
         return funder

@@ -68,7 +68,7 @@ def currency_totals(grants: QuerySet[Grant]) -> list[CurrencyTotal]:
     for row in _transaction_sums(Transaction.objects.filter(grant__in=grants)):
         total = totals.setdefault(row["currency"], CurrencyTotal(currency=row["currency"]))
         total.committed, total.disbursed, total.spent = row["committed"], row["disbursed"], row["spent"]
-    return sorted(totals.values(), key=lambda t: t.currency)
+    return [in_cents(total) for total in sorted(totals.values(), key=lambda t: t.currency)]
 
 
 def totals_by_year(grants: QuerySet[Grant]) -> list[dict]:
@@ -76,7 +76,7 @@ def totals_by_year(grants: QuerySet[Grant]) -> list[dict]:
     rows = _transaction_sums(
         Transaction.objects.filter(grant__in=grants).annotate(year=ExtractYear("date")), "year"
     ).order_by("year", "currency")
-    return list(rows)
+    return [row | {k: cents(row[k]) for k in ("committed", "disbursed", "spent")} for row in rows]
 
 
 def grant_totals_by(grants: QuerySet[Grant], lookup: str, **filters) -> list[dict]:

@@ -21,7 +21,6 @@ from funding.selectors import (
     currency_totals,
     currency_totals_per,
     grant_totals_named,
-    in_cents,
     totals_by_year,
 )
 from iomcaribbean.charts import Series, bar_chart
@@ -89,8 +88,8 @@ def by_year(grants: QuerySet[Grant]) -> list[dict[str, Any]]:
         table = [
             {
                 "year": year,
-                "committed": cents(rows.get(year, {}).get("committed", ZERO)),
-                "disbursed": cents(rows.get(year, {}).get("disbursed", ZERO)),
+                "committed": rows.get(year, {}).get("committed", cents(ZERO)),
+                "disbursed": rows.get(year, {}).get("disbursed", cents(ZERO)),
             }
             for year in years
         ]
@@ -144,7 +143,7 @@ class FunderDetailView(DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         grants = Grant.objects.published().filter(funder=self.object)
-        totals = [in_cents(total) for total in currency_totals(grants)]
+        totals = currency_totals(grants)
         countries = grant_totals_named(
             grants,
             {"name": "programme__country_links__country__name", "slug": "programme__country_links__country__slug"},
