@@ -79,27 +79,6 @@ def totals_by_year(grants: QuerySet[Grant]) -> list[dict]:
     return [row | {k: cents(row[k]) for k in ("committed", "disbursed", "spent")} for row in rows]
 
 
-def grant_totals_by(grants: QuerySet[Grant], lookup: str, **filters) -> list[dict]:
-    """Grant amounts per value of ``lookup`` (e.g. a programme's country) and currency.
-
-    A grant to a programme in three countries counts in each of the three rows, so these rows
-    must not be added up. ``filters`` narrow the joined rows so that none is repeated, e.g.
-    ``programme__country_links__role="benefiting"`` when grouping by country.
-    """
-    return list(
-        grants.filter(**filters)
-        .exclude(**{f"{lookup}__isnull": True})
-        .order_by()
-        .values(lookup, "currency")
-        .annotate(
-            granted=Sum("amount"),
-            grants=Count("id", distinct=True),
-            unpublished_amounts=Count("id", filter=Q(amount__isnull=True), distinct=True),
-        )
-        .order_by(lookup, "currency")
-    )
-
-
 def schedule_ahead(grants: QuerySet[Grant], *, after) -> QuerySet[PlannedDisbursement]:
     """Planned disbursements of these grants for periods that end on or after ``after``."""
     return (
@@ -156,7 +135,8 @@ def currency_totals_per(grants: QuerySet[Grant], key: str) -> dict[Any, list[Cur
 
 
 def grant_totals_named(grants: QuerySet[Grant], fields: dict[str, str], **filters) -> list[dict]:
-    """``grant_totals_by`` with the group's fields named, e.g. ``{"name": "...__name", "slug": "...__slug"}``.
+    """Grant amounts per group (e.g. a programme's country) and currency, the group's fields named,
+    e.g. ``{"name": "...__name", "slug": "...__slug"}``.
 
     The first field orders the rows; a grant with nothing to group by (a programme with no
     country) is left out. The filters and the grouping share one join, so a grant counts once

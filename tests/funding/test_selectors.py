@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from funding.models import Grant, Transaction
-from funding.selectors import currency_totals, grant_totals_by, pivot_years, schedule_ahead, totals_by_year
+from funding.selectors import currency_totals, grant_totals_named, pivot_years, schedule_ahead, totals_by_year
 from programmes.models import ProgrammeCountry
 from tests.factories import (
     CountryFactory,
@@ -79,9 +79,9 @@ def test_totals_by_country_do_not_repeat_a_grant_for_a_country_in_two_roles(fund
     ProgrammeCountryFactory(programme=programme, country=country, role=ProgrammeCountry.Role.BENEFITING)
     ProgrammeCountryFactory(programme=programme, country=country, role=ProgrammeCountry.Role.VENUE)
     GrantFactory(funder=funder, programme=programme, amount=Decimal("40"))
-    (row,) = grant_totals_by(
+    (row,) = grant_totals_named(
         Grant.objects.filter(funder=funder),
-        "programme__country_links__country__name",
+        {"name": "programme__country_links__country__name"},
         programme__country_links__role=ProgrammeCountry.Role.BENEFITING,
     )
     assert row["granted"] == Decimal("40")
