@@ -28,7 +28,8 @@ export DJANGO_ALLOW_ASYNC_UNSAFE := true
 # Never fetch Playwright's own browsers, even if someone runs `playwright install` by habit.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+# pytest-timeout fails a hung test; this bound stops a hung run as a whole (CI has its own limit).
+PYTEST := timeout --kill-after=30 1800 $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 .PHONY: help install system-deps run lint format check-migrations test test-sqlite test-postgres map clean
 

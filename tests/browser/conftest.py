@@ -24,6 +24,8 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # /dev/shm is small in containers; a tab that runs out of it crashes.
+    "--disable-dev-shm-usage",
 ]
 
 
