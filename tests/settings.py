@@ -17,7 +17,7 @@ WHITENOISE_AUTOREFRESH = True
 # On SQLite the test database is a file, not Django's default in-memory one: with an in-memory
 # database the live server's request threads share the test thread's single connection, which
 # Django documents as unsafe (concurrent transactions on one connection; seen as a hung run).
-# pytest-xdist adds each worker's suffix to the name.
+# The process id keeps runs side by side apart; pytest-xdist adds each worker's suffix too.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30  # noqa: F405
