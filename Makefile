@@ -19,6 +19,10 @@ SYSTEM_PACKAGES := chromium fonts-liberation postgresql
 # Workers for pytest-xdist; `make test PYTEST_WORKERS=0` runs in one process.
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
+# Where `make serve` listens (host:port, or unix:/path/to/socket).
+SERVE_ADDR ?= 127.0.0.1:8000
+SERVE_ENV = DJANGO_DEBUG=false DJANGO_STATICFILES_STORAGE=whitenoise.storage.CompressedManifestStaticFilesStorage \
+	CONN_MAX_AGE=$${CONN_MAX_AGE:-60}
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export CHROMIUM_PATH
@@ -31,20 +35,36 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # pytest-timeout fails a hung test; this bound stops a hung run as a whole (CI has its own limit).
 PYTEST := timeout --kill-after=30 1800 $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-.PHONY: help install system-deps run lint format check-migrations test test-sqlite test-postgres map clean
+.PHONY: help install messages system-deps run serve lint format check-migrations test test-sqlite test-postgres fuzz map clean bench loadtest
 
 help:
 	@echo "make run     install, migrate and serve on http://127.0.0.1:8000/ (DEBUG on, SQLite)"
+	@echo "make serve   production settings: collectstatic, migrate, gunicorn on SERVE_ADDR ($(SERVE_ADDR));"
+	@echo "             needs DATABASE_URL and DJANGO_SECRET_KEY (README, Deployment)"
+	@echo "make bench   throughput of each page against a bare view, 10,000 demo programmes (bench/results.md)"
+	@echo "make loadtest 200 clients for 60 s, then PostgreSQL restarted under load (README, Performance)"
 	@echo "make test    lint, check migrations, tests on SQLite (with browser) and on PostgreSQL"
+	@echo "make fuzz    fuzz every public URL and API operation: FUZZ_EXAMPLES per test, over 10,000 requests"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make install create $(VENV) and install the project with its test extra"
+	@echo "make messages compile the interface's translations (locale/*/LC_MESSAGES/*.po)"
 	@echo "make map     regenerate programmes/caribbean_map.json from Natural Earth (npm, then Python)"
 	@echo "make clean   remove caches and generated files (keeps $(VENV) and db.sqlite3)"
 
 # Environment ----------------------------------------------------------------------------
 
-install: $(STAMP)
+install: $(STAMP) messages
+
+# The interface's translations, compiled from the committed locale/*/LC_MESSAGES/*.po files
+# (the .mo files are not committed), only when a .po file changed. polib compiles them, so no
+# GNU gettext is needed to run or test; `manage.py makemessages` (with gettext) updates the .po files.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+messages: $(MO_FILES)
+
+locale/%.mo: locale/%.po | $(STAMP)
+	$(PY) -c 'import sys, polib; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])' $< $@
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11 or python3)." >&2; exit 1; }
@@ -66,6 +86,20 @@ system-deps:
 run: install
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+# Production settings, as a deployment runs them: DEBUG off, static files hashed and compressed
+# for whitenoise, the database of DATABASE_URL with connections kept open, gunicorn as
+# gunicorn.conf.py sets it up (GUNICORN_WORKERS, GUNICORN_THREADS, ...). Every other setting
+# comes from the environment or .env, as in any deployment (README, "Deployment").
+serve: install
+	@for var in DATABASE_URL DJANGO_SECRET_KEY; do \
+		if [ -z "$${!var:-}" ] && ! grep -qs "^$$var=." .env; then \
+			echo "make serve: set $$var, in the environment or in .env (see .env.example)." >&2; exit 1; \
+		fi; \
+	done
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) GUNICORN_BIND=$(SERVE_ADDR) exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 # Checks ---------------------------------------------------------------------------------
 
@@ -97,7 +131,26 @@ test-sqlite: install
 
 # PostgreSQL, on a throwaway cluster started for this run and removed afterwards.
 test-postgres: install
-	scripts/with-postgres.sh $(PYTEST) -m "not browser"
+	scripts/with-postgres.sh $(PYTEST) -m "not browser and not one_engine"
+
+# Hypothesis and schemathesis with random input, many examples per public route and API operation
+# (`make test` runs a small fixed sample of the same tests). Fails below FUZZ_MIN_REQUESTS requests.
+FUZZ_EXAMPLES ?= 300
+fuzz: install
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 FUZZ_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+		FUZZ_MIN_REQUESTS=$${FUZZ_MIN_REQUESTS:-10000} $(PY) -m pytest -p no:xdist -q tests/test_fuzz.py $(PYTEST_ARGS)
+
+# Performance ----------------------------------------------------------------------------
+
+# Both start `make serve` (production settings) on a throwaway PostgreSQL cluster filled with
+# demo programmes (manage.py generate_demo_data) and drive it with wrk from a second process.
+bench: install
+	@scripts/apt-install.sh wrk
+	scripts/with-postgres.sh $(PY) bench/run.py
+
+loadtest: install
+	@scripts/apt-install.sh wrk
+	scripts/with-postgres.sh $(PY) bench/loadtest.py
 
 # Data -----------------------------------------------------------------------------------
 
@@ -110,5 +163,5 @@ map: | $(PY)
 # Housekeeping ---------------------------------------------------------------------------
 
 clean:
-	rm -rf staticfiles .pytest_cache .ruff_cache test-artifacts build *.egg-info
+	rm -rf staticfiles .pytest_cache .ruff_cache .hypothesis test-artifacts build *.egg-info
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -33,12 +33,16 @@ class GrantInline(CompactInline):
     autocomplete_fields = ["funder"]
     show_change_link = True
 
+    class Media:
+        # The component's width (long titles would push the row off screen), from a file: the
+        # Content-Security-Policy refuses style attributes.
+        css = {"all": ["css/admin.css"]}
+
     def get_formset(self, request: HttpRequest, obj: Programme | None = None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         # Only this programme's components; the field is absent when the inline is read-only.
         if component := formset.form.base_fields.get("component"):
             component.queryset = obj.components.all() if obj else Component.objects.none()
-            component.widget.attrs["style"] = "max-width: 16em"  # long titles would push the row off screen
         return formset
 
 

@@ -6,9 +6,11 @@ Every difference between machines is an environment variable read through one
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_HASHES
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -33,6 +35,8 @@ else:
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
+    # Before the admin: the admin classes need the language columns it adds to the models.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -47,6 +51,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "csp",
+    "axes",
     # Order matters: partners and funding add their inlines to the programme admin.
     "programmes",
     "partners",
@@ -55,14 +61,26 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The security headers Django's SecurityMiddleware does not set (see Security below).
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL: /es/ and /fr/, and English for every unprefixed address.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # ETags and a page cache for public pages, keyed by the content version (programmes/caching.py):
+    # after the user and the language are known, before messages (a page with one is not kept).
+    "programmes.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A database that is down answers a 503 page instead of a 500 (see iomcaribbean/middleware.py).
+    "iomcaribbean.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "iomcaribbean.urls"
@@ -103,18 +121,49 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out sign-in is refused before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 # Donors sign in on the site's own pages and land on their dashboard; staff use the admin's.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "donor:dashboard"
 LOGOUT_REDIRECT_URL = "programmes:overview"
 
+# Sign-in throttling ----------------------------------------------------------
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+# Both sign-in pages (the admin's and the donors') lock a username at one address out after
+# AXES_FAILURE_LIMIT failed attempts; the lock lifts after AXES_COOLOFF_MINUTES, or when staff
+# delete the attempt in the admin (Axes → Access attempts).
+
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+# Username and address together, so a stranger cannot lock a donor out from another address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "iomcaribbean.middleware.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "iomcaribbean.middleware.client_ip"
+# Proxies in front of the app servers that append the address they saw to X-Forwarded-For;
+# 0 when clients connect straight to gunicorn (then REMOTE_ADDR is the client's).
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+
 # Internationalisation ---------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/i18n/
 
 LANGUAGE_CODE = "en"
+# Each name in its own language: the switcher offers them to people who may not read English.
+LANGUAGES = [("en", "English"), ("es", "Español"), ("fr", "Français")]
+# Compiled from the committed .po files by `make messages` (the .mo files are not committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="America/Jamaica")
 USE_I18N = True
 USE_TZ = True
+# Content (programmes, areas, organisations, the overview) in each language, from <app>/translation.py
+# (django-modeltranslation): a text not yet translated shows in English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"  # slugs come from the English title, whatever the admin's language
 
 # Static files -----------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/howto/static-files/ (served by whitenoise)
@@ -147,9 +196,69 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Lax: a link from another site arrives signed in; a form posted from another site carries no cookie.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a proxy that terminates TLS, Django sees plain HTTP. Set only when the proxy sets
+# X-Forwarded-Proto itself and never passes on the client's: a client could otherwise claim HTTPS.
+if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers ask each app server for /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# How long browsers refuse plain HTTP for this host and its subdomains (HSTS, sent over HTTPS
+# only): start low (300) on a first deployment, then a year.
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+# Scripts and styles from this site's own files only, nothing inline (the admin, the browsable
+# API and the API documentation included); data: images for the icons some stylesheets embed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Two style attributes in templates of installed packages, allowed by their exact value
+        # ('unsafe-hashes' admits only these): REST framework's browsable API has
+        # "float: right; margin-right: 10px", django-simple-history's history list "border-top: 0".
+        "style-src-attr": [
+            UNSAFE_HASHES,
+            "'sha256-OfgyIBrd+/vP79JdFMYP+re4T+fIenvkrHPD2HZ8/cs='",
+            "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",
+        ],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# https://github.com/adamchainz/django-permissions-policy: no page here needs these features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 # API --------------------------------------------------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/ and
@@ -191,7 +300,7 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
@@ -200,5 +309,7 @@ LOGGING = {
 # IATI organisation identifier of the reporting organisation (IOM).
 IATI_REPORTING_ORG_REF = "XM-DAC-47066"
 PROGRAMMES_PER_PAGE = 20
+# `make bench` only: routes /bench/bare, a view with no database and no template (iomcaribbean/bench.py).
+BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
 # Largest IATI file the import accepts, in bytes (the upload form and the command refuse bigger ones).
 IATI_IMPORT_MAX_BYTES = env.int("IATI_IMPORT_MAX_BYTES", default=10 * 1024 * 1024)

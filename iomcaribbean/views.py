@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db import DatabaseError, connection
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -16,6 +17,8 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse as api_reverse
 
 
+# Outside ATOMIC_REQUESTS: opening the request's transaction would fail before the check could answer.
+@transaction.non_atomic_requests
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -29,8 +32,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-# Private areas and the sign-in pages: nothing there for a search engine.
-ROBOTS_DISALLOW = ("/admin/", "/donor/", "/accounts/")
+# Private areas and the sign-in pages, in each language of the interface: nothing there for a search engine.
+ROBOTS_DISALLOW = (
+    "/admin/",
+    *(
+        f"{'' if code == settings.LANGUAGE_CODE else '/' + code}/{area}/"
+        for code, _name in settings.LANGUAGES
+        for area in ("donor", "accounts")
+    ),
+)
 
 
 @require_GET

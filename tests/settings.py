@@ -11,6 +11,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# Plain HTTP: the test client and the browser tests' live server.
+SECURE_SSL_REDIRECT = False
+# Sign-in throttling stays on; tests/backends.py only lets the test client's login() through.
+AUTHENTICATION_BACKENDS = ["tests.backends.RequestlessAxesBackend", *AUTHENTICATION_BACKENDS[1:]]  # noqa: F405
 # The live server of the browser tests serves static files straight from the finders.
 WHITENOISE_AUTOREFRESH = True
 

@@ -1,0 +1,38 @@
+"""gunicorn's settings for the portal (`make serve`, or `gunicorn --config gunicorn.conf.py`).
+
+Each value comes from an environment variable, or from .env as for the settings (both documented
+in .env.example); GUNICORN_CMD_ARGS and command-line options still override them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import environ
+
+# Real environment variables win over .env, as in iomcaribbean/settings.py.
+environ.Env.read_env(Path(__file__).resolve().parent / ".env", overwrite=False)
+
+wsgi_app = "iomcaribbean.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# gunicorn's own rule of thumb: two workers per core, plus one.
+workers = int(os.environ.get("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count() + 1))
+# Each thread keeps its own database connection (CONN_MAX_AGE): workers times threads connections
+# per app server must stay under PostgreSQL's max_connections across all servers.
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
+# A request still running after this many seconds is killed with its worker (a slow export,
+# a stuck database), so one request cannot hold a worker for ever.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = timeout
+# Workers are replaced after about this many requests, so memory a worker gathers is given back;
+# the jitter stops them all restarting at once.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 1000))
+max_requests_jitter = max_requests // 10
+# Access and error log to stdout and stderr, for whatever runs the process (systemd, a container).
+accesslog = "-"
+errorlog = "-"
+# gunicorn 27's control socket has one path per user, so two servers on one machine (a second
+# instance, a benchmark) would share it; nothing here uses it.
+control_socket_disable = True

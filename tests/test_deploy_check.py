@@ -1,0 +1,115 @@
+"""The production environment (what `make serve` and the README's deployment set) passes Django's
+deployment checklist, and answers over HTTPS with HSTS and Secure cookies."""
+
+from __future__ import annotations
+
+import json
+import os
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Run in a fresh interpreter: settings are read from the environment once, at start-up.
+SCRIPT = """
+import json
+from io import StringIO
+
+import django
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+
+django.setup()
+from django.test import Client
+
+out = StringIO()
+try:
+    call_command("check", deploy=True, fail_level="WARNING", stdout=out, stderr=out)
+    passed = True
+except SystemCheckError as error:
+    out.write(str(error))
+    passed = False
+
+# Pages name their static files through collectstatic's manifest, which `make serve` writes;
+# here they come unhashed from the source folders instead, so no collectstatic is needed.
+from django.conf import settings
+from django.test.utils import override_settings
+
+pytestmark = pytest.mark.one_engine
+
+storages = settings.STORAGES | {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+with override_settings(STORAGES=storages):
+    client = Client(HTTP_HOST="portal.example.org")
+    http = client.get("/accounts/login/")
+    https = client.get("/accounts/login/", secure=True)
+    health = client.get("/healthz")
+csrf = https.cookies["csrftoken"]
+print(json.dumps({
+    "check_passed": passed,
+    "check_output": out.getvalue(),
+    "http_status": http.status_code,
+    "http_location": http.get("Location"),
+    "https_status": https.status_code,
+    "hsts": https.get("Strict-Transport-Security"),
+    "csrf_cookie": {"secure": csrf["secure"], "httponly": csrf["httponly"], "samesite": csrf["samesite"]},
+    "health_status": health.status_code,
+    "debug": settings.DEBUG,
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("production")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "iomcaribbean.settings",
+        "DJANGO_SECRET_KEY": "production-like-secret-" + "k3y-" * 10,
+        "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+        "DJANGO_CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
+        "DJANGO_SECURE_PROXY_SSL_HEADER": "true",
+        "DJANGO_STATICFILES_STORAGE": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        # The checks read no data; an empty database stands in for PostgreSQL.
+        "DATABASE_URL": f"sqlite:///{folder / 'empty.sqlite3'}",
+        "CONN_MAX_AGE": "60",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_production_environment_passes_the_deployment_checklist(production):
+    assert production["check_passed"], production["check_output"]
+    assert "System check identified no issues" in production["check_output"]
+    assert production["debug"] is False
+
+
+def test_plain_http_is_sent_to_https_but_the_health_check_is_not(production):
+    assert production["http_status"] == 301
+    assert production["http_location"] == "https://portal.example.org/accounts/login/"
+    assert production["health_status"] == 200
+
+
+def test_https_answers_with_hsts_and_a_secure_csrf_cookie(production):
+    assert production["https_status"] == 200
+    assert production["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert production["csrf_cookie"] == {"secure": True, "httponly": True, "samesite": "Lax"}
+
+
+def test_gunicorn_takes_its_workers_and_address_from_the_environment(monkeypatch):
+    monkeypatch.setenv("GUNICORN_BIND", "0.0.0.0:9000")
+    monkeypatch.setenv("GUNICORN_WORKERS", "3")
+    monkeypatch.setenv("GUNICORN_THREADS", "4")
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+    assert config["bind"] == "0.0.0.0:9000"
+    assert config["workers"] == 3
+    assert config["threads"] == 4
+    assert config["wsgi_app"] == "iomcaribbean.wsgi:application"
+    assert config["accesslog"] == "-"
