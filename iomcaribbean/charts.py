@@ -14,6 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.formats import number_format
+from django.utils.translation import pgettext
+
 Number = int | float | Decimal
 
 FONT_SIZE = 14
@@ -23,18 +26,27 @@ PATTERNS = 4  # solid, hatched, dotted, cross-hatched; a fifth series reuses the
 
 
 def compact_number(value: Number) -> str:
-    """A short label for a bar or tick: 950, 12.5k, 1.2M, 3bn. Tables beside the chart give exact figures."""
+    """A short label for a bar or tick: 950, 12.5k, 1.2M, 3bn. Tables beside the chart give exact figures.
+
+    In the active language: its decimal mark and its word for thousands ('12,5 k' in French).
+    """
     number = float(value)
-    for limit, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+    units = (
+        (1e9, pgettext("chart label, billions", "%(number)sbn")),
+        (1e6, pgettext("chart label, millions", "%(number)sM")),
+        (1e3, pgettext("chart label, thousands", "%(number)sk")),
+    )
+    for limit, pattern in units:
         if abs(number) >= limit:
-            return _trim(number / limit) + suffix
+            return pattern % {"number": _trim(number / limit)}
     return _trim(number)
 
 
 def _trim(number: float) -> str:
     """At most one decimal for large units, none when it would be .0."""
     rounded = round(number, 1)
-    return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"
+    places = 0 if rounded == int(rounded) else 1
+    return number_format(rounded, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
 def nice_ticks(maximum: float, *, target: int = 5, integer: bool = False) -> list[float]:

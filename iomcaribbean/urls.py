@@ -1,11 +1,13 @@
 """Root URL configuration: each app's URLs under its own namespace."""
 
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from funding.sitemaps import sitemaps as funding_sitemaps
-from iomcaribbean import views
+from iomcaribbean import bench, views
 from partners.sitemaps import sitemaps as partners_sitemaps
 from programmes.sitemaps import sitemaps as programmes_sitemaps
 
@@ -15,18 +17,29 @@ admin.site.index_title = "Programme records"
 
 sitemaps = programmes_sitemaps | partners_sitemaps | funding_sitemaps
 
+# Machine endpoints and the admin: one address each, in English, whatever the language.
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
-    path("donor/", include("funding.donor_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("api/", include("iomcaribbean.api_urls")),
+]
+# The public pages, in English at their unprefixed addresses (so every existing link still
+# answers as before) and under /es/ and /fr/. The apps' downloads, feeds and IATI files sit in
+# their URLconfs but keep their one unprefixed address (iomcaribbean.i18n.language_neutral).
+urlpatterns += i18n_patterns(
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("donor/", include("funding.donor_urls")),
     path("partners/", include("partners.urls")),
     path("funders/", include("funding.urls")),
     path("", include("programmes.urls")),
-]
+    prefix_default_language=False,
+)
+
+if settings.BENCH_ENDPOINTS:
+    # The benchmark's floor (make bench): a view with no database and no template.
+    urlpatterns.insert(0, path("bench/bare", bench.bare, name="bench-bare"))
 
 handler404 = "iomcaribbean.views.page_not_found"
 handler500 = "iomcaribbean.views.server_error"

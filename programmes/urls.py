@@ -1,18 +1,29 @@
 from django.urls import path
 
+from iomcaribbean.i18n import language_neutral
 from programmes import downloads, feeds, views
 
 app_name = "programmes"
 
+# The pages answer in each language (under /es/ and /fr/ too); the downloads, the feed and the IATI
+# files keep one unprefixed address, as every page links them (iomcaribbean.i18n.language_neutral).
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="overview"),
     path("programmes/", views.ProgrammeListView.as_view(), name="list"),
-    path("programmes/export.csv", downloads.ProgrammeDownloadView.as_view(file_format="csv"), name="list_csv"),
-    path("programmes/export.xlsx", downloads.ProgrammeDownloadView.as_view(file_format="xlsx"), name="list_xlsx"),
-    path("feeds/programmes.atom", feeds.NewProgrammesFeed(), name="feed"),
+    path(
+        "programmes/export.csv",
+        language_neutral(downloads.ProgrammeDownloadView.as_view(file_format="csv")),
+        name="list_csv",
+    ),
+    path(
+        "programmes/export.xlsx",
+        language_neutral(downloads.ProgrammeDownloadView.as_view(file_format="xlsx")),
+        name="list_xlsx",
+    ),
+    path("feeds/programmes.atom", language_neutral(feeds.NewProgrammesFeed()), name="feed"),
     path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
-    path("programmes/<slug:slug>/iati.xml", views.iati_activity, name="iati_activity"),
-    path("iati/activities.xml", views.iati_activities, name="iati_activities"),
+    path("programmes/<slug:slug>/iati.xml", language_neutral(views.iati_activity), name="iati_activity"),
+    path("iati/activities.xml", language_neutral(views.iati_activities), name="iati_activities"),
     path("countries/", views.CountryListView.as_view(), name="countries"),
     path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="country"),
     path("areas/", views.ThematicAreaListView.as_view(), name="areas"),

@@ -7,21 +7,27 @@ from decimal import Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import pgettext
+
+from programmes.models import format_partial_date
 
 register = template.Library()
 
 
 @register.filter
 def money(amount: Decimal | None, currency: str) -> str:
-    """'USD 37,450.00'; empty for an unknown amount, which the template words (never as 0)."""
+    """'USD 37,450.00' (English), '37 450,00 USD' (French): the active language's digit grouping and
+    decimal mark, and its order of code and amount. Empty for an unknown amount, which the template
+    words (never as 0)."""
     if amount is None:
         return ""
-    return f"{currency} {intcomma(amount)}"
+    pattern = pgettext("money: currency code and amount", "%(currency)s %(amount)s")
+    return pattern % {"currency": currency, "amount": intcomma(amount)}
 
 
 @register.filter
 def figure(value: Decimal | None) -> str:
-    """A key figure without meaningless decimals: 50,000 rather than 50,000.00; 2.5 stays 2.5."""
+    """A key figure without meaningless decimals: 50,000 rather than 50,000.00; 2.5 stays 2.5 (2,5 in French)."""
     if value is None:
         return ""
     if value == value.to_integral_value():
@@ -35,3 +41,9 @@ def iso_partial(value: datetime.date | None, precision: str) -> str:
     if value is None:
         return ""
     return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(precision, value.isoformat())
+
+
+@register.filter
+def partial_date(value: datetime.date | None, precision: str = "day") -> str:
+    """A date as the active language writes it, to the precision known: '28 May 2001', 'mai 2001', '2001'."""
+    return format_partial_date(value, precision)

@@ -1,0 +1,80 @@
+"""The interface's languages: the language switcher's links and the language-neutral addresses.
+
+Public pages answer at ``/es/...`` and ``/fr/...`` as well as at their English, unprefixed
+address (``i18n_patterns`` in ``urls.py``). Machine endpoints (downloads, feeds, IATI files) have
+one address only, the unprefixed one, whatever the language of the page that links to them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse, translate_url
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str  # in its own language: "Español", not "Spanish"
+    url: str  # as the switcher links it
+    absolute_url: str  # as hreflang alternates must give it
+    is_current: bool
+    is_default: bool  # English, also the x-default alternate
+
+
+def language_links(request: HttpRequest) -> list[LanguageLink]:
+    """This page in each of the interface's languages, in the order of ``settings.LANGUAGES``.
+
+    A page that does not resolve (a 404 for a mistyped address) has no other-language version:
+    its links go to the home page in each language instead.
+    """
+    path = request.get_full_path()
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if url == path and code != current and request.resolver_match is None:
+            with translation.override(code):
+                url = reverse("programmes:overview")
+        links.append(
+            LanguageLink(
+                code=code,
+                name=name,
+                url=url,
+                absolute_url=request.build_absolute_uri(url),
+                is_current=code == current,
+                is_default=code == settings.LANGUAGE_CODE,
+            )
+        )
+    return links
+
+
+def unprefixed_reverse(viewname: str, *args: Any, **kwargs: Any) -> str:
+    """The address of a language-neutral endpoint, as linked from a page in any language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse(viewname, args=args or None, kwargs=kwargs or None)
+
+
+def language_neutral(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a machine endpoint at its unprefixed address only.
+
+    The endpoint sits in an app's URLconf, which lives under the language prefix with the app's
+    pages; a request for ``/es/...`` is sent on, permanently and with its query, to the one
+    address, so files and feeds are the same (and cached once) whoever asks.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if translation.get_language_from_path(request.path_info):
+            url = unprefixed_reverse(request.resolver_match.view_name, *args, **kwargs)
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+        return view(request, *args, **kwargs)
+
+    return wrapper
