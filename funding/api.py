@@ -16,6 +16,7 @@ from rest_framework.viewsets import ReadOnlyModelViewSet
 from funding.models import Grant
 from funding.selectors import currency_totals, currency_totals_per
 from funding.views import funders
+from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from partners.models import Organisation
 from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, ProgrammeRefSerializer
 
@@ -64,10 +65,12 @@ class FunderDetailSerializer(FunderSerializer):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Funders of published programmes, with totals per currency"),
-    retrieve=extend_schema(summary="A funder and its grants to published programmes"),
+    list=extend_schema(
+        summary="Funders of published programmes, with totals per currency", parameters=[LANGUAGE_PARAMETER]
+    ),
+    retrieve=extend_schema(summary="A funder and its grants to published programmes", parameters=[LANGUAGE_PARAMETER]),
 )
-class FunderViewSet(ReadOnlyModelViewSet):
+class FunderViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
     lookup_field = "slug"
     filter_backends: list = []
 

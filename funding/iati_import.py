@@ -25,6 +25,7 @@ from lxml import etree
 
 from partners.models import Organisation, Participation
 from programmes.models import DatePrecision, Programme
+from programmes.translation import OTHER_LANGUAGES
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -64,11 +65,17 @@ class Rejection:
     reason: str
 
 
+# A text's translations from a file's narratives: language -> text, for the portal's languages
+# other than English (English is the field itself).
+Translations = dict[str, str]
+
+
 @dataclass
 class OrganisationData:
     ref: str
     name: str
     type: str  # OrganisationType code, or "" when the file does not say
+    names: Translations = field(default_factory=dict)
 
     def __str__(self) -> str:
         return self.name or self.ref
@@ -128,6 +135,10 @@ class ActivityData:
     budgets: list[BudgetData] = field(default_factory=list)
     transactions: list[TransactionData] = field(default_factory=list)
     results: list[str] = field(default_factory=list)
+    # The title's and description's translations; each result's, in the order of ``results``.
+    title_translations: Translations = field(default_factory=dict)
+    description_translations: Translations = field(default_factory=dict)
+    result_translations: list[Translations] = field(default_factory=list)
 
 
 @dataclass
@@ -252,6 +263,27 @@ def narrative(element: etree._Element | None, activity_lang: str = "en", keep_li
     return normalise_text(value) if keep_lines else " ".join(value.split())
 
 
+def translations(
+    element: etree._Element | None, activity_lang: str = "en", keep_lines: bool = False, max_length: int = 0
+) -> Translations:
+    """The element's narratives in the portal's other languages (by ``xml:lang``, else the activity's).
+
+    The first narrative of a language counts; an empty one, or one too long for the field, is left out.
+    """
+    found: Translations = {}
+    if element is None:
+        return found
+    for node in element.findall("narrative"):
+        language = (node.get(XML_LANG) or activity_lang or "en").lower().split("-")[0]
+        if language not in OTHER_LANGUAGES or language in found:
+            continue
+        value = "".join(node.itertext())
+        value = normalise_text(value) if keep_lines else " ".join(value.split())
+        if value and not (max_length and len(value) > max_length):
+            found[language] = value
+    return found
+
+
 def normalise_text(value: str) -> str:
     """Text with its line breaks (so its paragraphs) but no runs of spaces inside a line."""
     return "\n".join(" ".join(line.split()) for line in value.strip().splitlines()).strip()
@@ -298,6 +330,7 @@ def parse_currency(element: etree._Element, default: str, what: str, reasons: li
 def parse_organisation(element: etree._Element, lang: str, what: str, reasons: list[str]) -> OrganisationData:
     ref = " ".join((element.get("ref") or "").split())
     name = narrative(element, lang)
+    names = translations(element, lang, max_length=200)
     type_ = (element.get("type") or "").strip()
     type_ = ORGANISATION_TYPE_ALIASES.get(type_, type_)
     if not ref and not name:
@@ -306,7 +339,7 @@ def parse_organisation(element: etree._Element, lang: str, what: str, reasons: l
         reasons.append(f"{what} '{name or ref}' has the organisation type {type_}, which is not an IATI code")
     if len(name) > 200 or len(ref) > 100:
         reasons.append(f"{what} '{name[:40]}…' has a name or ref too long for the portal")
-    return OrganisationData(ref=ref, name=name, type=type_)
+    return OrganisationData(ref=ref, name=name, type=type_, names=names)
 
 
 def precision_of(element: etree._Element, date: datetime.date | None, lang: str) -> str:
@@ -371,6 +404,8 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
         title=title,
         description=narrative(descriptions[0], lang, keep_lines=True) if descriptions else "",
         default_currency=default_currency,
+        title_translations=translations(element.find("title"), lang, max_length=255),
+        description_translations=translations(descriptions[0], lang, keep_lines=True) if descriptions else {},
     )
 
     if (status := element.find("activity-status")) is not None:
@@ -478,6 +513,7 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
             reasons.append(f"the result at line {result.sourceline} has a title longer than 500 characters")
         else:
             activity.results.append(result_title)
+            activity.result_translations.append(translations(result.find("title"), lang, max_length=500))
     return activity
 
 

@@ -28,6 +28,7 @@ from funding.iati_import import (
 from funding.models import Budget, Grant, Transaction
 from partners.models import Organisation, Participation
 from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, Result
+from programmes.translation import DEFAULT_LANGUAGE
 
 HUNDRED, CENT = Decimal(100), Decimal("0.01")
 
@@ -112,15 +113,24 @@ def programme_for_identifier(identifier: str) -> Programme | None:
     return Programme.objects.filter(code=suffix).first() or Programme.objects.filter(slug=suffix).first()
 
 
-def split_description(programme: Programme, text: str) -> dict[str, str]:
-    """The summary and description a file's description stands for (the export joins them with a blank line)."""
-    summary, description = normalise_text(programme.summary), normalise_text(programme.description)
+def split_description(programme: Programme, text: str, language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """The summary and description a file's description stands for (the export joins them with a blank line).
+
+    In ``language``: the keys are ``summary_es`` and ``description_es`` for Spanish.
+    """
+    english = language == DEFAULT_LANGUAGE
+    summary_field = "summary" if english else f"summary_{language}"
+    description_field = "description" if english else f"description_{language}"
+    summary = normalise_text(getattr(programme, summary_field) or "")
+    description = normalise_text(getattr(programme, description_field) or "")
     if text == "\n\n".join(part for part in (summary, description) if part):
         return {}
     if summary and text.startswith(f"{summary}\n\n"):
-        return {"description": text.removeprefix(f"{summary}\n\n")}
+        return {description_field: text.removeprefix(f"{summary}\n\n")}
     head, blank_line, rest = text.partition("\n\n")
-    return {"summary": head, "description": rest} if blank_line else {"summary": "", "description": text}
+    if blank_line:
+        return {summary_field: head, description_field: rest}
+    return {summary_field: "", description_field: text}
 
 
 def equal_split(count: int) -> list[Decimal]:
@@ -213,10 +223,12 @@ class ActivityWriter:
                 programme=programme, period_start=budget.period_start, period_end=budget.period_end
             ).first() or Budget(programme=programme, period_start=budget.period_start, period_end=budget.period_end)
             self.save(row, "budget", amount=budget.amount, currency=budget.currency, status=budget.status)
-        for title in activity.results:
-            if not programme.results.filter(title=title).exists():
+        for title, translated in zip(activity.results, activity.result_translations, strict=False):
+            result = programme.results.filter(title=title).first()
+            if result is None:
                 order = (programme.results.aggregate(last=Max("order"))["last"] or 0) + 1
-                self.save(Result(programme=programme, order=order), "result", title=title)
+                result = Result(programme=programme, order=order)
+            self.save(result, "result", title=title, **{f"title_{lang}": text for lang, text in translated.items()})
 
     @staticmethod
     def find_programme(activity: ActivityData) -> Programme | None:
@@ -238,6 +250,11 @@ class ActivityWriter:
         # The export writes the title when a programme has no description (IATI requires one).
         if activity.description and activity.description != activity.title:
             values |= split_description(programme, activity.description)
+        # The other languages' narratives, where the file has them: an absent one leaves the portal's alone.
+        values |= {f"title_{language}": text for language, text in activity.title_translations.items()}
+        for language, text in activity.description_translations.items():
+            if text != activity.title_translations.get(language):
+                values |= split_description(programme, text, language)
         if activity.default_currency:
             values["budget_currency"] = activity.default_currency
         if activity.status:
@@ -313,6 +330,7 @@ class ActivityWriter:
             values["iati_identifier"] = data.ref
         if data.type:
             values["type"] = data.type
+        values |= {f"name_{language}": name for language, name in data.names.items()}
         return self.save(organisation, "organisation", **values)
 
     def funder(self, programme: Programme, organisation: Organisation, activity: ActivityData) -> Grant | None:

@@ -7,10 +7,16 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from partners.models import Agreement, Organisation, OverviewPartner, Participation
-from programmes.admin import CompactInline, HistoryAdmin, OverviewAdmin, ProgrammeAdmin
+from programmes.admin import (
+    CompactInline,
+    OverviewAdmin,
+    ProgrammeAdmin,
+    TranslatedCompactInline,
+    TranslatedHistoryAdmin,
+)
 
 
-class ParticipationInline(CompactInline):
+class ParticipationInline(TranslatedCompactInline):
     model = Participation
     autocomplete_fields = ["organisation", "programme"]
     ordering = ["order", "role"]
@@ -29,7 +35,7 @@ OverviewAdmin.inlines = [*OverviewAdmin.inlines, OverviewPartnerInline]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(HistoryAdmin):
+class OrganisationAdmin(TranslatedHistoryAdmin):
     list_display = ["name", "acronym", "type", "country", "participation_count", "grant_count"]
     list_filter = ["type", "participations__role", "country"]
     list_select_related = ["country"]
@@ -59,7 +65,7 @@ class OrganisationAdmin(HistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(HistoryAdmin):
+class ParticipationAdmin(TranslatedHistoryAdmin):
     list_display = ["organisation", "role", "programme", "description"]
     list_filter = ["role", "programme__status"]
     list_select_related = ["organisation", "programme"]
@@ -68,7 +74,7 @@ class ParticipationAdmin(HistoryAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(HistoryAdmin):
+class AgreementAdmin(TranslatedHistoryAdmin):
     list_display = ["title", "signed_display", "subject", "party_list", "programme"]
     list_filter = ["subject"]
     list_select_related = ["programme"]

@@ -13,6 +13,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
+from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from partners.models import Organisation, Participation
 from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, PageLinkField, ProgrammeRefSerializer
 from programmes.models import Programme
@@ -67,10 +68,14 @@ class OrganisationDetailSerializer(OrganisationSerializer):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Organisations taking part in or funding published programmes"),
-    retrieve=extend_schema(summary="An organisation and its roles in published programmes"),
+    list=extend_schema(
+        summary="Organisations taking part in or funding published programmes", parameters=[LANGUAGE_PARAMETER]
+    ),
+    retrieve=extend_schema(
+        summary="An organisation and its roles in published programmes", parameters=[LANGUAGE_PARAMETER]
+    ),
 )
-class OrganisationViewSet(ReadOnlyModelViewSet):
+class OrganisationViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
     lookup_field = "slug"
     filter_backends: list = []
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from programmes.models import (
@@ -30,19 +31,19 @@ class Organisation(TimeStamped):
 
     class Type(models.TextChoices):
         # IATI OrganisationType codes.
-        GOVERNMENT = "10", "Government"
-        LOCAL_GOVERNMENT = "11", "Local government"
-        OTHER_PUBLIC_SECTOR = "15", "Other public sector"
-        INTERNATIONAL_NGO = "21", "International NGO"
-        NATIONAL_NGO = "22", "National NGO"
-        REGIONAL_NGO = "23", "Regional NGO"
-        PARTNER_COUNTRY_NGO = "24", "Partner country based NGO"
-        PUBLIC_PRIVATE = "30", "Public private partnership"
-        MULTILATERAL = "40", "Multilateral"
-        FOUNDATION = "60", "Foundation"
-        PRIVATE_SECTOR = "70", "Private sector"
-        ACADEMIC = "80", "Academic, training and research"
-        OTHER = "90", "Other"
+        GOVERNMENT = "10", _("Government")
+        LOCAL_GOVERNMENT = "11", _("Local government")
+        OTHER_PUBLIC_SECTOR = "15", _("Other public sector")
+        INTERNATIONAL_NGO = "21", _("International NGO")
+        NATIONAL_NGO = "22", _("National NGO")
+        REGIONAL_NGO = "23", _("Regional NGO")
+        PARTNER_COUNTRY_NGO = "24", _("Partner country based NGO")
+        PUBLIC_PRIVATE = "30", _("Public private partnership")
+        MULTILATERAL = "40", _("Multilateral")
+        FOUNDATION = "60", _("Foundation")
+        PRIVATE_SECTOR = "70", _("Private sector")
+        ACADEMIC = "80", _("Academic, training and research")
+        OTHER = "90", _("Other")
 
     name = models.CharField(max_length=200, unique=True)
     acronym = models.CharField(max_length=30, blank=True)
@@ -56,7 +57,7 @@ class Organisation(TimeStamped):
     description = models.TextField(blank=True)
 
     objects = OrganisationQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta:
         ordering = ["name"]
@@ -81,10 +82,10 @@ class Participation(models.Model):
 
     class Role(models.TextChoices):
         # IATI OrganisationRole codes.
-        FUNDING = "1", "Funding"
-        ACCOUNTABLE = "2", "Accountable"
-        EXTENDING = "3", "Extending"
-        IMPLEMENTING = "4", "Implementing"
+        FUNDING = "1", _("Funding")
+        ACCOUNTABLE = "2", _("Accountable")
+        EXTENDING = "3", _("Extending")
+        IMPLEMENTING = "4", _("Implementing")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="participations")
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="participations")
@@ -94,7 +95,7 @@ class Participation(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta:
         ordering = ["order", "role", "pk"]
@@ -119,7 +120,7 @@ class Agreement(TimeStamped):
     )
     description = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta:
         ordering = ["title"]
@@ -140,9 +141,9 @@ class OverviewPartner(models.Model):
     """An organisation the overview's partners paragraph names, and in which group."""
 
     class Group(models.TextChoices):
-        UN_SYSTEM = "un-system", "United Nations agencies IOM works with"
-        HEALTH_AGREEMENT = "health", "Cooperation agreements on migrants' health"
-        SUPPORTER = "supporter", "Supporters of IOM's activities in the Caribbean"
+        UN_SYSTEM = "un-system", _("United Nations agencies IOM works with")
+        HEALTH_AGREEMENT = "health", _("Cooperation agreements on migrants' health")
+        SUPPORTER = "supporter", _("Supporters of IOM's activities in the Caribbean")
 
     overview = models.ForeignKey(Overview, on_delete=models.CASCADE, related_name="partner_mentions")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="overview_mentions")

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -17,6 +18,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.translator import NotRegistered
 from simple_history.admin import SimpleHistoryAdmin
 
 from programmes.forms import AdminModelForm, OverviewAdminForm, ProgrammeAdminForm
@@ -34,6 +37,15 @@ from programmes.models import (
     ThematicArea,
 )
 from programmes.quality import Problem, programme_problems, with_quality_facts
+from programmes.translation import (
+    LANGUAGES,
+    OTHER_LANGUAGES,
+    language_name,
+    localized,
+    missing_in,
+    missing_translations,
+    translated_fields,
+)
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -65,6 +77,116 @@ class CompactInline(admin.TabularInline):
         return fields
 
 
+# Translations -------------------------------------------------------------------------------------
+# Each translated text shows as one box per language ("Title [en]", "Title [es]", "Title [fr]"):
+# modeltranslation's tabbed layout would load jQuery UI from a CDN, which the portal never does.
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = "translation"
+    parameter_name = "missing_translation"
+
+    def lookups(self, request, model_admin):
+        return [(code, f"Missing {language_name(code)} translation") for code in OTHER_LANGUAGES]
+
+    def queryset(self, request, queryset):
+        if self.value() in OTHER_LANGUAGES:
+            return queryset.filter(missing_in(queryset.model, self.value()))
+        return queryset
+
+
+def search_in_every_language(model: type[models.Model], name: str) -> list[str]:
+    """A search field, once per language when it names a translated text (``organisation__name``...).
+
+    modeltranslation would search the admin's own language only; staff look for a record by any
+    of its names.
+    """
+    prefix = name[0] if name[0] in "^=@" else ""
+    path = name.removeprefix(prefix).split("__")
+    for part in path[:-1]:
+        try:
+            model = model._meta.get_field(part).related_model
+        except FieldDoesNotExist:  # a lookup such as __exact: leave the field as it is
+            return [name]
+        if model is None:
+            return [name]
+    try:
+        translated = path[-1] in translated_fields(model)
+    except NotRegistered:  # the model has no translations
+        translated = False
+    if not translated:
+        return [name]
+    head = "__".join(path[:-1])
+    return [f"{prefix}{head}{'__' if head else ''}{localized(path[-1], language)}" for language in LANGUAGES]
+
+
+class TranslationStatusMixin:
+    """Search in every language, and say which translations a record lacks (list column, filter, change page)."""
+
+    translations_position = 0  # where the "Translations" section goes among the fieldsets
+
+    def get_search_fields(self, request: HttpRequest) -> list[str]:
+        fields = super().get_search_fields(request)
+        return [expanded for name in fields for expanded in search_in_every_language(self.model, name)]
+
+    def get_list_display(self, request: HttpRequest) -> list:
+        return [*super().get_list_display(request), "translation_status"]
+
+    def get_list_filter(self, request: HttpRequest) -> list:
+        return [*super().get_list_filter(request), MissingTranslationFilter]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: models.Model | None = None) -> list[str]:
+        return [*super().get_readonly_fields(request, obj), "missing_translations_note"]
+
+    def get_fieldsets(self, request: HttpRequest, obj: models.Model | None = None) -> list:
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "missing_translations_note"]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        fieldsets = [(name, options) for name, options in fieldsets if options["fields"]]
+        section = ("Translations", {"fields": ["missing_translations_note"]})
+        return [*fieldsets[: self.translations_position], section, *fieldsets[self.translations_position :]]
+
+    @admin.display(description="missing translations")
+    def translation_status(self, obj: models.Model) -> str:
+        missing = missing_translations(obj)
+        return ", ".join(code for code in OTHER_LANGUAGES if code in missing) or "None"
+
+    @admin.display(description="Missing translations")
+    def missing_translations_note(self, obj: models.Model | None) -> str:
+        if obj is None or obj.pk is None:
+            return "Write the English texts first; the site shows them where a translation is missing."
+        missing = missing_translations(obj)
+        if not missing:
+            return "None: every text is in every language."
+        opts = obj._meta
+        return format_html_join(
+            mark_safe("<br>"),
+            "<strong>{}</strong>: {}",
+            (
+                (language_name(code), ", ".join(str(opts.get_field(f).verbose_name) for f in missing[code]))
+                for code in OTHER_LANGUAGES
+                if code in missing
+            ),
+        )
+
+
+class TranslatedHistoryAdmin(TranslationStatusMixin, TranslationAdmin, HistoryAdmin):
+    """The admin of a model with translated texts (``programmes.translation``)."""
+
+
+class TranslatedCompactInline(TranslationTabularInline, CompactInline):
+    """A compact inline whose translated texts have a box per language; the position still last."""
+
+    def get_fieldsets(self, request: HttpRequest, obj: models.Model | None = None) -> list:
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "order"] + ["order"]})
+            if "order" in options["fields"]
+            else (name, options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+
 class PublishActions:
     """Bulk publish and unpublish, for models with ``is_published``.
 
@@ -94,7 +216,7 @@ class PublishActions:
 
 
 @admin.register(Country)
-class CountryAdmin(HistoryAdmin):
+class CountryAdmin(TranslatedHistoryAdmin):
     list_display = ["name", "code", "also_known_as", "is_caribbean", "programme_count"]
     list_filter = ["is_caribbean"]
     search_fields = ["name", "code", "also_known_as"]
@@ -112,7 +234,7 @@ class CountryAdmin(HistoryAdmin):
 
 
 @admin.register(ThematicArea)
-class ThematicAreaAdmin(HistoryAdmin):
+class ThematicAreaAdmin(TranslatedHistoryAdmin):
     list_display = ["short_name", "list", "order", "name"]
     list_filter = ["list"]
     search_fields = ["short_name", "name"]
@@ -120,7 +242,7 @@ class ThematicAreaAdmin(HistoryAdmin):
 
 
 @admin.register(ProjectType)
-class ProjectTypeAdmin(HistoryAdmin):
+class ProjectTypeAdmin(TranslatedHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -132,24 +254,24 @@ class ProgrammeCountryInline(CompactInline):
     verbose_name_plural = "countries"  # the model's own plural would be "countrys"
 
 
-class ComponentInline(CompactInline):
+class ComponentInline(TranslatedCompactInline):
     model = Component
 
 
-class ResultInline(CompactInline):
+class ResultInline(TranslatedCompactInline):
     model = Result
 
 
-class KeyFigureInline(CompactInline):
+class KeyFigureInline(TranslatedCompactInline):
     model = KeyFigure
     fields = ["qualifier", "value", "value_to", "label", "order"]  # reads as "up to 4,000 households"
 
 
-class PublicationInline(CompactInline):
+class PublicationInline(TranslatedCompactInline):
     model = Publication
 
 
-class PhaseInline(CompactInline):
+class PhaseInline(TranslatedCompactInline):
     model = Programme
     fk_name = "parent"
     fields = ["title", "slug", "status", "order"]
@@ -183,7 +305,7 @@ class ProgrammeQualityForm(ProgrammeAdminForm):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(PublishActions, HistoryAdmin):
+class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
     form = ProgrammeQualityForm
     list_display = [
         "title",
@@ -217,6 +339,7 @@ class ProgrammeAdmin(PublishActions, HistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["iati_quality_panel", "published_at", "created_at", "updated_at"]
     save_on_top = True
+    translations_position = 1  # after the IATI data quality
     fieldsets = [
         ("IATI data quality", {"fields": ["iati_quality_panel"]}),
         ("Identity", {"fields": ["title", "acronym", "slug", "code", ("parent", "order")]}),
@@ -380,14 +503,14 @@ class ProgrammeAdmin(PublishActions, HistoryAdmin):
         return None
 
 
-class OverviewEntryInline(CompactInline):
+class OverviewEntryInline(TranslatedCompactInline):
     model = OverviewEntry
     autocomplete_fields = ["programme"]
     fields = ["section", "programme", "heading", "order"]
 
 
 @admin.register(Overview)
-class OverviewAdmin(PublishActions, HistoryAdmin):
+class OverviewAdmin(PublishActions, TranslatedHistoryAdmin):
     form = OverviewAdminForm
     list_display = ["title", "date_display", "is_published", "is_current"]
     list_filter = ["is_published", "is_current"]

@@ -22,6 +22,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.reverse import reverse
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
+from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from programmes.filters import ProgrammeFilter
 from programmes.models import Country, Programme, ProgrammeCountry, ThematicArea
 from programmes.views import DEFAULT_SORT, SORTS, related_model
@@ -259,10 +260,12 @@ SORT_PARAMETER = OpenApiParameter(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Published programmes, filtered as the public list", parameters=[SORT_PARAMETER]),
-    retrieve=extend_schema(summary="A published programme"),
+    list=extend_schema(
+        summary="Published programmes, filtered as the public list", parameters=[SORT_PARAMETER, LANGUAGE_PARAMETER]
+    ),
+    retrieve=extend_schema(summary="A published programme", parameters=[LANGUAGE_PARAMETER]),
 )
-class ProgrammeViewSet(ReadOnlyModelViewSet):
+class ProgrammeViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
     """Published programmes and their phases; an unpublished one does not exist here (404)."""
 
     lookup_field = "slug"
@@ -351,10 +354,10 @@ class CountryDetailSerializer(CountrySerializer):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Countries with published programmes"),
-    retrieve=extend_schema(summary="A country and its published programmes"),
+    list=extend_schema(summary="Countries with published programmes", parameters=[LANGUAGE_PARAMETER]),
+    retrieve=extend_schema(summary="A country and its published programmes", parameters=[LANGUAGE_PARAMETER]),
 )
-class CountryViewSet(ReadOnlyModelViewSet):
+class CountryViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
     """Countries that published programmes concern, as the public country list shows them."""
 
     lookup_field = "slug"
@@ -407,10 +410,12 @@ class ThematicAreaDetailSerializer(ThematicAreaSerializer):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Thematic areas, with their number of published programmes"),
-    retrieve=extend_schema(summary="A thematic area and its published programmes"),
+    list=extend_schema(
+        summary="Thematic areas, with their number of published programmes", parameters=[LANGUAGE_PARAMETER]
+    ),
+    retrieve=extend_schema(summary="A thematic area and its published programmes", parameters=[LANGUAGE_PARAMETER]),
 )
-class ThematicAreaViewSet(ReadOnlyModelViewSet):
+class ThematicAreaViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
     """The core service and priority areas, as the public list of areas shows them."""
 
     lookup_field = "slug"

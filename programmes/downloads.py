@@ -3,7 +3,8 @@
 Every programme the filters select is in the file, not just the page on screen. ``?columns=``
 picks the columns (comma-separated, or repeated as a form's checkboxes send them), in the order
 given; without it the file has ``DEFAULT_COLUMNS``. An unknown column, like a filter value the
-list rejects, answers 400 with the reason in plain text.
+list rejects, answers 400 with the reason in plain text. ``?lang=es`` or ``fr`` gives the texts in
+that language where translated, in English where not (``iomcaribbean.content_language``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 
+from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response, xlsx_response
 from programmes.models import Programme
 from programmes.views import ProgrammeListView
@@ -113,8 +116,9 @@ def chosen_columns(request: HttpRequest) -> list[str]:
     return names or list(DEFAULT_COLUMNS)
 
 
+@method_decorator(in_requested_language, name="dispatch")
 class ProgrammeDownloadView(ProgrammeListView):
-    """The list page's queryset (filters, search and sort), every row of it, as a file."""
+    """The list page's queryset (filters, search and sort), every row of it, as a file, in ``?lang=``'s language."""
 
     file_format = "csv"
 

@@ -15,6 +15,10 @@ Functions other code relies on (keep their names and signatures):
 ``unwritable(programme) -> list[str]``, ``activity_identifier(programme) -> str``,
 ``country_shares(programme) -> CountryShares``, ``participating_orgs(programme) -> list[Org]``,
 ``description_text(programme) -> str``; the code tables ``COUNTRY_CODES``, ``CURRENCY_CODES``, ``SECTOR_CODES``.
+
+Texts staff translate (``programmes.translation``) are written once per language they have: a
+``<narrative>`` in English (the activity's ``xml:lang``), then one with ``xml:lang="es"`` and one
+with ``xml:lang="fr"`` where a translation exists. An untranslated text has its English narrative only.
 """
 
 from __future__ import annotations
@@ -33,13 +37,20 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from programmes.models import Country, Programme, ProgrammeCountry
+from programmes.translation import DEFAULT_LANGUAGE, LANGUAGES
 
 IATI_VERSION = "2.03"
 BATCH_SIZE = 50  # programmes per query batch: memory holds one batch at a time
-LANGUAGE = "en"
+LANGUAGE = DEFAULT_LANGUAGE  # the activity's xml:lang
 
 # The reporting organisation, as IATI knows it (its ref is settings.IATI_REPORTING_ORG_REF).
 REPORTING_ORG_NAME = "International Organization for Migration"
+# IOM's official names in its other official languages, for the narratives in those languages.
+REPORTING_ORG_NAMES = {
+    "en": REPORTING_ORG_NAME,
+    "es": "Organización Internacional para las Migraciones",
+    "fr": "Organisation internationale pour les migrations",
+}
 REPORTING_ORG_TYPE = "40"  # OrganisationType: multilateral
 
 # The codes the export writes, from the IATI 2.03 codelists named in each comment.
@@ -118,6 +129,28 @@ HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
 
 
+# A text in every language -----------------------------------------------------------------------
+
+# (language, text) pairs, English first: what one IATI element says, one narrative per language.
+Texts = list[tuple[str, str]]
+
+
+def texts(obj: object, field: str) -> Texts:
+    """``obj.field`` in each language it is written in, English first; empty translations left out.
+
+    A field ``programmes.translation`` does not translate is English only.
+    """
+    if not hasattr(obj, f"{field}_{DEFAULT_LANGUAGE}"):
+        value = getattr(obj, field) or ""
+        return [(DEFAULT_LANGUAGE, value)] if value.strip() else []
+    found = [(language, getattr(obj, f"{field}_{language}") or "") for language in LANGUAGES]
+    return [(language, value) for language, value in found if value.strip()]
+
+
+def reporting_org_texts() -> Texts:
+    return [(language, REPORTING_ORG_NAMES[language]) for language in LANGUAGES if language in REPORTING_ORG_NAMES]
+
+
 # What the activity says --------------------------------------------------------------------------
 
 
@@ -194,6 +227,10 @@ class Org:
     name: str
     ref: str
     type: str
+    names: Texts = field(default_factory=list)  # the name in each language it has, English first
+
+    def __post_init__(self) -> None:
+        self.names = self.names or [(DEFAULT_LANGUAGE, self.name)]
 
 
 def participating_orgs(programme: Programme) -> list[Org]:
@@ -204,14 +241,20 @@ def participating_orgs(programme: Programme) -> list[Org]:
     orgs: dict[tuple[int, str], Org] = {}
     for grant in programme.grants.all():
         funder = grant.funder
-        orgs.setdefault((funder.pk, ROLE_FUNDING), Org(ROLE_FUNDING, funder.name, funder.iati_identifier, funder.type))
+        orgs.setdefault(
+            (funder.pk, ROLE_FUNDING),
+            Org(ROLE_FUNDING, funder.name, funder.iati_identifier, funder.type, texts(funder, "name")),
+        )
     for participation in programme.participations.all():
         organisation, role = participation.organisation, participation.role
         orgs.setdefault(
-            (organisation.pk, role), Org(role, organisation.name, organisation.iati_identifier, organisation.type)
+            (organisation.pk, role),
+            Org(role, organisation.name, organisation.iati_identifier, organisation.type, texts(organisation, "name")),
         )
     if not orgs:
         # IATI needs at least one; IOM is accountable for every programme it publishes.
+        # In English only, as IOM's own organisation record has it: an import of the file reads
+        # participating organisations' names into their records.
         accountable = Org(ROLE_ACCOUNTABLE, REPORTING_ORG_NAME, settings.IATI_REPORTING_ORG_REF, REPORTING_ORG_TYPE)
         return [accountable]
     return sorted(orgs.values(), key=lambda org: org.role)  # stable: grants and participations keep their order
@@ -244,6 +287,15 @@ def description_text(programme: Programme) -> str:
     """The summary, then the full description; the title when there is neither (IATI requires a description)."""
     texts = [text.strip() for text in (programme.summary, programme.description) if text.strip()]
     return "\n\n".join(texts) or programme.title
+
+
+def description_texts(programme: Programme) -> Texts:
+    """``description_text`` in each language: that language's summary and description, where it has them."""
+    parts = {language: [] for language in LANGUAGES}
+    for language, text in (*texts(programme, "summary"), *texts(programme, "description")):
+        parts[language].append(text.strip())
+    found = [(language, "\n\n".join(parts[language])) for language in LANGUAGES if parts[language]]
+    return found or texts(programme, "title")
 
 
 def unwritable(programme: Programme) -> list[str]:
@@ -359,12 +411,14 @@ class _Writer:
         self.xml.endElement(name)
         self.nested = True
 
-    def narrative(self, text: str) -> None:
-        self.leaf("narrative", text, **{"xml:lang": LANGUAGE})
+    def narrative(self, text: str, language: str = LANGUAGE) -> None:
+        self.leaf("narrative", text, **{"xml:lang": language})
 
-    def text_element(self, name: str, text: str, **attrs: str | None) -> None:
+    def text_element(self, name: str, text: str | Texts, **attrs: str | None) -> None:
+        """The element with one narrative per language (``text`` as a plain string is English)."""
         self.start(name, **attrs)
-        self.narrative(text)
+        for language, value in [(LANGUAGE, text)] if isinstance(text, str) else text:
+            self.narrative(value, language)
         self.end(name)
 
 
@@ -380,14 +434,15 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
         },
     )
     out.leaf("iati-identifier", activity_identifier(programme))
-    out.text_element("reporting-org", REPORTING_ORG_NAME, ref=reporting_ref, type=REPORTING_ORG_TYPE)
-    out.text_element("title", programme.title)
-    out.text_element("description", description_text(programme), type=DESCRIPTION_GENERAL)
+    iom = reporting_org_texts()
+    out.text_element("reporting-org", iom, ref=reporting_ref, type=REPORTING_ORG_TYPE)
+    out.text_element("title", texts(programme, "title"))
+    out.text_element("description", description_texts(programme), type=DESCRIPTION_GENERAL)
     for org in participating_orgs(programme):
-        out.text_element("participating-org", org.name, ref=org.ref, type=org.type, role=org.role)
+        out.text_element("participating-org", org.names, ref=org.ref, type=org.type, role=org.role)
     if programme.code:
         out.start("other-identifier", ref=programme.code, type=OTHER_ID_INTERNAL)
-        out.text_element("owner-org", REPORTING_ORG_NAME, ref=reporting_ref)
+        out.text_element("owner-org", iom, ref=reporting_ref)
         out.end("other-identifier")
     out.leaf("activity-status", code=programme.iati_status)
     for date_type, date in activity_dates(programme, today):
@@ -395,7 +450,7 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
     out.leaf("activity-scope", code=Programme.IATI_SCOPE[programme.coverage])
     countries = country_shares(programme)
     for country, share in countries.shares:
-        out.text_element("recipient-country", country.name, code=country.code, percentage=_amount(share))
+        out.text_element("recipient-country", texts(country, "name"), code=country.code, percentage=_amount(share))
     if not countries.shares and not countries.error:
         out.text_element(
             "recipient-region",
@@ -407,7 +462,11 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
     out.leaf("sector", vocabulary=SECTOR_DAC, code=programme.dac_sector, percentage="100")
     if project_type := programme.project_type:
         out.text_element(
-            "sector", project_type.name, vocabulary=SECTOR_REPORTING_ORG, code=project_type.slug, percentage="100"
+            "sector",
+            texts(project_type, "name"),
+            vocabulary=SECTOR_REPORTING_ORG,
+            code=project_type.slug,
+            percentage="100",
         )
     for budget in writable_budgets(programme):
         out.start("budget", type=BUDGET_ORIGINAL, status=budget.status)
@@ -424,8 +483,8 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
         out.leaf("value", _amount(transaction.amount), currency=transaction.currency, **{"value-date": date})
         if transaction.description:
             out.text_element("description", transaction.description)
-        out.text_element("provider-org", funder.name, ref=funder.iati_identifier, type=funder.type)
-        out.text_element("receiver-org", REPORTING_ORG_NAME, ref=reporting_ref, type=REPORTING_ORG_TYPE)
+        out.text_element("provider-org", texts(funder, "name"), ref=funder.iati_identifier, type=funder.type)
+        out.text_element("receiver-org", iom, ref=reporting_ref, type=REPORTING_ORG_TYPE)
         out.end("transaction")
     if programme.parent_id:
         out.leaf("related-activity", ref=activity_identifier(programme.parent), type=RELATED_PARENT)
@@ -434,9 +493,9 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
     for result in programme.results.all():
         # The schema requires an indicator: a qualitative one, worded as the result.
         out.start("result", type=RESULT_OUTCOME)
-        out.text_element("title", result.title)
+        out.text_element("title", texts(result, "title"))
         out.start("indicator", measure=INDICATOR_QUALITATIVE)
-        out.text_element("title", result.title)
+        out.text_element("title", texts(result, "title"))
         out.end("indicator")
         out.end("result")
     out.end("iati-activity")

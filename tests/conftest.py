@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import UserFactory
 
 EDITORS = "Programme editors"
 FINANCE = "Finance officers"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: its database starts again from the same content
+    version, so pages another test kept would otherwise pass for this one's (programmes.caching)."""
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start_with():
+    """Each test starts in English. A request for a /es/ page leaves Spanish active in the thread,
+    and a model's texts would then be read, and a factory's written, as Spanish (modeltranslation)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

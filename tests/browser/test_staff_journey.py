@@ -36,14 +36,14 @@ def test_staff_create_a_programme_with_a_grant_publish_it_and_find_it_on_the_pub
     page.wait_for_url(re.compile(r"/admin/$"))
 
     page.goto(live_server.url + "/admin/programmes/programme/add/")
-    # Typed key by key: the admin fills in the slug as staff type.
-    page.locator("#id_title").press_sequentially("Border data exchange pilot")
+    # Typed key by key: the admin fills in the slug as staff type (from the English title).
+    page.locator("#id_title_en").press_sequentially("Border data exchange pilot")
     assert page.input_value("#id_slug") == "border-data-exchange-pilot"
     page.fill("#id_code", "T81-999")
     page.select_option("#id_status", "ongoing")
     page.fill("#id_start_date", "2003-02-01")
     page.fill("#id_budget_amount", "12500.50")
-    page.fill("#id_summary", "A pilot made in the browser test.")
+    page.fill("#id_summary_en", "A pilot made in the browser test.")
 
     # The grant inline: the funder is an autocomplete (select2) field.
     grants = page.locator("#grants-group")

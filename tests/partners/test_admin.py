@@ -44,14 +44,14 @@ def test_an_editor_adds_an_organisation_with_its_role_in_a_programme(editor_clie
     seminar = Programme.objects.get(code="T81-805")
     data = form_data(editor_client.get(admin_url(Organisation, "add")))
     data |= {
-        "name": "University of the West Indies",
-        "acronym": "UWI",
+        "name_en": "University of the West Indies",
+        "acronym_en": "UWI",
         "slug": "uwi",
         "type": "80",
         "participations-TOTAL_FORMS": "1",
         "participations-0-programme": str(seminar.pk),
         "participations-0-role": "4",
-        "participations-0-description": "hosted the seminar",
+        "participations-0-description_en": "hosted the seminar",
         "participations-0-order": "9",
     }
 
@@ -66,7 +66,7 @@ def test_an_editor_adds_an_organisation_with_its_role_in_a_programme(editor_clie
 
 def test_an_iati_identifier_already_in_use_is_refused_on_the_field(admin_client: Client) -> None:
     data = form_data(admin_client.get(admin_url(Organisation, "add")))
-    data |= {"name": "IOM again", "slug": "iom-again", "type": "40", "iati_identifier": "XM-DAC-47066"}
+    data |= {"name_en": "IOM again", "slug": "iom-again", "type": "40", "iati_identifier": "XM-DAC-47066"}
 
     response = admin_client.post(admin_url(Organisation, "add"), data)
 
@@ -80,7 +80,7 @@ def test_an_iati_identifier_already_in_use_is_refused_on_the_field(admin_client:
 def test_a_signing_date_must_match_its_precision(admin_client: Client) -> None:
     data = form_data(admin_client.get(admin_url(Agreement, "add")))
     data |= {
-        "title": "IOM and UNFPA agreement",
+        "title_en": "IOM and UNFPA agreement",
         "organisations": [str(Organisation.objects.get(slug="unfpa").pk)],
         "signed_date": "2002-04-15",
         "signed_precision": "month",

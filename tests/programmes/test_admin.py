@@ -85,7 +85,11 @@ def every_model_has_a_record() -> None:
 
 
 @pytest.mark.usefixtures("every_model_has_a_record")
-@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+# django-axes' sign-in records are written by sign-ins only and have no add page; superusers
+# lifting a lock there is tests/test_login_throttling.py's.
+@pytest.mark.parametrize(
+    "model", [m for m in REGISTERED if m._meta.app_label != "axes"], ids=lambda model: model._meta.label
+)
 def test_superuser_opens_the_list_search_add_and_change_pages_of_every_model(admin_client: Client, model) -> None:
     name = model._meta.verbose_name
     changelist = admin_client.get(admin_url(model, "changelist"))
@@ -140,7 +144,7 @@ def test_staff_create_a_programme_with_every_inline_and_the_history_records_who(
     jamaica = Country.objects.get(code="JM")
     iom, canada = Organisation.objects.get(slug="iom"), Organisation.objects.get(slug="government-of-canada")
     data |= {
-        "title": "Border data exchange",
+        "title_en": "Border data exchange",  # English; Spanish and French may follow
         "slug": "border-data-exchange",
         "code": "T81-900",
         "status": "ongoing",
@@ -153,22 +157,22 @@ def test_staff_create_a_programme_with_every_inline_and_the_history_records_who(
         "country_links-0-country": str(jamaica.pk),
         "country_links-0-role": "benefiting",
         "components-TOTAL_FORMS": "1",
-        "components-0-title": "Data sharing protocol",
+        "components-0-title_en": "Data sharing protocol",
         "components-0-order": "1",
         "results-TOTAL_FORMS": "1",
-        "results-0-title": "Two border posts share data",
+        "results-0-title_en": "Two border posts share data",
         "results-0-achieved": "on",
         "results-0-order": "1",
         "key_figures-TOTAL_FORMS": "1",
         "key_figures-0-value": "12",
-        "key_figures-0-label": "border posts",
+        "key_figures-0-label_en": "border posts",
         "key_figures-0-order": "1",
         "publications-TOTAL_FORMS": "1",
-        "publications-0-title": "Pilot report",
+        "publications-0-title_en": "Pilot report",
         "publications-0-year": "2004",
         "publications-0-order": "1",
         "phases-TOTAL_FORMS": "1",
-        "phases-0-title": "Border data exchange: pilot",
+        "phases-0-title_en": "Border data exchange: pilot",
         "phases-0-slug": "border-data-exchange-pilot",
         "phases-0-status": "pipeline",
         "phases-0-order": "1",
@@ -210,7 +214,7 @@ def test_an_editor_saves_a_programme_whose_grants_they_may_only_view(editor_clie
     assertNotContains(page, 'name="grants-0-funder"')
     assertNotContains(page, 'id="grants-empty"')  # no row to add a grant
 
-    response = editor_client.post(url, form_data(page) | {"summary": "Revised by an editor."})
+    response = editor_client.post(url, form_data(page) | {"summary_en": "Revised by an editor."})
 
     assert response.status_code == 302
     programme.refresh_from_db()
@@ -272,7 +276,7 @@ def test_the_programme_form_explains_what_is_wrong(admin_client: Client, slug: s
 
 def test_a_second_home_page_overview_is_refused_with_the_name_of_the_first(admin_client: Client) -> None:
     data = form_data(admin_client.get(admin_url(Overview, "add")))
-    data |= {"title": "IOM in the Caribbean 2003", "slug": "iom-2003", "date": "2003-10-01", "is_current": "on"}
+    data |= {"title_en": "IOM in the Caribbean 2003", "slug": "iom-2003", "date": "2003-10-01", "is_current": "on"}
 
     response = admin_client.post(admin_url(Overview, "add"), data)
 

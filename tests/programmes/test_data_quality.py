@@ -230,7 +230,7 @@ def test_publishing_programmes_without_blocking_problems_in_bulk_asks_nothing(ad
 def test_ticking_published_on_a_blocked_programme_saves_it_unpublished_until_confirmed(admin_client: Client) -> None:
     programme = ProgrammeFactory(is_published=False, start_date=None, summary="Old summary")
     url = change_url(programme)
-    data = form_data(admin_client.get(url)) | {"is_published": "on", "summary": "New summary"}
+    data = form_data(admin_client.get(url)) | {"is_published": "on", "summary_en": "New summary"}
 
     response = admin_client.post(url, data, follow=True)
 

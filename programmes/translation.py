@@ -1,0 +1,263 @@
+"""The texts staff translate into Spanish and French, and how the translations are kept.
+
+django-modeltranslation adds a column per language (``title_en``, ``title_es``, ``title_fr``) for
+each field registered here, and makes ``programme.title`` read the active language's text, or
+the English one where that is empty. Codes, slugs, amounts and dates are the same in every
+language and are not registered.
+
+Three rules keep the rest of the portal unaware of the languages:
+
+- The original column (``title``) always holds the English text (``keep_english``), so the
+  queries modeltranslation does not rewrite (those starting from an unregistered model, such as a
+  grant's ``programme__title``, and ``F()`` expressions) read English, as before.
+- The history of a translated model is registered here, after modeltranslation has added the
+  language columns, rather than by ``HistoricalRecords()`` on the model: simple_history copies a
+  model's fields when it builds the historical model, and would otherwise miss them
+  (django-simple-history's documented way of working with modeltranslation).
+- Outside English, sorting by a translated field sorts by the translation where there is one and
+  by the English text where not (``fallback_ordering``), as the pages show them.
+
+``register_translated`` registers a model (translations, English column, history); partners uses
+it for its own models.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.conf.locale import LANG_INFO
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.module_loading import import_string
+from django.utils.translation import override
+from modeltranslation import settings as mt_settings
+from modeltranslation.fields import TranslationField
+from modeltranslation.manager import MultilingualQuerySet, rewrite_lookup_key
+from modeltranslation.translator import TranslationOptions, translator
+from modeltranslation.utils import get_language
+from simple_history import register as register_history
+from simple_history.models import HistoricalRecords
+
+from programmes.models import (
+    Component,
+    Country,
+    KeyFigure,
+    Overview,
+    OverviewEntry,
+    Programme,
+    ProjectType,
+    Publication,
+    Result,
+    ThematicArea,
+)
+
+DEFAULT_LANGUAGE: str = mt_settings.DEFAULT_LANGUAGE
+LANGUAGES: list[str] = list(mt_settings.AVAILABLE_LANGUAGES)
+# The languages a text may be missing in: English is the one every record is written in first.
+OTHER_LANGUAGES: list[str] = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
+
+
+def active_language() -> str:
+    """The active language if the content has it (it always has English), else English."""
+    return get_language()
+
+
+def language_name(code: str) -> str:
+    """The language's English name ("Spanish"), as the admin, which is in English, says it."""
+    return LANG_INFO.get(code, {}).get("name", code)
+
+
+def localized(field: str, language: str) -> str:
+    return f"{field}_{language}"
+
+
+class TranslatedHistoricalRecords(HistoricalRecords):
+    """History that stores each language column as a plain text column.
+
+    modeltranslation's columns describe themselves from the original field, so a unique name
+    (a country's) would come out unique in the history table too, where one record has many
+    rows: rebuilt from their description, without the uniqueness and with an index instead, as
+    simple_history treats unique fields.
+    """
+
+    def copy_fields(self, model: type[models.Model]) -> dict[str, models.Field]:
+        fields = super().copy_fields(model)
+        for name, field in fields.items():
+            if isinstance(field, TranslationField):
+                _, path, args, kwargs = field.deconstruct()
+                if kwargs.pop("unique", False):
+                    kwargs["db_index"] = True
+                fields[name] = import_string(path)(*args, **kwargs)
+        return fields
+
+
+def keep_english(model: type[models.Model], name: str) -> None:
+    """Make the original column of a translated field save the English text.
+
+    Django saves a column with ``field.pre_save()``, which reads the attribute: for a translated
+    field, modeltranslation's descriptor gives the active language's text, so a record saved
+    while Spanish is active would store Spanish there. The English translation instead, when
+    there is one.
+    """
+    field = model._meta.get_field(name)
+    english = localized(name, DEFAULT_LANGUAGE)
+    default = field.pre_save
+
+    def pre_save(model_instance: models.Model, add: bool) -> Any:
+        value = getattr(model_instance, english, None)
+        return value if value is not None else default(model_instance, add)
+
+    field.pre_save = pre_save
+
+
+def register_translated(
+    model: type[models.Model],
+    fields: Sequence[str],
+    *,
+    unique: Iterable[str] = (),
+    **history_options: Any,
+) -> None:
+    """Translate ``fields`` of ``model``, keep its English column current, and give it a history.
+
+    A field in ``unique`` stores an empty translation as NULL rather than "", so that two
+    records without a Spanish name do not share one.
+    """
+    unique = set(unique)
+    options = type(
+        f"{model.__name__}TranslationOptions",
+        (TranslationOptions,),
+        {"fields": tuple(fields), "empty_values": {name: None for name in unique}},
+    )
+    with warnings.catch_warnings():
+        # modeltranslation copies each index on a translated field per language, names the copy
+        # "<index>-es" and, that being too long, names it afresh, warning so at every start.
+        warnings.filterwarnings("ignore", message=r"Index name .* exceeds 30 characters", category=UserWarning)
+        translator.register(model, options)
+    register_history(model, records_class=TranslatedHistoricalRecords, **history_options)
+    for name in fields:
+        keep_english(model, name)
+
+
+def translated_fields(model: type[models.Model]) -> list[str]:
+    """The model's translated fields, in the model's order (raises NotRegistered for another model)."""
+    names = set(translator.get_options_for_model(model).get_field_names())
+    return [field.name for field in model._meta.fields if field.name in names]
+
+
+def missing_translations(obj: models.Model) -> dict[str, list[str]]:
+    """For each language other than English, the fields the record has in English but not in it.
+
+    Only languages with something missing are keys; an empty dict means fully translated.
+    """
+    missing: dict[str, list[str]] = {}
+    for field in translated_fields(type(obj)):
+        if not getattr(obj, localized(field, DEFAULT_LANGUAGE)):
+            continue  # nothing to translate
+        for language in OTHER_LANGUAGES:
+            if not getattr(obj, localized(field, language)):
+                missing.setdefault(language, []).append(field)
+    return missing
+
+
+def missing_in(model: type[models.Model], language: str) -> Q:
+    """Records with some text in English but not in ``language`` (a condition for ``filter()``)."""
+    condition = Q()
+    for field in translated_fields(model):
+        english, other = localized(field, DEFAULT_LANGUAGE), localized(field, language)
+        has_english = Q(**{f"{english}__isnull": False}) & ~Q(**{english: ""})
+        lacks_other = Q(**{f"{other}__isnull": True}) | Q(**{other: ""})
+        condition |= has_english & lacks_other
+    return condition
+
+
+def in_languages(field: str, lookup: str, value: Any, languages: Iterable[str]) -> Q:
+    """``field__lookup=value`` in any of ``languages`` (modeltranslation's own rewriting tries one)."""
+    condition = Q()
+    for language in dict.fromkeys(languages):
+        condition |= Q(**{f"{localized(field, language)}__{lookup}": value})
+    return condition
+
+
+# Ordering with the fallback ----------------------------------------------------------------------
+# modeltranslation sorts by the active language's column ("name" becomes "name_es"): where most
+# texts are not translated yet, they would all sort as NULL, in no stable order, and pages of a
+# list would repeat or skip records. Outside English, sort by the translation where there is one
+# and by the English text where not, as the page shows them.
+
+
+def fallback_ordering(model: type[models.Model], key: Any) -> Any:
+    """``key`` (as given to ``order_by``) sorting by the active language's text, else the English one."""
+    if not isinstance(key, str) or get_language() == DEFAULT_LANGUAGE or key == "?":
+        return key
+    descending = key.startswith("-")
+    name = key.removeprefix("-")
+    translated = rewrite_lookup_key(model, name)
+    if translated == name:
+        return key  # not a translated field
+    with override(DEFAULT_LANGUAGE):
+        english = rewrite_lookup_key(model, name)
+    # Each language's column has its own field class: say what the expressions give.
+    text = models.TextField()
+    expression = Coalesce(NullIf(F(translated), Value(""), output_field=text), F(english), output_field=text)
+    return expression.desc() if descending else expression.asc()
+
+
+_order_by = MultilingualQuerySet.order_by
+
+
+def _order_by_with_fallback(self: MultilingualQuerySet, *field_names: Any) -> MultilingualQuerySet:
+    if self._rewrite:
+        field_names = tuple(fallback_ordering(self.model, key) for key in field_names)
+    return _order_by(self, *field_names)
+
+
+_post_init = MultilingualQuerySet._post_init
+
+
+def _post_init_with_fallback(self: MultilingualQuerySet) -> None:
+    ordered = bool(self.model and self.query.order_by)
+    _post_init(self)
+    # The model's default ordering, which modeltranslation has just set unless the query had one.
+    meta_ordering = self.model._meta.ordering if self.model else None
+    if meta_ordering and not ordered and self.query.default_ordering and get_language() != DEFAULT_LANGUAGE:
+        self.query.clear_ordering(force=True)
+        self.query.add_ordering(*(fallback_ordering(self.model, key) for key in meta_ordering))
+
+
+MultilingualQuerySet.order_by = _order_by_with_fallback
+MultilingualQuerySet._post_init = _post_init_with_fallback
+
+
+# What is registered ------------------------------------------------------------------------------
+
+register_translated(Country, ["name", "also_known_as"], unique=["name"])
+register_translated(ThematicArea, ["name", "short_name", "description"])
+register_translated(ProjectType, ["name"], unique=["name"])
+register_translated(Programme, ["title", "summary", "description"], excluded_fields=["published_at"])
+register_translated(Component, ["title", "description"])
+register_translated(Result, ["title"])
+register_translated(KeyFigure, ["label", "qualifier"])
+register_translated(Publication, ["title", "description"])
+register_translated(
+    Overview,
+    [
+        "title",
+        "introduction",
+        "core_areas_intro",
+        "quote",
+        "quote_attribution",
+        "quote_attribution_role",
+        "programmes_intro",
+        "priorities_heading",
+        "priorities_intro",
+        "priorities_conclusion",
+        "current_heading",
+        "looking_ahead_intro",
+        "partners_intro",
+        "supporters_note",
+    ],
+)
+register_translated(OverviewEntry, ["heading"])

@@ -1,0 +1,169 @@
+"""Content in English, Spanish and French: the pages' fallback to English, the admin, the history."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.utils import translation
+from pytest_django.asserts import assertContains, assertNotContains
+
+from funding.models import Grant
+from partners.models import Organisation
+from programmes.models import Country, Overview, Programme
+from tests.factories import CountryFactory, GrantFactory, ProgrammeFactory
+from tests.programmes.test_admin import admin_url, form_data, form_errors
+
+pytestmark = pytest.mark.django_db
+
+SEMINAR_TITLE = "International Migration Policy Seminar for the Caribbean Region"
+
+
+@pytest.fixture
+def seminar() -> Programme:
+    return Programme.objects.get(code="T81-805")
+
+
+# The seed and the public pages -------------------------------------------------------------------
+
+
+def test_the_seed_content_is_the_english_translation() -> None:
+    for model, field in [(Programme, "title"), (Country, "name"), (Organisation, "name"), (Overview, "introduction")]:
+        rows = list(model.objects.rewrite(False).values_list(field, f"{field}_en", f"{field}_es", f"{field}_fr"))
+        assert rows, model
+        assert all(text == english and es is None and fr is None for text, english, es, fr in rows), model
+
+
+def test_a_spanish_page_without_a_spanish_title_shows_the_english_one(client: Client, seminar) -> None:
+    response = client.get(f"/es/programmes/{seminar.slug}/")
+
+    assert response.status_code == 200
+    assertContains(response, SEMINAR_TITLE)
+
+
+def test_a_translated_title_shows_in_its_language_and_english_stays_english(client: Client, seminar) -> None:
+    seminar.title_es = "Seminario sobre políticas de migración internacional para la región del Caribe"
+    seminar.save()
+
+    assertContains(client.get(f"/es/programmes/{seminar.slug}/"), seminar.title_es)
+    english = client.get(f"/programmes/{seminar.slug}/")
+    assertContains(english, SEMINAR_TITLE)
+    assertNotContains(english, seminar.title_es)
+    assertContains(client.get(f"/fr/programmes/{seminar.slug}/"), SEMINAR_TITLE)  # no French: English
+
+
+def test_the_fallback_also_holds_outside_a_request(seminar) -> None:
+    seminar.title_fr = "Séminaire sur les politiques migratoires"
+    seminar.save()
+    with translation.override("fr"):
+        assert Programme.objects.get(pk=seminar.pk).title == "Séminaire sur les politiques migratoires"
+    with translation.override("es"):
+        assert Programme.objects.get(pk=seminar.pk).title == SEMINAR_TITLE
+
+
+def test_the_list_search_finds_a_programme_by_its_title_in_the_page_language_or_in_english(client: Client) -> None:
+    ProgrammeFactory(title="Border data exchange", title_es="Intercambio de datos fronterizos")
+
+    assertContains(client.get("/es/programmes/", {"q": "fronterizos"}), "Intercambio de datos fronterizos")
+    assertContains(client.get("/es/programmes/", {"q": "Border data"}), "Intercambio de datos fronterizos")
+    assertNotContains(client.get("/programmes/", {"q": "fronterizos"}), "Border data exchange")
+    assertNotContains(client.get("/fr/programmes/", {"q": "fronterizos"}), "Border data exchange")
+
+
+def test_outside_english_lists_sort_by_the_translation_or_else_the_english_text() -> None:
+    CountryFactory(code="QA", name="Alpha", name_es="Zeta", slug="alpha")
+    CountryFactory(code="QB", name="Beta", slug="beta")
+    with translation.override("es"):
+        names = [country.name for country in Country.objects.filter(code__in=["QA", "QB"])]
+        by_name = [country.name for country in Country.objects.filter(code__in=["QA", "QB"]).order_by("-name")]
+    assert names == ["Beta", "Zeta"]
+    assert by_name == ["Zeta", "Beta"]
+
+
+def test_the_english_column_stays_the_text_other_apps_query() -> None:
+    """A grant's programme__title is not rewritten by modeltranslation: it reads the original column."""
+    grant = GrantFactory(programme=ProgrammeFactory(title="Old title"))
+    programme = grant.programme
+    programme.title_en = "New title"
+    programme.save()
+
+    assert Grant.objects.filter(pk=grant.pk).values_list("programme__title", flat=True).get() == "New title"
+
+
+# The admin ---------------------------------------------------------------------------------------
+
+
+def test_the_change_page_has_a_box_per_language_and_says_what_is_missing(admin_client: Client, seminar) -> None:
+    response = admin_client.get(admin_url(Programme, "change", seminar.pk))
+
+    for language in ("en", "es", "fr"):
+        assertContains(response, f'name="title_{language}"')
+        assertContains(response, f"Title [{language}]")
+    assertContains(response, "Missing translations")
+    assertContains(response, "<strong>Spanish</strong>: title, summary, description", html=False)
+    # The plain layout: no asset from a CDN.
+    assertNotContains(response, "googleapis")
+    assertNotContains(response, 'src="//')
+
+
+def test_saving_a_spanish_title_in_the_admin_records_it_in_the_history(admin_client: Client, seminar) -> None:
+    data = form_data(admin_client.get(admin_url(Programme, "change", seminar.pk)))
+    data["title_es"] = "Seminario de políticas migratorias"
+    records_before = seminar.history.count()
+
+    response = admin_client.post(admin_url(Programme, "change", seminar.pk), data, follow=True)
+
+    assert "was changed successfully" in response.content.decode(), form_errors(response)
+    seminar.refresh_from_db()
+    assert seminar.title_es == "Seminario de políticas migratorias"
+    assert seminar.title_en == SEMINAR_TITLE
+    record = seminar.history.latest()
+    assert (record.title_en, record.title_es, record.title_fr) == (
+        SEMINAR_TITLE,
+        "Seminario de políticas migratorias",
+        None,
+    )
+    assert record.history_type == "~" and seminar.history.count() == records_before + 1
+
+
+def test_the_changelist_shows_and_filters_missing_translations(admin_client: Client) -> None:
+    done = ProgrammeFactory(
+        title="Fully translated", title_es="Traducido", title_fr="Traduit", summary="", description=""
+    )
+    half = ProgrammeFactory(title="Half translated", title_fr="À moitié traduit", summary="", description="")
+
+    page = admin_client.get(admin_url(Programme, "changelist"), {"q": "translated"})
+    assertContains(page, "Missing translations")  # the column's heading
+    assertContains(page, '<td class="field-translation_status">None</td>', count=1, html=True)
+    assertContains(page, '<td class="field-translation_status">es</td>', count=1, html=True)
+    assert {p.pk for p in page.context["cl"].result_list} == {done.pk, half.pk}
+
+    spanish = admin_client.get(admin_url(Programme, "changelist"), {"q": "translated", "missing_translation": "es"})
+    assert [p.title for p in spanish.context["cl"].result_list] == ["Half translated"]
+    assertContains(spanish, "Missing Spanish translation")
+    french = admin_client.get(admin_url(Programme, "changelist"), {"q": "translated", "missing_translation": "fr"})
+    assert list(french.context["cl"].result_list) == []
+
+
+def test_the_admin_finds_a_record_by_its_name_in_any_language(admin_client: Client) -> None:
+    CountryFactory(code="QC", name="Testland", name_fr="Terre d'essai", slug="testland")
+
+    response = admin_client.get(admin_url(Country, "changelist"), {"q": "essai"})
+
+    assert [country.code for country in response.context["cl"].result_list] == ["QC"]
+
+
+def test_two_organisations_without_a_spanish_name_do_not_clash(admin_client: Client) -> None:
+    """Names are unique in each language; an empty translation is stored as NULL, which may repeat."""
+    for name in ("First body", "Second body"):
+        data = form_data(admin_client.get(admin_url(Organisation, "add")))
+        data |= {"name_en": name, "slug": name.lower().replace(" ", "-"), "type": "10"}
+        response = admin_client.post(admin_url(Organisation, "add"), data, follow=True)
+        assertContains(response, "was added successfully")
+    assert list(Organisation.objects.filter(name_en__endswith="body").values_list("name_es", flat=True)) == [None, None]
+
+
+def test_the_history_tables_have_the_language_columns_without_uniqueness() -> None:
+    history = Organisation.history.model
+    names = {field.name for field in history._meta.fields}
+    assert {"name_en", "name_es", "name_fr"} <= names
+    assert not history._meta.get_field("name_es").unique
