@@ -28,6 +28,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -42,6 +43,7 @@ from funding.selectors import (
     transaction_totals_by_grant,
 )
 from iomcaribbean.charts import BarChart, Series, bar_chart
+from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response, xlsx_response
 from programmes.models import Programme
 
@@ -197,15 +199,15 @@ def year_charts(years: list[YearRow]) -> list[BarChart]:
         rows = [year for year in years if currency in year.by_currency]
         series = [
             Series(label, [year.by_currency[currency][key] for year in rows])
-            for key, label in (("committed", "Committed"), ("disbursed", "Disbursed"))
+            for key, label in (("committed", _("Committed")), ("disbursed", _("Disbursed")))
         ]
         charts.append(
             bar_chart(
                 [str(year.year) for year in rows],
                 series,
                 id=f"years-{currency.lower()}",
-                title=f"Committed and disbursed by year, in {currency}",
-                description=f"The table below gives the exact amounts in {currency}.",
+                title=_("Committed and disbursed by year, in %(currency)s") % {"currency": currency},
+                description=_("The table below gives the exact amounts in %(currency)s.") % {"currency": currency},
             )
         )
     return charts
@@ -264,12 +266,14 @@ def export_name(extension: str) -> str:
 
 
 @donor_page
+@in_requested_language
 def export_csv(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
     figures = donor_figures(require(account), today=timezone.localdate())
     return csv_response(export_name("csv"), GRANT_COLUMNS, (row.cells() for row in figures.rows))
 
 
 @donor_page
+@in_requested_language
 def export_xlsx(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
     figures = donor_figures(require(account), today=timezone.localdate())
     transactions = (

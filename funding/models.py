@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partners.models import Organisation
@@ -110,9 +111,9 @@ class Transaction(models.Model):
     """A dated commitment, disbursement or expenditure under a grant (IATI TransactionType)."""
 
     class Type(models.TextChoices):
-        COMMITMENT = "2", "Outgoing commitment"
-        DISBURSEMENT = "3", "Disbursement"
-        EXPENDITURE = "4", "Expenditure"
+        COMMITMENT = "2", _("Outgoing commitment")
+        DISBURSEMENT = "3", _("Disbursement")
+        EXPENDITURE = "4", _("Expenditure")
 
     grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="transactions")
     type = models.CharField(max_length=2, choices=Type.choices)
@@ -146,8 +147,8 @@ class Budget(models.Model):
     """A programme's budget for one period of at most a year (IATI budget)."""
 
     class Status(models.TextChoices):
-        INDICATIVE = "1", "Indicative"
-        COMMITTED = "2", "Committed"
+        INDICATIVE = "1", _("Indicative")
+        COMMITTED = "2", _("Committed")
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="budgets")
     period_start = models.DateField()

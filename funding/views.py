@@ -12,6 +12,8 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from funding.models import Grant
@@ -24,13 +26,24 @@ from funding.selectors import (
     totals_by_year,
 )
 from iomcaribbean.charts import Series, bar_chart
+from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response
 from partners.models import Organisation
+from programmes.caching import ReadOnlyView
 from programmes.models import ProgrammeCountry
 
-# The programmes-and-grants table of a funder's page, and of its CSV download.
-GRANT_COLUMNS = ("Programme", "Phase of", "What it funds", "Component", "Period", "Currency", "Amount")
-AMOUNT_NOT_PUBLISHED = "Amount not published"
+# The programmes-and-grants table of a funder's page, and of its CSV download (lazy: the page
+# shows them in its language; the CSV, at its one unprefixed address, in English).
+GRANT_COLUMNS = (
+    gettext_lazy("Programme"),
+    gettext_lazy("Phase of"),
+    gettext_lazy("What it funds"),
+    gettext_lazy("Component"),
+    gettext_lazy("Period"),
+    gettext_lazy("Currency"),
+    gettext_lazy("Amount"),
+)
+AMOUNT_NOT_PUBLISHED = gettext_lazy("Amount not published")
 
 
 def funders() -> QuerySet[Organisation]:
@@ -60,7 +73,9 @@ def grant_row(grant: Grant) -> list[Any]:
     """One row of the grants table, as the page shows it and the CSV holds it."""
     purpose = grant.purpose[:1].upper() + grant.purpose[1:]
     if grant.is_primary:
-        purpose = f"{purpose} (main source of funding)" if purpose else "Main source of funding"
+        purpose = (
+            _("%(purpose)s (main source of funding)") % {"purpose": purpose} if purpose else _("Main source of funding")
+        )
     published = grant.amount is not None
     return [
         grant.programme.title,
@@ -98,21 +113,22 @@ def by_year(grants: QuerySet[Grant]) -> list[dict[str, Any]]:
         chart = bar_chart(
             [str(year) for year in years],
             [
-                Series("Committed", [r["committed"] for r in table]),
-                Series("Disbursed", [r["disbursed"] for r in table]),
+                Series(_("Committed"), [r["committed"] for r in table]),
+                Series(_("Disbursed"), [r["disbursed"] for r in table]),
             ],
             id=f"by-year-{currency.lower()}",
-            title=f"Commitments and disbursements by year, in {currency}",
-            description=(
-                f"Bar chart, {currency}: for each year from {years[0]} to {years[-1]}, the amount committed "
+            title=_("Commitments and disbursements by year, in %(currency)s") % {"currency": currency},
+            description=_(
+                "Bar chart, %(currency)s: for each year from %(first)s to %(last)s, the amount committed "
                 "(solid bars) and the amount disbursed (hatched bars). The table below gives the same figures."
-            ),
+            )
+            % {"currency": currency, "first": years[0], "last": years[-1]},
         )
         tables.append({"currency": currency, "rows": table, "chart": chart})
     return tables
 
 
-class FunderListView(ListView):
+class FunderListView(ReadOnlyView, ListView):
     template_name = "funding/funder_list.html"
     context_object_name = "funders"
 
@@ -132,7 +148,7 @@ class FunderListView(ListView):
         return context
 
 
-class FunderDetailView(DetailView):
+class FunderDetailView(ReadOnlyView, DetailView):
     """A funder's grants to published programmes; 404 for an organisation that funds none."""
 
     template_name = "funding/funder_detail.html"
@@ -163,6 +179,7 @@ class FunderDetailView(DetailView):
         )
 
 
+@in_requested_language
 def funder_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The funder page's table of programmes and grants, row for row and column for column."""
     funder = get_object_or_404(funders(), slug=slug)

@@ -8,10 +8,11 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
 from partners.models import Agreement, Organisation, Participation
+from programmes.caching import ReadOnlyView
 from programmes.models import Programme
 
 
-class PartnerListView(ListView):
+class PartnerListView(ReadOnlyView, ListView):
     """Organisations with a role in at least one published programme, grouped by type."""
 
     template_name = "partners/organisation_list.html"
@@ -43,7 +44,7 @@ class PartnerListView(ListView):
         return context
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(ReadOnlyView, DetailView):
     """Any organisation has a page; it lists only what concerns published programmes."""
 
     template_name = "partners/organisation_detail.html"

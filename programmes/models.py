@@ -8,10 +8,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, ExpressionWrapper, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 
@@ -26,16 +28,25 @@ class TimeStamped(models.Model):
 class DatePrecision(models.TextChoices):
     """How much of a stored date the sources actually state."""
 
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
 
 
 def format_partial_date(value: datetime.date | None, precision: str) -> str:
-    """Show only what is known: '2001', 'October 2001' or '28 May 2001'."""
+    """Show only what is known: '2001', 'October 2001' or '28 May 2001', in the active language.
+
+    The patterns are translated ('28 de mayo de 2001', '28 mai 2001') rather than taken from
+    Django's DATE_FORMAT, whose English form ('May 28, 2001') the admin keeps.
+    """
     if value is None:
         return ""
-    pattern = {DatePrecision.YEAR: "Y", DatePrecision.MONTH: "F Y"}.get(precision, "j F Y")
+    if precision == DatePrecision.YEAR:
+        pattern = "Y"
+    elif precision == DatePrecision.MONTH:
+        pattern = pgettext("date format: month and year", "F Y")
+    else:
+        pattern = pgettext("date format: day, month and year", "j F Y")
     return date_format(value, pattern)
 
 
@@ -81,7 +92,7 @@ class Country(TimeStamped):
         "Caribbean state", default=True, help_text="Unticked for destinations outside the region."
     )
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta:
         ordering = ["name"]
@@ -99,8 +110,8 @@ class Country(TimeStamped):
 
 class ThematicArea(TimeStamped):
     class List(models.TextChoices):
-        CORE_SERVICE = "core", "Core service area"
-        PRIORITY = "priority", "Priority area 2002-2003"
+        CORE_SERVICE = "core", _("Core service area")
+        PRIORITY = "priority", _("Priority area 2002-2003")
 
     list = models.CharField(max_length=10, choices=List.choices)
     order = models.PositiveSmallIntegerField(default=0)
@@ -109,7 +120,7 @@ class ThematicArea(TimeStamped):
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta:
         ordering = ["list", "order", "name"]
@@ -130,13 +141,40 @@ class ProjectType(TimeStamped):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+
+# Orderings of the public list, also the expressions of the indexes that serve them. Programmes
+# without a start date go last: sorting on "start_date IS NULL" first says so in a form that both
+# SQLite and PostgreSQL can index (SQLite's CREATE INDEX takes no NULLS LAST).
+# Programme.Status in declaration order (a test checks they agree): the status sort follows it.
+STATUS_ORDER = ("pipeline", "ongoing", "completed", "cancelled")
+
+
+def _start_unknown() -> ExpressionWrapper:
+    return ExpressionWrapper(Q(start_date__isnull=True), output_field=models.BooleanField())
+
+
+def newest_first() -> tuple:
+    return (_start_unknown().asc(), F("start_date").desc(), F("title").asc())
+
+
+def oldest_first() -> tuple:
+    return (_start_unknown().asc(), F("start_date").asc(), F("title").asc())
+
+
+def by_status() -> tuple:
+    rank = Case(
+        *[When(status=value, then=Value(rank)) for rank, value in enumerate(STATUS_ORDER)],
+        output_field=models.IntegerField(),
+    )
+    return (rank.asc(), F("title").asc())
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -159,10 +197,10 @@ class ProgrammeQuerySet(models.QuerySet):
 
 class Programme(TimeStamped):
     class Status(models.TextChoices):
-        PIPELINE = "pipeline", "Pipeline / proposed"
-        ONGOING = "ongoing", "Ongoing"
-        COMPLETED = "completed", "Completed"
-        CANCELLED = "cancelled", "Cancelled"
+        PIPELINE = "pipeline", _("Pipeline / proposed")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     # IATI ActivityStatus codes for each status.
     IATI_STATUS = {
@@ -173,18 +211,18 @@ class Programme(TimeStamped):
     }
 
     class Coverage(models.TextChoices):
-        NATIONAL = "national", "National"
-        REGIONAL = "regional", "Regional"
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
 
     # IATI ActivityScope codes for each coverage.
     IATI_SCOPE = {Coverage.NATIONAL: "4", Coverage.REGIONAL: "2"}
 
     class IdfRegion(models.TextChoices):
-        AFRICA = "africa", "Africa"
-        ASIA_PACIFIC = "asia-pacific", "Asia and the Pacific"
-        EUROPE = "europe", "Europe"
-        LATIN_AMERICA_CARIBBEAN = "latin-america-caribbean", "Latin America and the Caribbean"
-        MIDDLE_EAST = "middle-east", "Middle East and North Africa"
+        AFRICA = "africa", _("Africa")
+        ASIA_PACIFIC = "asia-pacific", _("Asia and the Pacific")
+        EUROPE = "europe", _("Europe")
+        LATIN_AMERICA_CARIBBEAN = "latin-america-caribbean", _("Latin America and the Caribbean")
+        MIDDLE_EAST = "middle-east", _("Middle East and North Africa")
 
     title = models.CharField(max_length=255)
     acronym = models.CharField(max_length=20, blank=True)
@@ -230,7 +268,7 @@ class Programme(TimeStamped):
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ProgrammeQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["published_at"])
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -258,6 +296,13 @@ class Programme(TimeStamped):
             models.Index(fields=["status"]),
             models.Index(fields=["start_date"]),
             models.Index(fields=["title"]),
+            # One per filter and sort of the public list (programmes.views.SORTS, programmes.filters),
+            # so a page of thousands of programmes is read from an index, not sorted whole.
+            models.Index(fields=["end_date"], name="programme_end_date_idx"),
+            models.Index(fields=["coverage"], name="programme_coverage_idx"),
+            models.Index(*newest_first(), name="programme_newest_first_idx"),
+            models.Index(*oldest_first(), name="programme_oldest_first_idx"),
+            models.Index(*by_status(), name="programme_by_status_idx"),
         ]
 
     def __str__(self) -> str:
@@ -318,9 +363,9 @@ class ProgrammeCountry(models.Model):
     """A country a programme concerns, and how."""
 
     class Role(models.TextChoices):
-        BENEFITING = "benefiting", "Benefiting country"
-        VENUE = "venue", "Venue"
-        DESTINATION = "destination", "Destination of migrants"
+        BENEFITING = "benefiting", _("Benefiting country")
+        VENUE = "venue", _("Venue")
+        DESTINATION = "destination", _("Destination of migrants")
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="country_links")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="programme_links")
@@ -369,7 +414,7 @@ class Component(ProgrammeItem):
     title = models.CharField(max_length=255)
     description = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta(ProgrammeItem.Meta):
         pass
@@ -385,7 +430,7 @@ class Result(ProgrammeItem):
     title = models.CharField(max_length=500)
     achieved = models.BooleanField(default=True, help_text="Unticked for expected results.")
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta(ProgrammeItem.Meta):
         pass
@@ -405,7 +450,7 @@ class KeyFigure(ProgrammeItem):
     label = models.CharField(max_length=300, help_text="What the number counts, as the source says it.")
     qualifier = models.CharField(max_length=50, blank=True, help_text="For example 'up to' or 'some'.")
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta(ProgrammeItem.Meta):
         constraints = [
@@ -430,7 +475,7 @@ class Publication(ProgrammeItem):
     url = models.URLField("link", blank=True)
     description = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta(ProgrammeItem.Meta):
         pass
@@ -465,7 +510,7 @@ class Overview(TimeStamped):
     is_current = models.BooleanField("home page", default=False, help_text="The overview shown on the home page.")
     programmes = models.ManyToManyField(Programme, through="OverviewEntry", related_name="overviews", blank=True)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta:
         ordering = ["-date"]
@@ -497,10 +542,10 @@ class OverviewEntry(models.Model):
     """A programme the overview shows, and under which heading."""
 
     class Section(models.TextChoices):
-        TO_DATE = "to-date", "Programmes carried out to date"
-        PROPOSED = "proposed", "Proposed"
-        CURRENT = "current", "Current projects"
-        LOOKING_AHEAD = "ahead", "Looking ahead"
+        TO_DATE = "to-date", _("Programmes carried out to date")
+        PROPOSED = "proposed", _("Proposed")
+        CURRENT = "current", _("Current projects")
+        LOOKING_AHEAD = "ahead", _("Looking ahead")
 
     overview = models.ForeignKey(Overview, on_delete=models.CASCADE, related_name="entries")
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="overview_entries")
@@ -510,7 +555,7 @@ class OverviewEntry(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the language columns exist.
 
     class Meta:
         ordering = ["section", "order", "pk"]
@@ -521,3 +566,18 @@ class OverviewEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_section_display()}: {self.programme}"
+
+
+class ContentVersion(models.Model):
+    """A counter that every change to public content moves on (see ``programmes.caching``).
+
+    Kept in the database, not in the cache, so that every app server sees an edit at once
+    whatever cache each one has: cached pages and ETags carry the number, so an edit makes them
+    all stale together. One row only.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Content version {self.number} of {self.changed_at:%Y-%m-%d %H:%M:%S}"

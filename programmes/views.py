@@ -10,30 +10,40 @@ from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models import Model as DjangoModel
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from iomcaribbean.charts import BarChart, Series, bar_chart
 from programmes import iati
+from programmes.caching import ReadOnlyView
 from programmes.filters import ProgrammeFilter
-from programmes.models import Country, Overview, OverviewEntry, Programme, ProgrammeCountry, ThematicArea
-
-STATUS_RANK = Case(
-    *[When(status=value, then=Value(rank)) for rank, value in enumerate(Programme.Status.values)],
-    output_field=IntegerField(),
+from programmes.models import (
+    Country,
+    Overview,
+    OverviewEntry,
+    Programme,
+    ProgrammeCountry,
+    ThematicArea,
+    by_status,
+    newest_first,
+    oldest_first,
 )
 
-# ?sort= values: label, ordering. Programmes without a start date go last either way.
-SORTS: dict[str, tuple[str, tuple]] = {
-    "-start": ("Newest first", (F("start_date").desc(nulls_last=True), "title")),
-    "start": ("Oldest first", (F("start_date").asc(nulls_last=True), "title")),
-    "title": ("Title", ("title",)),
-    "status": ("Status", (STATUS_RANK.asc(), "title")),
+# ?sort= values: label, ordering. Programmes without a start date go last either way. Each
+# ordering is the expression of an index (Programme.Meta.indexes), so a page is read, not sorted.
+SORTS: dict[str, tuple[str | Promise, tuple]] = {
+    "-start": (gettext_lazy("Newest first"), newest_first()),
+    "start": (gettext_lazy("Oldest first"), oldest_first()),
+    "title": (gettext_lazy("Title"), ("title",)),
+    "status": (gettext_lazy("Status"), by_status()),
 }
 DEFAULT_SORT = "-start"
 
@@ -64,7 +74,7 @@ class ProgrammeListMixin:
         return queryset.order_by(*SORTS[self.get_sort()][1])
 
 
-class OverviewView(DetailView):
+class OverviewView(ReadOnlyView, DetailView):
     """The current published overview, composed from its records."""
 
     template_name = "programmes/overview.html"
@@ -121,25 +131,38 @@ class OverviewView(DetailView):
             "partner_groups": self.partner_groups(overview),
             "area_counts": area_counts,
             "country_counts": country_counts,
-            "area_chart": self.count_chart(area_counts, "programmes-by-area", "thematic area"),
-            "country_chart": self.count_chart(country_counts, "programmes-by-country", "country"),
+            "area_chart": self.count_chart(
+                area_counts,
+                "programmes-by-area",
+                _("Published programmes by thematic area"),
+                _(
+                    "Horizontal bar chart: the number of published programmes in each thematic area, largest first. "
+                    "The table after the chart gives the same figures."
+                ),
+            ),
+            "country_chart": self.count_chart(
+                country_counts,
+                "programmes-by-country",
+                _("Published programmes by country"),
+                _(
+                    "Horizontal bar chart: the number of published programmes in each country, largest first. "
+                    "The table after the chart gives the same figures."
+                ),
+            ),
         }
         return context
 
     @staticmethod
-    def count_chart(rows: list, chart_id: str, per: str) -> BarChart | None:
+    def count_chart(rows: list, chart_id: str, title: str, description: str) -> BarChart | None:
         """A horizontal bar chart of ``programme_count`` per row; None when there is nothing to count."""
         if not rows:
             return None
         return bar_chart(
             [str(row) for row in rows],
-            [Series("Published programmes", [row.programme_count for row in rows])],
+            [Series(_("Published programmes"), [row.programme_count for row in rows])],
             id=chart_id,
-            title=f"Published programmes by {per}",
-            description=(
-                f"Horizontal bar chart: the number of published programmes in each {per}, largest first. "
-                "The table after the chart gives the same figures."
-            ),
+            title=title,
+            description=description,
             horizontal=True,
             integer=True,
         )
@@ -162,7 +185,7 @@ class OverviewView(DetailView):
         return groups
 
 
-class ProgrammeListView(ProgrammeListMixin, ListView):
+class ProgrammeListView(ReadOnlyView, ProgrammeListMixin, ListView):
     """Published programmes and their phases, filtered, searched, sorted and paginated."""
 
     template_name = "programmes/programme_list.html"
@@ -216,7 +239,7 @@ class ProgrammeListView(ProgrammeListMixin, ListView):
         return super().render_to_response(context, status=status, **kwargs)
 
 
-class ProgrammeDetailView(DetailView):
+class ProgrammeDetailView(ReadOnlyView, DetailView):
     """A programme's page; staff may preview it before it (or its parent) is published."""
 
     template_name = "programmes/programme_detail.html"
@@ -268,7 +291,7 @@ class ProgrammeDetailView(DetailView):
         return response
 
 
-class CountryListView(ListView):
+class CountryListView(ReadOnlyView, ListView):
     template_name = "programmes/country_list.html"
     context_object_name = "countries"
 
@@ -296,7 +319,7 @@ class CountryListView(ListView):
         return context
 
 
-class CountryDetailView(ProgrammeListMixin, ListView):
+class CountryDetailView(ReadOnlyView, ProgrammeListMixin, ListView):
     """A country and the published programmes that concern it, with the role it plays in each."""
 
     template_name = "programmes/country_detail.html"
@@ -315,7 +338,7 @@ class CountryDetailView(ProgrammeListMixin, ListView):
         return super().get_context_data(country=self.country, **kwargs)
 
 
-class ThematicAreaListView(ListView):
+class ThematicAreaListView(ReadOnlyView, ListView):
     template_name = "programmes/area_list.html"
     context_object_name = "areas"
 
@@ -335,7 +358,7 @@ class ThematicAreaListView(ListView):
         return context
 
 
-class ThematicAreaDetailView(ProgrammeListMixin, ListView):
+class ThematicAreaDetailView(ReadOnlyView, ProgrammeListMixin, ListView):
     template_name = "programmes/area_detail.html"
     context_object_name = "programmes"
 

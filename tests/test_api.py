@@ -297,15 +297,16 @@ def test_a_page_that_does_not_exist_is_404_with_a_message(client, page):
 
 # Queries ------------------------------------------------------------------------------------------
 
-# Per list: the request's savepoint and its release (ATOMIC_REQUESTS), the count, the page's rows, and
+# Per list: the content version (programmes.caching), the request's savepoint and its release
+# (ATOMIC_REQUESTS), the count, the page's rows, and
 # each list's extras. Programmes: the statuses the filter offers, then countries (with their roles) and
 # areas prefetched. Funders: the page's totals per currency (grants, then transactions).
 LIST_QUERIES = {
-    "/api/programmes/": 7,
-    "/api/countries/": 4,
-    "/api/areas/": 4,
-    "/api/organisations/": 4,
-    "/api/funders/": 6,
+    "/api/programmes/": 8,
+    "/api/countries/": 5,
+    "/api/areas/": 5,
+    "/api/organisations/": 5,
+    "/api/funders/": 7,
 }
 
 
@@ -339,10 +340,11 @@ def test_a_filtered_programme_list_adds_one_query_per_filter_value_checked(clien
     assert response.json()["count"] > 0
 
 
-# The savepoint and its release, the record, then what it lists. A programme: countries, areas, phases,
+# The content version, the savepoint and its release, the record, then what it lists. A programme: countries,
+# areas, phases,
 # components, results, key figures, publications, participations, grants and budgets. A funder: its
 # totals (grants, transactions) and its grants.
-DETAIL_QUERIES = {"programme": 13, "country": 4, "area": 4, "organisation": 5, "funder": 6}
+DETAIL_QUERIES = {"programme": 14, "country": 5, "area": 5, "organisation": 6, "funder": 7}
 
 
 def test_detail_endpoints_run_the_same_queries_however_many_related_rows(client, django_assert_num_queries, world):

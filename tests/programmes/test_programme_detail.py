@@ -244,10 +244,11 @@ def _add_related_rows(programme: Programme, count: int) -> None:
         agreement.organisations.add(OrganisationFactory(), OrganisationFactory())
 
 
-# Savepoint and release (ATOMIC_REQUESTS); the programme with its project type and parent; then
+# The content version (programmes.caching; read-only pages run no transaction); the programme with its project
+# type and parent; then
 # one query each for countries, components, key figures, results, publications, thematic areas,
 # phases, participations, grants, agreements and the agreements' organisations.
-DETAIL_QUERIES = 2 + 1 + 11
+DETAIL_QUERIES = 1 + 1 + 11
 
 
 def test_the_page_runs_the_same_queries_however_many_related_rows(client, django_assert_num_queries):

@@ -252,10 +252,10 @@ def test_filter_choices_offer_only_what_published_programmes_use(client):
 
 
 def test_the_list_runs_the_same_queries_however_many_programmes_there_are(client, django_assert_num_queries):
-    # Savepoint and release (ATOMIC_REQUESTS); statuses and coverages in use; the count; five
-    # choice lists (countries, areas, project types, funders, partners); the page of programmes;
-    # their countries and thematic areas.
-    expected = 2 + 1 + 1 + 5 + 1 + 2
+    # The content version (programmes.caching; read-only pages run no transaction); statuses and
+    # coverages in use; the count; four choice lists (countries, areas, project types, then funders
+    # and partners together); the page of programmes; their countries and thematic areas.
+    expected = 1 + 1 + 1 + 4 + 1 + 2
     with django_assert_num_queries(expected):
         client.get(URL)
 
@@ -273,6 +273,6 @@ def test_the_list_runs_the_same_queries_however_many_programmes_there_are(client
 
 def test_a_filtered_list_adds_one_query_per_model_choice_checked(client, django_assert_num_queries):
     # Checking a slug against its choice list is one query each (here country and funder).
-    with django_assert_num_queries(2 + 1 + 1 + 5 + 1 + 2 + 2):
+    with django_assert_num_queries(1 + 1 + 1 + 4 + 1 + 2 + 2):
         response = client.get(URL, {"country": "dominican-republic", "funder": "us-state-department", "q": "HIV"})
     assert titles(response) == [HIV]

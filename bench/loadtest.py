@@ -1,0 +1,206 @@
+"""`make loadtest`: 200 clients for 60 s on a mix of public pages, then PostgreSQL restarted under load.
+
+Runs inside scripts/with-postgres.sh, like `make bench` (bench/common.py): demo programmes on a
+throwaway cluster, `make serve` with production settings, wrk from this second process with
+bench/mix.lua rotating the addresses and counting answers by status. The first run expects no
+error at all. The second restarts the cluster (pg_ctl restart) while wrk runs: while the
+database is down the portal answers 503 with its "temporarily unavailable" page, and once it is
+back the portal answers as before, with the same gunicorn (no restart).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import ROOT, Server, get, manage, prepare_database, production_env, wrk
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "loadtest.md"
+PROGRAMMES = int(os.environ.get("LOADTEST_PROGRAMMES", 10_000))
+CLIENTS = int(os.environ.get("LOADTEST_CLIENTS", 200))
+DURATION = int(os.environ.get("LOADTEST_DURATION", 60))
+FAULT_DURATION = int(os.environ.get("LOADTEST_FAULT_DURATION", 30))
+# Seconds into the fault run when PostgreSQL is stopped, and how long it stays down.
+FAULT_AT, FAULT_DOWN = 8, 5
+# A client that waits longer than this counts the request as an error (a timeout).
+WRK_TIMEOUT = "10s"
+
+PATHS = """
+import json
+from programmes.models import Country, Programme, ThematicArea
+from partners.models import Organisation
+published = Programme.objects.published().order_by("pk")
+paths = ["/", "/programmes/", "/programmes/?sort=title", "/programmes/?q=border", "/countries/", "/areas/",
+         "/partners/", "/funders/", "/api/programmes/", "/es/programmes/", "/fr/"]
+paths += [f"/programmes/{slug}/" for slug in published.values_list("slug", flat=True)[:40]]
+paths += [f"/countries/{slug}/" for slug in Country.objects.values_list("slug", flat=True)[:5]]
+paths += [f"/programmes/?page={n}" for n in (2, 5, 50)]
+print(json.dumps(paths))
+"""
+
+
+def mix_script(paths: list[str]) -> Path:
+    script = HERE / "mix.lua"
+    listed = ",\n  ".join(json.dumps(p) for p in paths)
+    template = (HERE / "mix.lua.in").read_text()
+    script.write_text(template.replace("-- PATHS --", listed))
+    return script
+
+
+def counts(output: str) -> dict[str, int]:
+    found = re.search(r"STATUS (.*)", output)
+    return {k: int(v) for k, v in (pair.split("=") for pair in found.group(1).split())} if found else {}
+
+
+def cluster() -> tuple[list[str], str]:
+    """The throwaway cluster's pg_ctl (as the server's user) and its data folder."""
+    url = urllib.parse.urlparse(os.environ["DATABASE_URL"])
+    pg_bin = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))[-1]
+    datadir = subprocess.run(
+        [
+            str(pg_bin / "psql"),
+            "-X",
+            "-tA",
+            "-h",
+            url.hostname,
+            "-p",
+            str(url.port),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-c",
+            "SHOW data_directory",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    as_server_user = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+    return [*as_server_user, str(pg_bin / "pg_ctl")], datadir
+
+
+def restart_postgres_later(events: list[str]) -> None:
+    """Stop the cluster FAULT_AT s from now, start it again FAULT_DOWN s later (same options)."""
+    pg_ctl, datadir = cluster()
+    options = Path(datadir, "postmaster.opts").read_text().split(None, 1)[1].strip()
+    time.sleep(FAULT_AT)
+    subprocess.run([*pg_ctl, "-D", datadir, "-m", "fast", "-w", "stop"], check=True, capture_output=True, cwd="/tmp")
+    events.append(f"{time.strftime('%H:%M:%S')} PostgreSQL stopped (pg_ctl stop -m fast)")
+    time.sleep(FAULT_DOWN)
+    subprocess.run(
+        [*pg_ctl, "-D", datadir, "-w", "-o", options, "-l", str(Path(datadir).parent / "server.log"), "start"],
+        check=True,
+        capture_output=True,
+        cwd="/tmp",
+    )
+    events.append(f"{time.strftime('%H:%M:%S')} PostgreSQL started again (pg_ctl start)")
+
+
+def main() -> None:
+    env = production_env()
+    print(f"Adding {PROGRAMMES:,} demo programmes to a fresh PostgreSQL database...", flush=True)
+    prepare_database(env, PROGRAMMES)
+    paths = json.loads(manage("shell", "-c", PATHS, env=env, capture=True).strip().splitlines()[-1])
+    script = mix_script(paths)
+    lines = [
+        f"`make loadtest` on {time.strftime('%Y-%m-%d')}: {PROGRAMMES:,} demo programmes on PostgreSQL, `make serve` "
+        f"(production settings), wrk with {CLIENTS} connections rotating {len(paths)} public addresses.",
+        "",
+        "| run | requests | req/s | p50 ms | p90 ms | p99 ms | 2xx/3xx | 503 | other errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    with Server(env, HERE / "loadtest-serve.log") as server:
+        master_before, _ = server.gunicorn_pids()
+        for path in paths[:3]:
+            get(server.base + path)
+        print(f"Steady load: {CLIENTS} clients for {DURATION} s...", flush=True)
+        steady = wrk(
+            server.base + "/", connections=CLIENTS, duration=DURATION, threads=2, script=script, timeout=WRK_TIMEOUT
+        )
+        lines.append(row("steady", steady))
+
+        print(f"Fault run: {CLIENTS} clients for {FAULT_DURATION} s, PostgreSQL down from {FAULT_AT} s...", flush=True)
+        events: list[str] = []
+        fault = threading.Thread(target=restart_postgres_later, args=(events,))
+        fault.start()
+        faulty = wrk(
+            server.base + "/",
+            connections=CLIENTS,
+            duration=FAULT_DURATION,
+            threads=2,
+            script=script,
+            timeout=WRK_TIMEOUT,
+        )
+        fault.join()
+        lines.append(row("PostgreSQL restarted", faulty))
+
+        # Recovery: the same gunicorn answers every address again, without a restart.
+        time.sleep(1)
+        after = [get(server.base + p)[0] for p in paths]
+        master_after, _ = server.gunicorn_pids()
+        status_503, headers_503, body_503 = down_page(server)
+    recovered = all(status == 200 for status in after) and master_after == master_before
+    lines += [
+        "",
+        *[f"- {event}" for event in events],
+        f"- After the restart: {sum(s == 200 for s in after)} of {len(paths)} addresses answer 200; gunicorn's "
+        f"master process is {'the same' if master_after == master_before else 'a different one'} "
+        f"(pid {master_before} before, {master_after} after): "
+        + ("**recovered by itself**." if recovered else "**did NOT recover**."),
+        f"- While the database is down, a page answers {status_503} with Retry-After "
+        f'{headers_503.get("Retry-After", "-")}: "{body_503}".',
+    ]
+    table = "\n".join(lines) + "\n"
+    RESULTS.write_text("# Load test results\n\n" + table)
+    print()
+    print(table)
+    print(f"Written to {RESULTS.relative_to(ROOT)}.")
+    if steady.non_2xx_3xx or steady.socket_errors or not recovered:
+        sys.exit(1)
+
+
+def down_page(server: Server) -> tuple[int, dict, str]:
+    """What a visitor sees with the database stopped: one more short stop, outside the load."""
+    pg_ctl, datadir = cluster()
+    options = Path(datadir, "postmaster.opts").read_text().split(None, 1)[1].strip()
+    subprocess.run([*pg_ctl, "-D", datadir, "-m", "fast", "-w", "stop"], check=True, capture_output=True, cwd="/tmp")
+    try:
+        status, headers, body = get(server.base + "/programmes/?down=1")
+    finally:
+        subprocess.run(
+            [*pg_ctl, "-D", datadir, "-w", "-o", options, "-l", str(Path(datadir).parent / "server.log"), "start"],
+            check=True,
+            capture_output=True,
+            cwd="/tmp",
+        )
+    title = re.search(rb"<h1[^>]*>(.*?)</h1>", body, re.S)
+    return status, headers, (title.group(1).decode().strip() if title else body[:80].decode(errors="replace"))
+
+
+def row(name: str, result) -> str:
+    by_status = counts(result.output)
+    ok = by_status.get("ok", 0)
+    unavailable = by_status.get("s503", 0)
+    other = result.non_2xx_3xx - unavailable + result.socket_errors
+    p90 = re.search(r"90%\s+(\S+)", result.output).group(1)
+    if socket := re.search(r"Socket errors: .*", result.output):
+        print(f"  {name}: {socket.group(0)} (timeout: no answer within wrk's {WRK_TIMEOUT})", flush=True)
+    return (
+        f"| {name} | {result.requests:,} | {result.requests_per_second:,.0f} | {result.p50_ms:.0f} | {p90} | "
+        f"{result.p99_ms:.0f} | {ok:,} | {unavailable:,} | {other:,} |"
+    )
+
+
+if __name__ == "__main__":
+    main()

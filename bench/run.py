@@ -1,0 +1,232 @@
+"""`make bench`: throughput and latency of the portal's pages against a bare Django view.
+
+Runs inside scripts/with-postgres.sh: migrates the throwaway database, adds 10,000 demo
+programmes (manage.py generate_demo_data), starts `make serve` (gunicorn, production settings),
+and drives each address with wrk at a fixed concurrency from this second process. Prints one
+table and writes it to bench/results.md. Pages are measured as a visitor who comes back sees
+them (the page cache warm) and, for the costly ones, "uncached" too: each request with a query
+string of its own, so every request renders the page afresh.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import ROOT, Server, WrkResult, get, manage, peak_rss_kib, prepare_database, production_env, wrk
+
+PROGRAMMES = int(os.environ.get("BENCH_PROGRAMMES", 10_000))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 8))
+DURATION = int(os.environ.get("BENCH_DURATION", 5))
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results.md"
+UNIQUE_QUERY = HERE / "unique_query.lua"
+# Targets of issue 6: throughput as a share of the bare view's.
+TARGETS = {"programme list, page 1": 0.5, "programme page": 0.7, "overview": 0.7}
+
+# Records the measurements need, found in the generated database.
+FIND_RECORDS = """
+import json
+from django.contrib.auth import get_user_model, BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db.models import Count, Q
+from funding.models import DonorAccount, Grant
+from partners.models import Organisation
+from programmes.models import Programme
+from django.conf import settings
+programme = Programme.objects.published().filter(slug__startswith="demo-", parent__isnull=False).order_by("pk").first()
+funder = (Organisation.objects.filter(slug__startswith="demo-")
+          .annotate(n=Count("grants", filter=Q(grants__in=Grant.objects.published()))).order_by("-n").first())
+user, _ = get_user_model().objects.get_or_create(username="bench-donor", defaults={"email": "bench@example.org"})
+account, _ = DonorAccount.objects.get_or_create(user=user)
+account.funders.add(funder)
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+last_page = max(1, -(-Programme.objects.published().count() // settings.PROGRAMMES_PER_PAGE))
+print(json.dumps({"programme": programme.slug, "funder": funder.slug, "cookie": settings.SESSION_COOKIE_NAME,
+                  "session": session.session_key, "country": programme.countries.first().slug,
+                  "deep_page": max(1, last_page - 10)}))
+"""
+
+# The IATI file of the first N published programmes (all of them when N is 0), timed, in this
+# process alone, so ru_maxrss is the export's peak memory (plus Django's own).
+IATI_EXPORT = """
+import os, resource, time
+from programmes import iati
+from programmes.models import Programme
+limit = int(os.environ["BENCH_IATI_LIMIT"])
+programmes = Programme.objects.published()
+if limit:
+    programmes = programmes.filter(pk__in=list(programmes.order_by("pk").values_list("pk", flat=True)[:limit]))
+started = time.perf_counter()
+size = activities = 0
+for chunk in iati.iter_activities_xml(programmes):
+    size += len(chunk)
+    activities += chunk.count(b"<iati-activity ")
+print(activities, size, time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+@dataclass
+class Row:
+    name: str
+    path: str
+    result: WrkResult
+    # The bare view's throughput measured just before this row: on a shared machine the load
+    # changes during a run, so each ratio compares two measurements taken side by side.
+    bare: float = 0.0
+
+
+def measure(server: Server, name: str, path: str, *, uncached: bool = False, headers: dict | None = None) -> Row:
+    status, _, _ = get(server.base + path, headers=headers)
+    if status != 200:
+        sys.exit(f"{path} answered {status}")
+    # Warm up for a second: every gunicorn worker has its own cache, to fill before measuring.
+    wrk(server.base + path, connections=CONNECTIONS, duration=1, headers=headers)
+    result = wrk(
+        server.base + path,
+        connections=CONNECTIONS,
+        duration=DURATION,
+        headers=headers,
+        script=UNIQUE_QUERY if uncached else None,
+    )
+    row = Row(name + (" (uncached)" if uncached else ""), path, result)
+    print(f"  {row.name:<42} {result.requests_per_second:>9.1f} req/s  p50 {result.p50_ms:>8.2f} ms", flush=True)
+    return row
+
+
+def iati_export(env: dict[str, str], limit: int) -> tuple[int, int, float, int]:
+    out = manage("shell", "-c", IATI_EXPORT, env={**env, "BENCH_IATI_LIMIT": str(limit)}, capture=True)
+    activities, size, seconds, rss = out.split()[-4:]
+    return int(activities), int(size), float(seconds), int(rss)
+
+
+def main() -> None:
+    started = time.monotonic()
+    env = production_env()
+    print(f"Adding {PROGRAMMES:,} demo programmes to a fresh PostgreSQL database...", flush=True)
+    generate_seconds = prepare_database(env, PROGRAMMES)
+    records = json.loads(manage("shell", "-c", FIND_RECORDS, env=env, capture=True).strip().splitlines()[-1])
+
+    print("IATI export in a process of its own (1,000 programmes, then all)...", flush=True)
+    iati_1k = iati_export(env, 1000)
+    iati_all = iati_export(env, 0)
+    print(f"  1,000: {iati_1k}; all: {iati_all} (activities, bytes, seconds, peak KiB)", flush=True)
+
+    log = HERE / "serve.log"
+    with Server(env, log) as server:
+        manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())["paths"]
+        static = "/static/" + manifest["css/site.css"]
+        _, static_headers, _ = get(server.base + static, headers={"Accept-Encoding": "gzip, br"})
+        compressed = static_headers.get("Content-Encoding", "none")
+        donor = {"Cookie": f"{records['cookie']}={records['session']}"}
+        deep = f"programme list, page {records['deep_page']}"
+        pages = [
+            ("bare view (floor)", "/bench/bare", {}),
+            ("static file (ceiling)", static, {}),
+            ("overview", "/", {}),
+            ("programme list, page 1", "/programmes/", {}),
+            ("programme list, filtered", f"/programmes/?country={records['country']}&status=ongoing", {}),
+            ("programme list, search", "/programmes/?q=border", {}),
+            (deep, f"/programmes/?page={records['deep_page']}", {}),
+            ("programme page", f"/programmes/{records['programme']}/", {}),
+            ("funder page", f"/funders/{records['funder']}/", {}),
+            ("donor dashboard (signed in)", "/donor/", donor),
+            ("API programme list", "/api/programmes/", {}),
+            ("CSV export, one country", f"/programmes/export.csv?country={records['country']}", {}),
+        ]
+        uncached = {
+            "overview",
+            "programme list, page 1",
+            "programme list, filtered",
+            "programme list, search",
+            deep,
+            "programme page",
+            "funder page",
+            "API programme list",
+        }
+        print(f"wrk: {CONNECTIONS} connections, {DURATION} s per address", flush=True)
+        rows = []
+        for name, path, headers in pages:
+            variants = [False, True] if name in uncached else [False]
+            for variant in variants:
+                floor = measure(server, "  (bare view)", "/bench/bare").result.requests_per_second
+                row = measure(server, name, path, uncached=variant, headers=headers)
+                row.bare = floor
+                rows.append(row)
+
+        # The whole IATI file over HTTP, once, with the workers' peak memory before and after.
+        _, workers = server.gunicorn_pids()
+        before = {pid: peak_rss_kib(pid) for pid in workers}
+        t0 = time.perf_counter()
+        status, _, body = get(server.base + "/iati/activities.xml")
+        http_seconds = time.perf_counter() - t0
+        after = {pid: peak_rss_kib(pid) for pid in workers}
+        grown = max(after[pid] - before.get(pid, 0) for pid in after)
+        worker_peak = max(after.values())
+        t0 = time.perf_counter()
+        csv_status, _, csv_body = get(server.base + "/programmes/export.csv")
+        csv_seconds = time.perf_counter() - t0
+
+    lines = [
+        f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}: {PROGRAMMES:,} demo programmes on PostgreSQL, "
+        f"`make serve` (gunicorn, production settings), wrk with {CONNECTIONS} connections for {DURATION} s per "
+        f"address, on {os.cpu_count()} cores ({platform.machine()}), wrk and PostgreSQL on the same machine. "
+        '"Uncached" gives each request a query string of its own, so the page is rendered every time. '
+        "Each address is measured right after the bare view, and its ratio is to that measurement.",
+        "",
+        "| address | req/s | p50 ms | p99 ms | bare view req/s | × bare view | target | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+    ]
+    for row in rows:
+        r = row.result
+        ratio = r.requests_per_second / row.bare
+        target = TARGETS.get(row.name)
+        verdict = f"≥ {target} {'met' if ratio >= target else 'MISSED'}" if target else ""
+        errors = r.non_2xx_3xx + r.socket_errors
+        lines.append(
+            f"| {row.name} | {r.requests_per_second:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {row.bare:,.0f} | "
+            f"{ratio:.2f} | "
+            f"{verdict} | {errors} |"
+        )
+    lines += [
+        "",
+        "| IATI export | activities | size | time | peak memory |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        f"| 1,000 programmes (own process) | {iati_1k[0]:,} | {iati_1k[1] / 1e6:.1f} MB | {iati_1k[2]:.1f} s | "
+        f"{iati_1k[3] / 1024:.0f} MiB |",
+        f"| all {PROGRAMMES:,} (own process) | {iati_all[0]:,} | {iati_all[1] / 1e6:.1f} MB | {iati_all[2]:.1f} s | "
+        f"{iati_all[3] / 1024:.0f} MiB |",
+        f"| all, over HTTP (gunicorn worker) | {body.count(b'<iati-activity '):,} | {len(body) / 1e6:.1f} MB | "
+        f"{http_seconds:.1f} s | {worker_peak / 1024:.0f} MiB peak (+{grown / 1024:.0f} MiB) |",
+        "",
+        f"Full CSV export of every published programme: {csv_status}, {len(csv_body) / 1e6:.1f} MB in "
+        f"{csv_seconds:.1f} s. Static files compressed by whitenoise: Content-Encoding `{compressed}`. "
+        f"generate_demo_data --programmes {PROGRAMMES:,}: {generate_seconds:.0f} s. Whole run: "
+        f"{(time.monotonic() - started) / 60:.1f} min.",
+    ]
+    if status != 200:
+        lines.append(f"IATI export over HTTP answered {status}.")
+    table = "\n".join(lines) + "\n"
+    RESULTS.write_text("# Benchmark results\n\n" + table)
+    print()
+    print(table)
+    print(f"Written to {RESULTS.relative_to(ROOT)}; server log in {log.relative_to(ROOT)}.")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except subprocess.CalledProcessError as error:
+        sys.exit(f"{error.cmd[:3]} failed: {error.stderr or ''}")

@@ -1,0 +1,213 @@
+"""Conditional GET and a page cache for the public pages, both keyed by one content version.
+
+Every save, delete or many-to-many change of a record of the public apps moves the content
+version (``ContentVersion``, one row in the database) on. Each public page a visitor who is not
+signed in asks for gets an ETag and a Last-Modified made from that version, so a browser or a
+proxy that has the page already gets a 304; and the rendered page is kept in Django's cache under
+a key that holds the version, so an edit makes every kept page stale at once, on every app
+server, whatever cache backend each one uses. A stale page after an edit would be a bug.
+
+What is never kept nor answered with a 304: anything for a signed-in user (staff previews,
+donors' dashboards), the admin, sign-in pages and the health check, a page that sets a cookie
+or holds a CSRF token, a page marked private or no-store, and any answer but 200.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, transaction
+from django.db.models import F, Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+# The apps whose records the public pages show (by label: programmes imports neither of the others).
+WATCHED_APPS = frozenset({"programmes", "partners", "funding"})
+# URL namespaces and names of the public pages; everything else (admin, sign-in, donor pages,
+# the health check) is left alone. The API's routes have no namespace: matched by their route.
+PUBLIC_NAMESPACES = frozenset({"programmes", "partners", "funding"})
+PUBLIC_URL_NAMES = frozenset({"sitemap", "robots"})
+PUBLIC_ROUTE_PREFIX = "api/"
+# Larger answers (an export of thousands of programmes) still get their ETag but are not kept:
+# the cache holds many pages per worker, and a few large files would push them all out.
+MAX_CACHED_BYTES = 1024 * 1024
+KEY_PREFIX = "public-page"
+
+
+# The version ---------------------------------------------------------------------------
+
+
+def content_version() -> tuple[int, datetime.datetime]:
+    """The current version number and when it last moved (one query)."""
+    model = apps.get_model("programmes", "ContentVersion")
+    row = model.objects.filter(pk=1).values_list("number", "changed_at").first()
+    return row if row is not None else (0, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
+
+
+def bump_content_version() -> None:
+    """Move the version on: every cached page and every ETag handed out so far is stale."""
+    model = apps.get_model("programmes", "ContentVersion")
+    now = timezone.now()
+    if not model.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now):
+        model.objects.update_or_create(pk=1, defaults={"number": 1, "changed_at": now})
+
+
+def _is_watched(sender: type[Model]) -> bool:
+    meta = sender._meta
+    return (
+        meta.app_label in WATCHED_APPS
+        # Models of a migration's historical state: the version's table may not exist yet.
+        and meta.apps is apps
+        # django-simple-history's copies change together with the records they copy.
+        and not hasattr(sender, "instance_type")
+        and meta.model_name != "contentversion"
+    )
+
+
+def _on_save_or_delete(sender: type[Model], **kwargs: Any) -> None:
+    if _is_watched(sender):
+        bump_content_version()
+
+
+def _on_m2m_changed(sender: type[Model], action: str, **kwargs: Any) -> None:
+    if action.startswith("post_") and _is_watched(sender):
+        bump_content_version()
+
+
+def connect_signals() -> None:
+    """Called once from ``ProgrammesConfig.ready``."""
+    post_save.connect(_on_save_or_delete, dispatch_uid="programmes.caching.save")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="programmes.caching.delete")
+    m2m_changed.connect(_on_m2m_changed, dispatch_uid="programmes.caching.m2m")
+
+
+# The middleware ------------------------------------------------------------------------
+
+
+def is_public_page(request: HttpRequest) -> bool:
+    match = request.resolver_match
+    if match is None or request.method not in ("GET", "HEAD"):
+        return False
+    return (
+        (match.namespaces[:1] and match.namespaces[0] in PUBLIC_NAMESPACES)
+        or match.url_name in PUBLIC_URL_NAMES
+        or match.route.startswith(PUBLIC_ROUTE_PREFIX)
+    )
+
+
+def is_anonymous(request: HttpRequest) -> bool:
+    # Without a session cookie nobody is signed in, and the session need not be read at all.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    return not request.user.is_authenticated
+
+
+class PublicPageCacheMiddleware:
+    """ETag, Last-Modified and a page cache for public pages seen by visitors not signed in.
+
+    Sits after the authentication and locale middleware (it needs the user and the language)
+    and before the messages middleware (so a page that carries a message sets a cookie, and
+    is therefore not kept).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        state = getattr(request, "_public_page", None)
+        if state is None:
+            return response
+        key, etag, last_modified = state
+        if response.status_code == 200:
+            response.headers.setdefault("ETag", etag)
+            response.headers.setdefault("Last-Modified", http_date(last_modified.timestamp()))
+            # Browsers and proxies may keep the page but ask each time: the answer is a 304 until an edit.
+            patch_cache_control(response, max_age=0, must_revalidate=True)
+            patch_vary_headers(response, ("Cookie", "Accept-Language"))
+            if self.can_keep(request, response):
+                cache.set(key, (response.status_code, list(response.items()), response.content), timeout=None)
+        return response
+
+    def process_view(self, request: HttpRequest, view: Callable, args: Any, kwargs: Any) -> HttpResponse | None:
+        if not is_public_page(request) or "messages" in request.COOKIES or not is_anonymous(request):
+            return None
+        try:
+            number, changed_at = content_version()
+        except DatabaseError:
+            return None  # let the view meet the database error and answer it (503)
+        # Other caches of the page's parts (the list's filter options) key by it too.
+        request.content_version = number
+        today = timezone.localdate()
+        key = self.cache_key(request, number, today)
+        etag = f'W/"{number}-{key[-16:]}"'
+        # Pages that say what is current or to come change with the date as well as with edits.
+        midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time()))
+        last_modified = max(changed_at, midnight)
+        request._public_page = (key, etag, last_modified)
+        not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
+        if not_modified is not None:
+            not_modified.headers["ETag"] = etag
+            not_modified.headers["Last-Modified"] = http_date(last_modified.timestamp())
+            request._public_page = None
+            return not_modified
+        kept = cache.get(key)
+        if kept is None:
+            return None
+        status, headers, content = kept
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        request._public_page = None
+        return response
+
+    @staticmethod
+    def cache_key(request: HttpRequest, number: int, today: datetime.date) -> str:
+        # Everything the page may depend on: address (with scheme and host, for absolute links),
+        # language, the representation asked for (the API answers JSON or HTML) and the date.
+        parts = (
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            request.headers.get("Accept", ""),
+            request.method,
+        )
+        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+        return f"{KEY_PREFIX}:{number}:{today.isoformat()}:{digest}"
+
+    @staticmethod
+    def can_keep(request: HttpRequest, response: HttpResponse) -> bool:
+        cache_control = response.get("Cache-Control", "")
+        return (
+            request.method == "GET"
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and len(response.content) <= MAX_CACHED_BYTES
+        )
+
+
+class ReadOnlyView:
+    """For public pages, which only read: no transaction around the request (ATOMIC_REQUESTS).
+
+    Saves the BEGIN and COMMIT (two round trips) that would wrap every page otherwise.
+    """
+
+    @classmethod
+    def as_view(cls, **initkwargs: Any) -> Callable[..., HttpResponse]:
+        return transaction.non_atomic_requests(super().as_view(**initkwargs))

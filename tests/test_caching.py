@@ -1,0 +1,179 @@
+"""Public pages are kept and answered with 304s until an edit, and never for someone else."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from django.urls import reverse
+
+from partners.models import Organisation
+from programmes.caching import content_version
+from programmes.models import STATUS_ORDER, Programme, ThematicArea
+from tests.factories import DonorAccountFactory, GrantFactory, ProgrammeFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("programmes:list")
+SEMINAR = "international-migration-policy-seminar-caribbean"
+
+
+def text(response) -> str:
+    return " ".join(html.unescape(response.content.decode()).split())
+
+
+def detail(slug: str = SEMINAR) -> str:
+    return reverse("programmes:detail", kwargs={"slug": slug})
+
+
+def test_the_status_sort_follows_the_statuses_in_their_order():
+    assert tuple(Programme.Status.values) == STATUS_ORDER
+
+
+def test_a_second_visit_is_served_from_the_cache_without_the_pages_queries(client, django_assert_num_queries):
+    first = client.get(LIST)
+    with django_assert_num_queries(1):  # the content version only
+        second = client.get(LIST)
+    assert second.content == first.content
+    assert "14 programmes" in text(second)
+
+
+def test_an_edit_through_the_orm_shows_at_once(client):
+    assert "International Migration Policy Seminar" in text(client.get(detail()))
+    assert "International Migration Policy Seminar" in text(client.get(LIST))
+    seminar = Programme.objects.get(slug=SEMINAR)
+    seminar.title = "Caribbean seminar on migration policy, renamed"
+    seminar.save()
+    assert "Caribbean seminar on migration policy, renamed" in text(client.get(detail()))
+    assert "Caribbean seminar on migration policy, renamed" in text(client.get(LIST))
+
+
+def test_an_edit_through_the_admin_shows_at_once(client, admin_client):
+    area = ThematicArea.objects.order_by("pk").first()
+    page = reverse("programmes:area", kwargs={"slug": area.slug})
+    assert area.name in text(client.get(page))
+    edit = reverse("admin:programmes_thematicarea_change", args=[area.pk])
+    form = admin_client.get(edit).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data |= {"name": "Renamed through the admin", "name_en": "Renamed through the admin"}
+    response = admin_client.post(edit, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    assert "Renamed through the admin" in text(client.get(page))
+
+
+def test_unpublishing_hides_a_kept_page_and_a_kept_list_entry(client):
+    assert client.get(detail()).status_code == 200
+    assert "International Migration Policy Seminar" in text(client.get(LIST))
+    seminar = Programme.objects.get(slug=SEMINAR)
+    seminar.is_published = False
+    seminar.save()
+    assert client.get(detail()).status_code == 404
+    assert "International Migration Policy Seminar" not in text(client.get(LIST))
+
+
+def test_deleting_and_many_to_many_changes_move_the_version_on(client):
+    before = content_version()[0]
+    programme = ProgrammeFactory()
+    programme.thematic_areas.add(ThematicArea.objects.first())
+    programme.delete()
+    assert content_version()[0] >= before + 3
+
+
+def test_a_funder_page_shows_a_new_grant_at_once(client):
+    page = reverse("funding:detail", kwargs={"slug": "us-state-department"})
+    assert "Freshly funded programme" not in text(client.get(page))
+    GrantFactory(
+        funder=Organisation.objects.get(slug="us-state-department"),
+        programme=ProgrammeFactory(title="Freshly funded programme"),
+    )
+    assert "Freshly funded programme" in text(client.get(page))
+
+
+def test_an_unchanged_page_answers_304_to_its_etag_and_200_after_an_edit(client):
+    first = client.get(LIST)
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+    assert first["Cache-Control"] == "max-age=0, must-revalidate"
+    again = client.get(LIST, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert client.get(LIST, headers={"If-Modified-Since": last_modified}).status_code == 304
+
+    ProgrammeFactory(title="Brand new programme")
+    changed = client.get(LIST, headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert "Brand new programme" in text(changed)
+
+
+def test_exports_answer_304_too(client):
+    for name in ("programmes:list_csv", "programmes:iati_activities"):
+        first = client.get(reverse(name))
+        assert first.status_code == 200
+        assert client.get(reverse(name), headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+
+def test_each_language_has_its_own_copy(client):
+    english = client.get(LIST)
+    spanish = client.get("/es" + LIST)
+    assert english["Content-Language"] == "en"
+    assert spanish["Content-Language"] == "es"
+    assert english["ETag"] != spanish["ETag"]
+    assert client.get(LIST).content == english.content
+
+
+def test_the_api_keeps_json_and_html_apart(client):
+    url = "/api/programmes/"
+    as_json = client.get(url, headers={"Accept": "application/json"})
+    as_html = client.get(url, headers={"Accept": "text/html"})
+    assert as_json["Content-Type"].startswith("application/json")
+    assert as_html["Content-Type"].startswith("text/html")
+    assert client.get(url, headers={"Accept": "application/json"})["Content-Type"].startswith("application/json")
+
+
+def test_a_staff_preview_is_never_kept_nor_shown_to_the_public(client, admin_client):
+    draft = ProgrammeFactory(title="Draft only staff may preview", is_published=False)
+    preview = admin_client.get(detail(draft.slug))
+    assert "Draft only staff may preview" in text(preview)
+    assert "ETag" not in preview
+    assert client.get(detail(draft.slug)).status_code == 404
+
+
+def test_staff_see_their_own_page_not_the_publics_kept_copy(client, admin_client):
+    public = client.get(LIST)
+    assert "Sign out" not in text(public)
+    staff = admin_client.get(LIST)
+    assert "ETag" not in staff
+    assert staff.content != public.content
+
+
+def test_a_donors_dashboard_is_never_kept(client):
+    user = UserFactory(username="donor-user")
+    account = DonorAccountFactory(user=user)
+    account.funders.add(Organisation.objects.get(slug="us-state-department"))
+    client.force_login(user)
+    dashboard = client.get(reverse("donor:dashboard"))
+    assert dashboard.status_code == 200
+    assert "ETag" not in dashboard
+    client.logout()
+    assert client.get(reverse("donor:dashboard")).status_code == 302
+
+
+def test_pages_seen_by_a_donor_are_not_kept_for_the_public(client):
+    user = UserFactory(username="donor-user")
+    DonorAccountFactory(user=user).funders.add(Organisation.objects.get(slug="us-state-department"))
+    client.force_login(user)
+    signed_in = client.get(LIST)
+    client.logout()
+    public = client.get(LIST)
+    assert "Sign out" in text(signed_in)
+    assert "Sign out" not in text(public)
+
+
+def test_the_grants_of_a_programme_unpublished_since_leave_a_kept_funder_page(client):
+    page = reverse("funding:detail", kwargs={"slug": "us-state-department"})
+    programme = ProgrammeFactory(title="Soon withdrawn programme")
+    GrantFactory(funder=Organisation.objects.get(slug="us-state-department"), programme=programme)
+    assert "Soon withdrawn programme" in text(client.get(page))
+    programme.is_published = False
+    programme.save()
+    assert "Soon withdrawn programme" not in text(client.get(page))

@@ -1,0 +1,91 @@
+"""Each public page runs the same few queries with 10 demo programmes as with 60 (so with 10,000).
+
+Counted on a first visit, before anything is cached (the cache is emptied before each test); a
+visit the cache answers runs one query, the content version. The demo data
+(``funding.demo``) gives every programme countries, areas, organisations, grants, transactions
+and budgets, so a query per row would show.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from funding.demo import generate_demo_data
+from programmes.models import Programme
+
+pytestmark = pytest.mark.django_db
+
+# Page, and the most queries it may run. The programme page reads eleven kinds of related rows
+# (countries, components, results, ... agreements and their organisations), one query each.
+PAGES = {
+    "overview": ("/", 10),
+    "list": ("/programmes/", 10),
+    "list, filtered": ("/programmes/?country=jamaica&status=ongoing&sort=title", 10),
+    "list, searched": ("/programmes/?q=border", 10),
+    "list, sorted by status, page 2": ("/programmes/?sort=status&page=2", 10),
+    "countries": ("/countries/", 10),
+    "country": ("/countries/jamaica/", 10),
+    "partners": ("/partners/", 10),
+    "funders": ("/funders/", 10),
+    "api list": ("/api/programmes/", 10),
+    "csv export": ("/programmes/export.csv", 10),
+}
+DETAIL_BUDGET = 13
+FUNDER_BUDGET = 10
+ADMIN_BUDGET = 15
+
+
+def queries(client, url: str) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries)
+
+
+def pages() -> dict[str, tuple[str, int]]:
+    """The fixed pages, plus a demo programme's page and a demo funder's page."""
+    programme = Programme.objects.published().filter(slug__startswith="demo-").order_by("pk").first()
+    funder = programme.grants.first().funder
+    return PAGES | {
+        "programme": (reverse("programmes:detail", kwargs={"slug": programme.slug}), DETAIL_BUDGET),
+        "funder": (reverse("funding:detail", kwargs={"slug": funder.slug}), FUNDER_BUDGET),
+    }
+
+
+def test_public_pages_run_the_same_few_queries_at_10_and_at_60_programmes(client):
+    generate_demo_data(programmes=10, force=True, seed=3)
+    small = {name: queries(client, url) for name, (url, _) in pages().items()}
+    generate_demo_data(programmes=50, force=True, seed=4)
+    large = {name: queries(client, url) for name, (url, _) in pages().items()}
+    assert Programme.objects.filter(slug__startswith="demo-").count() == 60
+    assert large == small
+    over = {name: count for name, count in large.items() if count > pages()[name][1]}
+    assert not over, over
+
+
+def test_the_programme_list_runs_at_most_ten_queries_and_one_when_kept(client, django_assert_max_num_queries):
+    generate_demo_data(programmes=60, force=True)
+    with django_assert_max_num_queries(10):
+        first = client.get("/programmes/")
+    with django_assert_max_num_queries(1):
+        second = client.get("/programmes/")
+    assert second.content == first.content
+    assert b"card__title" in second.content
+
+
+def test_the_admin_changelist_of_many_programmes_runs_at_most_15_queries(admin_client):
+    generate_demo_data(programmes=10, force=True, seed=5)
+    url = reverse("admin:programmes_programme_changelist")
+    with CaptureQueriesContext(connection) as small:
+        assert admin_client.get(url).status_code == 200
+    generate_demo_data(programmes=50, force=True, seed=6)
+    with CaptureQueriesContext(connection) as large:
+        response = admin_client.get(url)
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert len(large.captured_queries) <= ADMIN_BUDGET
+    assert b"DEMO-000" in response.content
