@@ -16,6 +16,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -49,18 +50,26 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[A
     return _attachment(response, filename)
 
 
+def _xlsx_cell(value: Any) -> Any:
+    """``safe_cell``, less the control characters a worksheet cannot hold (openpyxl would raise).
+
+    They go first, so that one hiding a formula's first character cannot bring the formula back.
+    """
+    return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value)
+
+
 def xlsx_response(filename: str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> HttpResponse:
     """One worksheet per (title, header, rows); the header row is bold and frozen."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
-        sheet.append([safe_cell(cell) for cell in header])
+        sheet.append([_xlsx_cell(cell) for cell in header])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
         for row in rows:
-            sheet.append([safe_cell(cell) for cell in row])
+            sheet.append([_xlsx_cell(cell) for cell in row])
     buffer = BytesIO()
     workbook.save(buffer)
     return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename)

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
+from programmes.iati import XML_INVALID
 from programmes.models import Programme
 
 FEED_LENGTH = 50
@@ -30,11 +31,13 @@ class NewProgrammesFeed(Feed):
             .order_by("-published_at", "-pk")[:FEED_LENGTH]
         )
 
+    # XML 1.0 cannot carry control characters, even escaped (Django's feed writer would raise a 500):
+    # a stray one pasted into a title or summary is left out.
     def item_title(self, item: Programme) -> str:
-        return str(item)
+        return XML_INVALID.sub("", str(item))
 
     def item_description(self, item: Programme) -> str:
-        return item.summary
+        return XML_INVALID.sub("", item.summary)
 
     def item_pubdate(self, item: Programme) -> datetime.datetime:
         return item.published_at

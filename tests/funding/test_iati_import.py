@@ -758,3 +758,74 @@ def test_importing_the_portals_own_export_changes_nothing() -> None:
 
     assert counts() == before
     assert not report.created and not report.updated
+
+
+# Every refused file, through both doors (the command and the admin upload): a clear message, and
+# the database exactly as it was, history included (any save would have left a history row).
+
+DOCTYPE_ONLY = b'<?xml version="1.0"?>\n<!DOCTYPE iati-activities>\n<iati-activities version="2.03"/>\n'
+REFUSED = [
+    ("billion_laughs.xml", None, "declares a DOCTYPE or entities"),
+    ("external_entity.xml", None, "declares a DOCTYPE or entities"),
+    ("doctype.xml", DOCTYPE_ONLY, "declares a DOCTYPE or entities"),
+    ("malformed.xml", None, "not well-formed XML"),
+    ("wrong_root.xml", None, "This is not an IATI activities file: its root element is"),
+    ("oversized.xml", None, "the largest file the portal imports is 1.0\xa0KB"),
+]
+
+
+def database_state() -> dict[str, int]:
+    return counts() | {f"history of {model.__name__}": model.history.count() for model in MODELS}
+
+
+def refused_file(name: str, data: bytes | None, settings) -> bytes:
+    if name == "oversized.xml":
+        settings.IATI_IMPORT_MAX_BYTES = 1024
+        return sample()  # a good file, only too big
+    return data if data is not None else sample(name)
+
+
+@pytest.mark.parametrize(("name", "data", "message"), REFUSED, ids=[name for name, _, _ in REFUSED])
+def test_the_command_refuses_each_hostile_or_broken_file_and_changes_nothing(
+    tmp_path: Path, settings, name: str, data: bytes | None, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(refused_file(name, data, settings))
+    before, out = database_state(), StringIO()
+
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_iati", str(path), stdout=out, stderr=StringIO())
+
+    assert message in out.getvalue()
+    assert "root:" not in out.getvalue() and "/etc/passwd" not in out.getvalue()
+    assert database_state() == before
+
+
+@pytest.mark.parametrize(("name", "data", "message"), REFUSED, ids=[name for name, _, _ in REFUSED])
+def test_the_admin_upload_refuses_each_hostile_or_broken_file_and_changes_nothing(
+    admin_client: Client, settings, name: str, data: bytes | None, message: str
+) -> None:
+    content = refused_file(name, data, settings)
+    before = database_state()
+
+    response = admin_client.post(IMPORT_URL, {"file": upload(content, name)})
+
+    assertContains(response, message, status_code=400)
+    assertContains(response, '<ul class="errorlist"', status_code=400)
+    assertNotContains(response, "root:", status_code=400)
+    assert database_state() == before
+
+
+@pytest.mark.parametrize(("name", "data", "message"), REFUSED, ids=[name for name, _, _ in REFUSED])
+def test_a_dry_run_of_a_refused_file_changes_nothing_either(
+    tmp_path: Path, settings, name: str, data: bytes | None, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(refused_file(name, data, settings))
+    before, out = database_state(), StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("import_iati", str(path), "--dry-run", stdout=out, stderr=StringIO())
+
+    assert message in out.getvalue()
+    assert database_state() == before

@@ -1,0 +1,593 @@
+"""Who may open what: every URL the project routes, as each kind of visitor, pinned in one matrix.
+
+The routes come from Django's resolver (admin and language-prefixed ones included), so a new
+URL without an expectation here fails ``test_every_routed_url_has_an_expectation``: nothing can
+be added to the portal without someone deciding who may see it.
+
+Each case is a URL filled with real records (a published programme, an unpublished one, donor
+A's grant, donor B's grant, ...) and the answer each visitor gets: a status code, or "login" /
+"admin login" for a redirect to the sign-in page that comes back to the same URL, or "→ /path"
+for any other redirect. The records are built once for the module and rolled back at its end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import LocalePrefixPattern
+from django.utils import translation
+
+from tests.conftest import EDITORS, FINANCE
+from tests.factories import (
+    AgreementFactory,
+    BudgetFactory,
+    CountryFactory,
+    DonorAccountFactory,
+    GrantFactory,
+    OrganisationFactory,
+    OverviewFactory,
+    ParticipationFactory,
+    ProgrammeCountryFactory,
+    ProgrammeFactory,
+    ProjectTypeFactory,
+    ThematicAreaFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.one_engine
+
+ROLES = ("anonymous", "donor_a", "donor_b", "editor", "finance", "superuser")
+STAFF = ("editor", "finance", "superuser")
+DONORS = ("donor_a", "donor_b")
+
+
+# The routes -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Route:
+    key: str  # the route's pattern, the language prefix left out: "programmes/<slug:slug>/"
+    i18n: bool  # under i18n_patterns: also served under each language's prefix
+
+
+def walk(patterns: list, prefix: str = "", i18n: bool = False) -> Iterator[Route]:
+    for entry in patterns:
+        if isinstance(entry.pattern, LocalePrefixPattern):
+            # The prefix depends on the active language ("es/", or "" for the default one).
+            yield from walk(entry.url_patterns, prefix, True)
+        elif isinstance(entry, URLResolver):
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), i18n)
+        else:
+            assert isinstance(entry, URLPattern)
+            yield Route(prefix + str(entry.pattern), i18n)
+
+
+def routes() -> dict[str, Route]:
+    return {route.key: route for route in walk(get_resolver().url_patterns)}
+
+
+def language_prefixes() -> dict[str, str]:
+    """Each language's URL prefix ("" for the default language when it has none)."""
+    locale = next(
+        (entry.pattern for entry in get_resolver().url_patterns if isinstance(entry.pattern, LocalePrefixPattern)),
+        None,
+    )
+    if locale is None:
+        return {settings.LANGUAGE_CODE: ""}
+    prefixes = {}
+    for code, _ in settings.LANGUAGES:
+        with translation.override(code):
+            prefixes[code] = locale.language_prefix
+    return prefixes
+
+
+# Expectations -----------------------------------------------------------------------------
+
+
+def everyone(answer: str) -> dict[str, str]:
+    return dict.fromkeys(ROLES, answer)
+
+
+def by_role(*, anonymous: str, donors: str, staff: str, **overrides: str) -> dict[str, str]:
+    answers = {"anonymous": anonymous, **dict.fromkeys(DONORS, donors), **dict.fromkeys(STAFF, staff)}
+    return answers | overrides
+
+
+PUBLIC = everyone("200")
+NOT_FOUND = everyone("404")
+# Staff preview what the public cannot see yet; everyone else gets a plain 404.
+STAFF_PREVIEW = by_role(anonymous="404", donors="404", staff="200")
+SIGNED_IN = by_role(anonymous="login", donors="200", staff="200")
+# A donor page: the donor's own records; another donor and staff without ?as= get a 404.
+DONOR_A_ONLY = by_role(anonymous="login", donors="404", staff="404", donor_a="200")
+DONOR_B_ONLY = by_role(anonymous="login", donors="404", staff="404", donor_b="200")
+EACH_DONOR_OWN = by_role(anonymous="login", donors="200", staff="404")
+# The admin: anyone who is not staff is sent to the admin's sign-in page.
+ADMIN_STAFF = by_role(anonymous="admin login", donors="admin login", staff="200")
+
+
+@dataclass
+class Case:
+    key: str
+    name: str
+    url: Callable[[dict], str]  # from the records to the path (and query), without a language prefix
+    expected: dict[str, str] | Callable[[Records], dict[str, str]]  # a callable when it names a record
+    method: str = "get"
+
+    @property
+    def id(self) -> str:
+        return f"{self.key} [{self.name}]"
+
+
+@dataclass
+class Records:
+    objects: dict = field(default_factory=dict)
+    clients: dict[str, Client] = field(default_factory=dict)
+
+    def __getitem__(self, name: str):
+        return self.objects[name]
+
+
+def public_cases() -> list[Case]:
+    def fixed(key: str, expected: dict[str, str], name: str = "page", path: str | None = None) -> Case:
+        return Case(key, name, lambda r: path or "/" + key, expected)
+
+    def slug(key: str, record: str, expected: dict[str, str], suffix: str = "") -> Case:
+        return Case(key, record, lambda r: "/" + key.split("<")[0] + r[record].slug + "/" + suffix, expected)
+
+    def api(collection: str, record: str | None, expected: dict[str, str], lookup: str = "slug") -> Case:
+        if record is None:
+            return Case(f"api/^{collection}/$", "list", lambda r: f"/api/{collection}/", expected)
+        key = f"api/^{collection}/(?P<{lookup}>[^/.]+)/$"
+        return Case(key, record, lambda r: f"/api/{collection}/{getattr(r[record], lookup)}/", expected)
+
+    return [
+        # Public pages.
+        fixed("", PUBLIC, "overview", "/"),
+        fixed("programmes/", PUBLIC),
+        Case("programmes/", "search", lambda r: "/programmes/?q=migration&sort=title", PUBLIC),
+        Case(
+            "programmes/", "a filter value no programme has", lambda r: "/programmes/?country=nowhere", everyone("400")
+        ),
+        slug("programmes/<slug:slug>/", "published", PUBLIC),
+        slug("programmes/<slug:slug>/", "unpublished", STAFF_PREVIEW),
+        slug("programmes/<slug:slug>/", "phase of unpublished", STAFF_PREVIEW),
+        Case("programmes/<slug:slug>/", "no such programme", lambda r: "/programmes/no-such-programme/", NOT_FOUND),
+        fixed("countries/", PUBLIC),
+        slug("countries/<slug:slug>/", "country", PUBLIC),
+        Case("countries/<slug:slug>/", "no such country", lambda r: "/countries/nowhere/", NOT_FOUND),
+        fixed("areas/", PUBLIC),
+        slug("areas/<slug:slug>/", "area", PUBLIC),
+        Case("areas/<slug:slug>/", "no such area", lambda r: "/areas/nothing/", NOT_FOUND),
+        fixed("partners/", PUBLIC),
+        slug("partners/<slug:slug>/", "partner", PUBLIC),
+        Case("partners/<slug:slug>/", "no such organisation", lambda r: "/partners/nobody/", NOT_FOUND),
+        fixed("funders/", PUBLIC),
+        slug("funders/<slug:slug>/", "funder_a", PUBLIC),
+        # A funder whose only grant is to an unpublished programme has no public page.
+        slug("funders/<slug:slug>/", "funder_b", NOT_FOUND),
+        slug("funders/<slug:slug>/funding.csv", "funder_a", PUBLIC, "funding.csv"),
+        slug("funders/<slug:slug>/funding.csv", "funder_b", NOT_FOUND, "funding.csv"),
+        # Downloads and open data.
+        fixed("programmes/export.csv", PUBLIC),
+        fixed("programmes/export.xlsx", PUBLIC),
+        Case(
+            "programmes/export.csv",
+            "unknown column",
+            lambda r: "/programmes/export.csv?columns=secret",
+            everyone("400"),
+        ),
+        fixed("feeds/programmes.atom", PUBLIC),
+        fixed("iati/activities.xml", PUBLIC),
+        Case(
+            "programmes/<slug:slug>/iati.xml", "published", lambda r: f"/programmes/{r['iati'].slug}/iati.xml", PUBLIC
+        ),
+        slug("programmes/<slug:slug>/iati.xml", "unpublished", STAFF_PREVIEW, "iati.xml"),
+        fixed("sitemap.xml", PUBLIC),
+        fixed("robots.txt", PUBLIC),
+        fixed("healthz", PUBLIC),
+        # The API: public and read-only, the same for everyone (it reads no session).
+        fixed("api/", PUBLIC),
+        fixed("api/schema/", PUBLIC),
+        fixed("api/docs/", PUBLIC),
+        api("programmes", None, PUBLIC),
+        api("programmes", "published", PUBLIC),
+        api("programmes", "unpublished", NOT_FOUND),
+        api("countries", None, PUBLIC),
+        api("countries", "country", PUBLIC),
+        api("areas", None, PUBLIC),
+        api("areas", "area", PUBLIC),
+        api("organisations", None, PUBLIC),
+        api("organisations", "partner", PUBLIC),
+        api("organisations", "funder_b", NOT_FOUND),
+        api("funders", None, PUBLIC),
+        api("funders", "funder_a", PUBLIC),
+        api("funders", "funder_b", NOT_FOUND),
+        # Signing in (the site's own pages, for donors).
+        fixed("accounts/login/", PUBLIC),
+        Case("accounts/logout/", "GET", lambda r: "/accounts/logout/", everyone("405")),
+        fixed("accounts/password_change/", SIGNED_IN),
+        fixed("accounts/password_change/done/", SIGNED_IN),
+        fixed("accounts/password_reset/", PUBLIC),
+        fixed("accounts/password_reset/done/", PUBLIC),
+        Case(
+            "accounts/reset/<uidb64>/<token>/",
+            "a link that is not valid",
+            lambda r: "/accounts/reset/MQ/not-a-token/",
+            PUBLIC,
+        ),
+        fixed("accounts/reset/done/", PUBLIC),
+        # The donor dashboard.
+        Case("donor/", "dashboard", lambda r: "/donor/", by_role(anonymous="login", donors="200", staff="403")),
+        Case(
+            "donor/",
+            "as donor A",
+            lambda r: f"/donor/?as={r['account_a'].pk}",
+            by_role(anonymous="login", donors="404", staff="404", superuser="200"),
+        ),
+        Case("donor/grants/<int:pk>/", "donor A's grant", lambda r: f"/donor/grants/{r['grant_a'].pk}/", DONOR_A_ONLY),
+        Case("donor/grants/<int:pk>/", "donor B's grant", lambda r: f"/donor/grants/{r['grant_b'].pk}/", DONOR_B_ONLY),
+        Case(
+            "donor/grants/<int:pk>/",
+            "donor B's grant as donor A",
+            lambda r: f"/donor/grants/{r['grant_b'].pk}/?as={r['account_a'].pk}",
+            by_role(anonymous="login", donors="404", staff="404"),
+        ),
+        Case(
+            "donor/grants/<int:pk>/",
+            "donor A's grant as donor A",
+            lambda r: f"/donor/grants/{r['grant_a'].pk}/?as={r['account_a'].pk}",
+            by_role(anonymous="login", donors="404", staff="404", superuser="200"),
+        ),
+        Case("donor/export.csv", "own grants", lambda r: "/donor/export.csv", EACH_DONOR_OWN),
+        Case("donor/export.xlsx", "own grants", lambda r: "/donor/export.xlsx", EACH_DONOR_OWN),
+        Case(
+            "donor/export.csv",
+            "as donor B",
+            lambda r: f"/donor/export.csv?as={r['account_b'].pk}",
+            by_role(anonymous="login", donors="404", staff="404", superuser="200"),
+        ),
+        Case(
+            "donor/export.xlsx",
+            "as donor B",
+            lambda r: f"/donor/export.xlsx?as={r['account_b'].pk}",
+            by_role(anonymous="login", donors="404", staff="404", superuser="200"),
+        ),
+    ]
+
+
+# The admin -------------------------------------------------------------------------------
+
+# What each staff group may do with each model the admin shows, as the migrations grant it
+# (funding 0003 and 0005): v(iew), a(dd), c(hange), d(elete). Superusers may do everything.
+# A model the admin registers that is missing here fails the matrix.
+ADMIN_RIGHTS: dict[str, dict[str, str]] = {
+    "programmes.country": {"editor": "vacd", "finance": "v"},
+    "programmes.thematicarea": {"editor": "vacd", "finance": "v"},
+    "programmes.projecttype": {"editor": "vacd", "finance": "v"},
+    "programmes.programme": {"editor": "vacd", "finance": "v"},
+    "programmes.overview": {"editor": "vacd", "finance": "v"},
+    "partners.organisation": {"editor": "vacd", "finance": "v"},
+    "partners.participation": {"editor": "vacd", "finance": "v"},
+    "partners.agreement": {"editor": "vacd", "finance": "v"},
+    "funding.grant": {"editor": "v", "finance": "vacd"},
+    "funding.budget": {"editor": "v", "finance": "vacd"},
+    # Donor accounts, users and groups: superusers only.
+    "funding.donoraccount": {"editor": "", "finance": "", "superuser": "vacd"},
+    "auth.user": {"editor": "", "finance": "", "superuser": "vacd"},
+    "auth.group": {"editor": "", "finance": "", "superuser": "vacd"},
+    # django-axes' record of sign-ins: superusers only, and nobody adds one by hand.
+    "axes.accessattempt": {"editor": "", "finance": "", "superuser": "vcd"},
+    "axes.accesslog": {"editor": "", "finance": "", "superuser": "vcd"},
+    "axes.accessfailurelog": {"editor": "", "finance": "", "superuser": "vcd"},
+}
+
+# The admin record each model's object pages open (a key of the module's records).
+ADMIN_RECORD = {
+    "programmes.country": "country",
+    "programmes.thematicarea": "area",
+    "programmes.projecttype": "project_type",
+    "programmes.programme": "published",
+    "programmes.overview": "overview",
+    "partners.organisation": "partner",
+    "partners.participation": "participation",
+    "partners.agreement": "agreement",
+    "funding.grant": "grant_a",
+    "funding.budget": "budget",
+    "funding.donoraccount": "account_a",
+    "auth.user": "donor_a_user",
+    "auth.group": "editors",
+    "axes.accessattempt": "access_attempt",
+    "axes.accesslog": "access_log",
+    "axes.accessfailurelog": "access_failure_log",
+}
+
+
+def admin_answers(label: str, needs: str) -> dict[str, str]:
+    """Staff with any of the rights in ``needs`` get the page, other staff a 403."""
+    rights = {"superuser": "vacd"} | ADMIN_RIGHTS[label]
+    return ADMIN_STAFF | {role: "200" if set(needs) & set(rights[role]) else "403" for role in STAFF}
+
+
+def admin_model_cases() -> list[Case]:
+    cases = []
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        label = opts.label_lower
+        base = f"admin/{opts.app_label}/{opts.model_name}/"
+        if label not in ADMIN_RIGHTS:
+            continue  # no expectation: the coverage test names the model's routes
+
+        def obj(records: Records, label: str = label):
+            return records[ADMIN_RECORD[label]]
+
+        for entry in model_admin.urls:
+            key, name = base + str(entry.pattern), entry.name or ""
+            prefix = f"/{base}"
+            if name.endswith("_changelist"):
+                cases.append(Case(key, "list", lambda r, p=prefix: p, admin_answers(label, "vc")))
+            elif name.endswith("_add"):
+                cases.append(Case(key, "add", lambda r, p=prefix: p + "add/", admin_answers(label, "a")))
+            elif name.endswith("_change"):
+                url = lambda r, p=prefix, o=obj: f"{p}{o(r).pk}/change/"  # noqa: E731
+                cases.append(Case(key, "change", url, admin_answers(label, "vc")))
+            elif name.endswith("_history"):
+                url = lambda r, p=prefix, o=obj: f"{p}{o(r).pk}/history/"  # noqa: E731
+                cases.append(Case(key, "history", url, admin_answers(label, "vc")))
+            elif name.endswith("_simple_history"):
+
+                def url(r, p=prefix, o=obj) -> str:
+                    record = o(r)
+                    return f"{p}{record.pk}/history/{record.history.latest().history_id}/"
+
+                cases.append(Case(key, "a past version", url, admin_answers(label, "vc")))
+            elif name.endswith("_delete"):
+                url = lambda r, p=prefix, o=obj: f"{p}{o(r).pk}/delete/"  # noqa: E731
+                cases.append(Case(key, "delete", url, admin_answers(label, "d")))
+            elif key == base + "<path:object_id>/":
+                # Django's old change URL: a redirect to the change page, whatever the rights.
+                url = lambda r, p=prefix, o=obj: f"{p}{o(r).pk}/"  # noqa: E731
+                to_change = lambda r, p=prefix, o=obj: ADMIN_STAFF | dict.fromkeys(STAFF, f"→ {p}{o(r).pk}/change/")  # noqa: E731
+                cases.append(Case(key, "old change URL", url, to_change))
+    return cases
+
+
+def admin_site_cases() -> list[Case]:
+    # The admin routes its apps' index pages with one pattern naming every app it shows.
+    apps = "|".join(dict.fromkeys(model._meta.app_label for model in admin.site._registry))
+    # Editors and finance officers see the apps they have a right in; any other app is a 404.
+    group_apps = {label.split(".")[0] for label, rights in ADMIN_RIGHTS.items() if rights.get("editor")}
+    app_indexes = [
+        Case(
+            f"admin/^(?P<app_label>{apps})/$",
+            app_label,
+            lambda r, a=app_label: f"/admin/{a}/",
+            ADMIN_STAFF | ({} if app_label in group_apps else {"editor": "404", "finance": "404"}),
+        )
+        for app_label in apps.split("|")
+    ]
+    return [
+        *app_indexes,
+        Case("admin/", "index", lambda r: "/admin/", ADMIN_STAFF),
+        # Staff already signed in are sent on to the index; others see the form.
+        Case(
+            "admin/login/", "form", lambda r: "/admin/login/", by_role(anonymous="200", donors="200", staff="→ /admin/")
+        ),
+        # Signing out takes a POST; the admin sends anyone not staff to its index first.
+        Case(
+            "admin/logout/",
+            "GET",
+            lambda r: "/admin/logout/",
+            by_role(anonymous="→ /admin/", donors="→ /admin/", staff="405"),
+        ),
+        Case("admin/password_change/", "form", lambda r: "/admin/password_change/", ADMIN_STAFF),
+        Case("admin/password_change/done/", "page", lambda r: "/admin/password_change/done/", ADMIN_STAFF),
+        Case(
+            "admin/autocomplete/",
+            "funders of a grant",
+            lambda r: "/admin/autocomplete/?app_label=funding&model_name=grant&field_name=funder&term=a",
+            ADMIN_STAFF,
+        ),
+        Case(
+            "admin/autocomplete/",
+            "no field named",
+            lambda r: "/admin/autocomplete/",
+            ADMIN_STAFF | dict.fromkeys(STAFF, "403"),
+        ),
+        Case("admin/jsi18n/", "catalogue", lambda r: "/admin/jsi18n/", ADMIN_STAFF),
+        Case(
+            "admin/r/<path:content_type_id>/<path:object_id>/",
+            "a programme on the site",
+            lambda r: f"/admin/r/{r['programme_type'].pk}/{r['published'].pk}/",
+            lambda r: ADMIN_STAFF | dict.fromkeys(STAFF, f"→ {r['published'].get_absolute_url()}"),
+        ),
+        Case(
+            "admin/(?P<url>.*)$",
+            "no such page",
+            lambda r: "/admin/no-such-page/",
+            ADMIN_STAFF | dict.fromkeys(STAFF, "404"),
+        ),
+        Case(
+            "admin/funding/grant/import-iati/",
+            "upload form",
+            lambda r: "/admin/funding/grant/import-iati/",
+            ADMIN_STAFF | {"editor": "403", "finance": "403"},
+        ),
+    ]
+
+
+def all_cases() -> list[Case]:
+    return public_cases() + admin_site_cases() + admin_model_cases()
+
+
+# The records ------------------------------------------------------------------------------
+
+
+def build_records() -> Records:
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+
+    from programmes.models import Programme
+
+    country, area, project_type = CountryFactory(), ThematicAreaFactory(), ProjectTypeFactory()
+    published = ProgrammeFactory(slug="matrix-published", project_type=project_type)
+    published.thematic_areas.add(area)
+    ProgrammeCountryFactory(programme=published, country=country)
+    unpublished = ProgrammeFactory(slug="matrix-unpublished", is_published=False)
+    phase = ProgrammeFactory(slug="matrix-phase-of-unpublished", parent=unpublished)
+    funder_a, funder_b, partner = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
+    participation = ParticipationFactory(organisation=partner, programme=published)
+    grant_a = GrantFactory(funder=funder_a, programme=published)
+    grant_b = GrantFactory(funder=funder_b, programme=unpublished)
+    account_a = DonorAccountFactory(user=UserFactory(username="donor-a"), funders=[funder_a])
+    account_b = DonorAccountFactory(user=UserFactory(username="donor-b"), funders=[funder_b])
+    users = {
+        "donor_a": account_a.user,
+        "donor_b": account_b.user,
+        "editor": UserFactory(username="matrix-editor", is_staff=True, groups=[EDITORS]),
+        "finance": UserFactory(username="matrix-finance", is_staff=True, groups=[FINANCE]),
+        "superuser": UserFactory(username="matrix-admin", is_staff=True, is_superuser=True),
+    }
+    records = Records()
+    records.objects |= {
+        "country": country,
+        "area": area,
+        "project_type": project_type,
+        "published": published,
+        "unpublished": unpublished,
+        "phase of unpublished": phase,
+        # The seminar of 2001 (seed content): complete enough for IATI.
+        "iati": Programme.objects.get(code="T81-805"),
+        "funder_a": funder_a,
+        "funder_b": funder_b,
+        "partner": partner,
+        "participation": participation,
+        "agreement": AgreementFactory(programme=published),
+        "overview": OverviewFactory(is_published=False),
+        "grant_a": grant_a,
+        "grant_b": grant_b,
+        "budget": BudgetFactory(programme=published),
+        "account_a": account_a,
+        "account_b": account_b,
+        "donor_a_user": account_a.user,
+        "editors": Group.objects.get(name=EDITORS),
+        "programme_type": ContentType.objects.get_for_model(Programme),
+    }
+    if apps.is_installed("axes"):
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        seen = {"username": "someone", "ip_address": "127.0.0.1", "user_agent": "test", "path_info": "/accounts/login/"}
+        records.objects |= {
+            "access_attempt": AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=1),
+            "access_log": AccessLog.objects.create(**seen),
+            "access_failure_log": AccessFailureLog.objects.create(**seen),
+        }
+    records.clients["anonymous"] = Client()
+    for role, user in users.items():
+        records.clients[role] = Client()
+        records.clients[role].force_login(user)
+    return records
+
+
+@pytest.fixture(scope="module")
+def records(django_db_setup, django_db_blocker) -> Iterator[Records]:
+    """The records, once for the module, in a transaction rolled back at its end."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_records()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+# Answers ----------------------------------------------------------------------------------
+
+
+def strip_language(path: str, prefixes: dict[str, str]) -> str:
+    for prefix in prefixes.values():
+        if prefix and path.startswith("/" + prefix):
+            return "/" + path[len(prefix) + 1 :]
+    return path
+
+
+def answer(response, requested: str, prefixes: dict[str, str]) -> str:
+    """What the visitor gets, in the matrix's words."""
+    if response.status_code not in (301, 302, 303, 307, 308):
+        return str(response.status_code)
+    location = urlsplit(response["Location"])
+    target = strip_language(location.path, prefixes)
+    back_to = parse_qs(location.query).get("next", [""])[0]
+    if back_to == requested and target == "/accounts/login/":
+        return "login"
+    if back_to == requested and target == "/admin/login/":
+        return "admin login"
+    return f"→ {target}"
+
+
+def ask(records: Records, role: str, path: str, method: str = "get"):
+    # Public pages may be cached (locmem in tests): every visitor must get a fresh answer.
+    cache.clear()
+    return getattr(records.clients[role], method)(path)
+
+
+CASES = all_cases()
+
+# Files and feeds have one address: under a language prefix they are sent on to it, with their query
+# (iomcaribbean.i18n.language_neutral), before anything else is checked.
+LANGUAGE_NEUTRAL = {
+    "programmes/export.csv",
+    "programmes/export.xlsx",
+    "feeds/programmes.atom",
+    "programmes/<slug:slug>/iati.xml",
+    "iati/activities.xml",
+    "funders/<slug:slug>/funding.csv",
+    "donor/export.csv",
+    "donor/export.xlsx",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_each_visitor_gets_the_expected_answer(records: Records, case: Case) -> None:
+    prefixes = language_prefixes()
+    path = case.url(records)
+    expected = case.expected(records) if callable(case.expected) else case.expected
+    route = routes().get(case.key)
+    assert route is not None, f"{case.key!r} is no longer routed: drop or update its cases"
+    # Each route in every language once (its first case): the answers do not depend on the language.
+    first_of_route = next(c for c in CASES if c.key == case.key) is case
+    languages = prefixes.values() if route.i18n and first_of_route else [""]
+    for prefix in dict.fromkeys(languages):
+        prefixed = "/" + prefix + path[1:]
+        answers = {role: answer(ask(records, role, prefixed, case.method), prefixed, prefixes) for role in ROLES}
+        if prefix and case.key in LANGUAGE_NEUTRAL:
+            assert answers == everyone(f"→ {urlsplit(path).path}"), f"{prefixed}: {answers}"
+        else:
+            assert answers == expected, f"{prefixed}: {answers}"
+
+
+def test_every_routed_url_has_an_expectation() -> None:
+    covered = {case.key for case in CASES}
+    missing = sorted(set(routes()) - covered)
+    assert not missing, (
+        "These routes have no expectation in tests/test_access_matrix.py; say who may open them: " + ", ".join(missing)
+    )
+
+
+def test_every_model_in_the_admin_has_rights_in_the_matrix() -> None:
+    registered = {model._meta.label_lower for model in admin.site._registry}
+
+    assert registered - ADMIN_RIGHTS.keys() == set()
+    assert registered - ADMIN_RECORD.keys() == set()

@@ -1,0 +1,252 @@
+"""An unpublished programme, and every figure that hangs off it, shows in no public channel.
+
+One distinctive unpublished programme (its own title, code, amounts, a country, an area, a
+project type, a partner and a funder that nothing published uses) is added beside published
+records that share a country, an area, a partner and a funder with it. Every public channel
+(pages, lists and their counts, search, the filters' choices, charts, the API, IATI, CSV and
+XLSX, the feed, the sitemap, the funder pages and their totals) must answer exactly as it did
+before the programme existed, and none may name it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from openpyxl import load_workbook
+
+from funding.models import Transaction
+from programmes.downloads import COLUMNS
+from programmes.models import Overview, OverviewEntry, Programme
+from tests.factories import (
+    BudgetFactory,
+    ComponentFactory,
+    CountryFactory,
+    GrantFactory,
+    KeyFigureFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    ProgrammeCountryFactory,
+    ProgrammeFactory,
+    ProjectTypeFactory,
+    ResultFactory,
+    ThematicAreaFactory,
+    TransactionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Quillwort Lagoon Resettlement Pilot"
+CODE = "QLX-7731"
+SLUG = "quillwort-lagoon-resettlement-pilot"
+BUDGET = Decimal("7654321.00")
+GRANT = Decimal("8765432.10")
+COMMITTED = Decimal("6543219.00")
+# Every way a page, a file or the API could write the programme or its money. (The country,
+# area and organisations are public records with pages of their own; that the pilot adds nothing
+# to them is what the before-and-after comparison checks.)
+MARKERS = [
+    TITLE,
+    "Quillwort",
+    CODE,
+    SLUG,
+    "7654321",
+    "7,654,321",
+    "7 654 321",
+    "8765432",
+    "8,765,432",
+    "8 765 432",
+    "6543219",
+    "6,543,219",
+    "6 543 219",
+    "Hidden project type of the pilot",
+    "Lagoon component",
+    "Lagoon result",
+]
+
+
+def published_world() -> dict:
+    """Published records the unpublished programme will share a country, area, partner and funder with."""
+    country, area = CountryFactory(name="Shared country", slug="shared-country"), ThematicAreaFactory()
+    hidden = {
+        "country": CountryFactory(name="Hidden country of the pilot", slug="hidden-country"),
+        "area": ThematicAreaFactory(name="Hidden area of the pilot", short_name="Hidden area of the pilot"),
+        "project_type": ProjectTypeFactory(name="Hidden project type of the pilot", slug="hidden-type"),
+        "partner": OrganisationFactory(name="Hidden partner of the pilot", slug="hidden-partner"),
+        "funder": OrganisationFactory(name="Hidden funder of the pilot", slug="hidden-funder"),
+    }
+    published = ProgrammeFactory(title="Shared published programme", slug="shared-published")
+    published.thematic_areas.add(area)
+    ProgrammeCountryFactory(programme=published, country=country)
+    partner, funder = OrganisationFactory(slug="shared-partner"), OrganisationFactory(slug="shared-funder")
+    ParticipationFactory(programme=published, organisation=partner)
+    grant = GrantFactory(programme=published, funder=funder, amount=Decimal("1000.00"))
+    TransactionFactory(grant=grant, amount=Decimal("1000.00"), date=datetime.date(2011, 5, 1))
+    return {"country": country, "area": area, "published": published, "partner": partner, "funder": funder} | {
+        f"hidden_{name}": record for name, record in hidden.items()
+    }
+
+
+def add_the_unpublished_programme(world: dict) -> Programme:
+    pilot = ProgrammeFactory(
+        title=TITLE,
+        slug=SLUG,
+        code=CODE,
+        acronym="QLRP",
+        summary="Quillwort lagoon summary.",
+        status=Programme.Status.CANCELLED,
+        coverage=Programme.Coverage.REGIONAL,
+        budget_amount=BUDGET,
+        start_date=datetime.date(1999, 1, 1),
+        end_date=datetime.date(2031, 12, 31),
+        project_type=world["hidden_project_type"],
+        is_published=False,
+    )
+    pilot.thematic_areas.add(world["area"], world["hidden_area"])
+    for country in (world["country"], world["hidden_country"]):
+        ProgrammeCountryFactory(programme=pilot, country=country)
+    for partner in (world["partner"], world["hidden_partner"]):
+        ParticipationFactory(programme=pilot, organisation=partner)
+    component = ComponentFactory(programme=pilot, title="Lagoon component")
+    ResultFactory(programme=pilot, title="Lagoon result")
+    KeyFigureFactory(programme=pilot, value=Decimal("7654321"))
+    BudgetFactory(programme=pilot, amount=BUDGET)
+    for funder in (world["funder"], world["hidden_funder"]):
+        grant = GrantFactory(programme=pilot, funder=funder, amount=GRANT, component=component, currency="EUR")
+        for kind in (Transaction.Type.COMMITMENT, Transaction.Type.DISBURSEMENT):
+            TransactionFactory(grant=grant, type=kind, amount=COMMITTED, currency="EUR", date=datetime.date(2012, 1, 1))
+    # A published phase of the pilot (hidden with its parent), and an unpublished phase of a published programme.
+    ProgrammeFactory(title="Quillwort phase two", slug="quillwort-phase-two", parent=pilot, code="QLX-7732")
+    ProgrammeFactory(
+        title="Quillwort side phase", slug="quillwort-side-phase", parent=world["published"], is_published=False
+    )
+    overview = Overview.objects.filter(is_current=True).first()
+    if overview is not None:
+        OverviewEntry.objects.create(overview=overview, programme=pilot, section=OverviewEntry.Section.CURRENT)
+    return pilot
+
+
+def channels(world: dict) -> list[str]:
+    every_column = ",".join(COLUMNS)
+    country, area, partner, funder = (world[k].slug for k in ("country", "area", "partner", "funder"))
+    return [
+        "/",
+        "/programmes/",
+        "/programmes/?sort=title",
+        "/programmes/?sort=status",
+        "/programmes/?q=Quillwort",
+        f"/programmes/?q={CODE}",
+        "/programmes/?status=cancelled",
+        "/programmes/?coverage=regional",
+        f"/programmes/?country={world['hidden_country'].slug}",
+        f"/programmes/?area={world['hidden_area'].slug}",
+        f"/programmes/?type={world['hidden_project_type'].slug}",
+        f"/programmes/?funder={world['hidden_funder'].slug}",
+        f"/programmes/?partner={world['hidden_partner'].slug}",
+        f"/programmes/?country={country}",
+        f"/programmes/?funder={funder}",
+        "/programmes/?year_from=1999&year_to=1999",
+        f"/programmes/{SLUG}/",
+        f"/programmes/{SLUG}/iati.xml",
+        "/programmes/quillwort-phase-two/",
+        "/programmes/quillwort-side-phase/",
+        f"/programmes/{world['published'].slug}/",
+        f"/programmes/export.csv?columns={every_column}",
+        f"/programmes/export.xlsx?columns={every_column}",
+        "/programmes/export.csv?q=Quillwort",
+        "/countries/",
+        f"/countries/{country}/",
+        f"/countries/{world['hidden_country'].slug}/",
+        "/areas/",
+        f"/areas/{area}/",
+        f"/areas/{world['hidden_area'].slug}/",
+        "/partners/",
+        f"/partners/{partner}/",
+        f"/partners/{world['hidden_partner'].slug}/",
+        "/funders/",
+        f"/funders/{funder}/",
+        f"/funders/{funder}/funding.csv",
+        f"/funders/{world['hidden_funder'].slug}/",
+        f"/funders/{world['hidden_funder'].slug}/funding.csv",
+        "/feeds/programmes.atom",
+        "/sitemap.xml",
+        "/iati/activities.xml",
+        "/api/programmes/?page_size=100",
+        "/api/programmes/?q=Quillwort",
+        f"/api/programmes/?country={world['hidden_country'].slug}",
+        f"/api/programmes/{SLUG}/",
+        "/api/programmes/quillwort-phase-two/",
+        f"/api/programmes/{world['published'].slug}/",
+        "/api/countries/?page_size=100",
+        f"/api/countries/{country}/",
+        f"/api/countries/{world['hidden_country'].slug}/",
+        "/api/areas/?page_size=100",
+        f"/api/areas/{area}/",
+        f"/api/areas/{world['hidden_area'].slug}/",
+        "/api/organisations/?page_size=100",
+        f"/api/organisations/{partner}/",
+        f"/api/organisations/{world['hidden_partner'].slug}/",
+        "/api/funders/?page_size=100",
+        f"/api/funders/{funder}/",
+        f"/api/funders/{world['hidden_funder'].slug}/",
+    ]
+
+
+# What may differ between two identical answers: tokens, nonces and the time a file was made.
+VOLATILE = [
+    re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"'),
+    re.compile(rb'nonce="[^"]*"'),
+    re.compile(rb'generated-datetime="[^"]*"'),
+]
+
+
+def read(client: Client, url: str) -> tuple[int, str]:
+    cache.clear()  # a cached page would hide a change
+    response = client.get(url)
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if url.split("?")[0].endswith(".xlsx") and response.status_code == 200:
+        workbook = load_workbook(BytesIO(content), read_only=True)
+        text = "\n".join(
+            "\t".join("" if cell is None else str(cell) for cell in row)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+        )
+        return response.status_code, text
+    for pattern in VOLATILE:
+        content = pattern.sub(b"", content)
+    return response.status_code, content.decode()
+
+
+def test_an_unpublished_programme_changes_no_public_channel_and_none_names_it(client: Client) -> None:
+    world = published_world()
+    urls = channels(world)
+    before = {url: read(client, url) for url in urls}
+
+    add_the_unpublished_programme(world)
+    after = {url: read(client, url) for url in urls}
+
+    changed = [url for url in urls if after[url] != before[url]]
+    assert not changed, f"These public channels changed when an unpublished programme was added: {changed}"
+    # A page may echo its own address (the search box, the language links): that names nothing new.
+    naming = {
+        url: [m for m in MARKERS if m in text and m.lower() not in url.lower()] for url, (_, text) in after.items()
+    }
+    assert not {url: found for url, found in naming.items() if found}
+    # The published records around it are still there, so the comparison compared something.
+    assert after["/programmes/"][0] == 200 and "Shared published programme" in after["/programmes/"][1]
+    assert after[f"/funders/{world['funder'].slug}/"][0] == 200
+    assert after[f"/programmes/{SLUG}/"][0] == 404
+    assert after[f"/api/funders/{world['hidden_funder'].slug}/"][0] == 404
+
+
+def test_staff_still_preview_the_unpublished_programme(admin_client: Client) -> None:
+    # The check above is not vacuous: the same records do show, to staff, where previews exist.
+    add_the_unpublished_programme(published_world())
+
+    assert TITLE in read(admin_client, f"/programmes/{SLUG}/")[1]
+    assert CODE in read(admin_client, f"/programmes/{SLUG}/iati.xml")[1]
