@@ -1,0 +1,140 @@
+"""Every kind of page reflows: nothing scrolls sideways on a 320 px phone (WCAG 1.4.10) or at
+200 % zoom of a 1280 px window (the same CSS pixels as a 640 px one); the print stylesheet drops
+the navigation and filters and prints black on white."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from funding.models import Grant, Transaction
+from tests.factories import DonorAccountFactory, TransactionFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
+
+PAGES = [
+    "/",
+    "/programmes/",
+    "/programmes/?country=jamaica",
+    "/programmes/international-migration-policy-seminar-caribbean/",
+    "/countries/",
+    "/countries/jamaica/",
+    "/areas/",
+    "/areas/migration-management/",
+    "/partners/",
+    "/partners/iom/",
+    "/funders/",
+    "/funders/us-state-department/",
+    "/accounts/login/",
+    "/accounts/password_reset/",
+    "/no-such-page/",
+]
+
+# How far the page overflows the window, and the elements that stick out of it (for the message).
+OVERFLOW_SCRIPT = """() => {
+  const width = window.innerWidth;
+  const culprits = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && !el.closest('.table-wrap, .map__frame')) {
+      const name = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '';
+      culprits.push(el.tagName.toLowerCase() + name);
+    }
+  }
+  return {overflow: document.documentElement.scrollWidth - width, culprits: culprits.slice(0, 8)};
+}"""
+
+
+@pytest.fixture
+def grant(seeded) -> Grant:
+    """A grant with transactions, so its funder's page and its donor's dashboard draw charts."""
+    grant = Grant.objects.get(funder__slug="us-state-department", programme__slug="hiv-aids-and-mobile-populations")
+    TransactionFactory(grant=grant, type=Transaction.Type.COMMITMENT, date=datetime.date(2003, 1, 15), amount=250000)
+    TransactionFactory(grant=grant, type=Transaction.Type.DISBURSEMENT, date=datetime.date(2003, 6, 1), amount=100000)
+    DonorAccountFactory(user__username="state-donor", funders=[grant.funder])
+    return grant
+
+
+def sign_in(page, base_url: str) -> None:
+    page.goto(base_url + "/accounts/login/?next=/donor/")
+    page.get_by_label("Username").fill("state-donor")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base_url + "/donor/")
+
+
+# The axe rules whose outcome depends on the width: a region that scrolls sideways must be reachable
+# by keyboard, and targets must not shrink (contrast is checked at full width in test_accessibility).
+NARROW_RULES = ["scrollable-region-focusable", "target-size", "meta-viewport"]
+AXE = Axe()
+
+
+def layout_problems(page, base_url: str, paths: list[str]) -> dict[str, object]:
+    """Per page: how far it scrolls sideways (and what sticks out), and axe's narrow-screen findings."""
+    found: dict[str, object] = {}
+    for path in paths:
+        page.goto(base_url + path)
+        result = page.evaluate(OVERFLOW_SCRIPT)
+        if result["overflow"] > 0:
+            found[path] = result
+        axe = AXE.run(page, options={"runOnly": {"type": "rule", "values": NARROW_RULES}})
+        for violation in axe.response["violations"]:
+            targets = [" ".join(node["target"]) for node in violation["nodes"][:5]]
+            found[f"{path} axe {violation['id']}"] = targets
+    return found
+
+
+@pytest.mark.parametrize(
+    ("width", "scale"),
+    [(320, 1), (640, 2)],  # a 320 px phone; 200 % zoom of a 1280 px window is 640 CSS px at scale 2
+    ids=["phone-320", "zoom-200"],
+)
+def test_no_page_scrolls_sideways(live_server, browser, grant, width, scale):
+    context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=scale)
+    try:
+        page = context.new_page()
+        problems = layout_problems(page, live_server.url, PAGES)
+        # The filters, the navigation and the content are all there, not cut off.
+        page.goto(live_server.url + "/programmes/")
+        assert page.get_by_role("button", name="Apply").is_visible()
+        assert page.get_by_role("navigation", name="Main").get_by_role("link", name="Funders").is_visible()
+        # The donor's pages, with their wide tables of money.
+        sign_in(page, live_server.url)
+        problems |= layout_problems(page, live_server.url, ["/donor/", f"/donor/grants/{grant.pk}/"])
+        assert problems == {}
+    finally:
+        context.close()
+
+
+@pytest.mark.usefixtures("grant")
+def test_programme_and_funder_pages_print_without_the_site_chrome(live_server, page):
+    page.emulate_media(media="print")
+    for path in (
+        "/programmes/",
+        "/programmes/international-migration-policy-seminar-caribbean/",
+        "/funders/us-state-department/",
+    ):
+        page.goto(live_server.url + path)
+        for selector in (".site-nav", ".sidebar", ".skip-link", ".breadcrumbs"):
+            for element in page.locator(selector).all():
+                assert not element.is_visible(), f"{selector} prints on {path}"
+        assert page.locator("main h1").is_visible()
+        colours = page.evaluate(
+            "() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor,"
+            " getComputedStyle(document.querySelector('.site-header')).backgroundColor]"
+        )
+        assert colours[0] == "rgb(0, 0, 0)"
+        assert colours[1] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+        assert colours[2] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+    # A printed list says which filters chose it, without the controls to change them.
+    page.goto(live_server.url + "/programmes/?country=jamaica")
+    assert page.get_by_text("Country: Jamaica").is_visible()
+    assert not page.get_by_role("link", name="Clear all filters").is_visible()
+    assert page.locator("main h1").evaluate("el => getComputedStyle(el).color") == "rgb(0, 0, 0)"
+    page.goto(live_server.url + "/funders/us-state-department/")
+    # The chart prints whole, on one page.
+    assert page.locator("svg.chart").first.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
