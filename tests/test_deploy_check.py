@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.one_engine
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Run in a fresh interpreter: settings are read from the environment once, at start-up.
@@ -38,8 +40,6 @@ except SystemCheckError as error:
 # here they come unhashed from the source folders instead, so no collectstatic is needed.
 from django.conf import settings
 from django.test.utils import override_settings
-
-pytestmark = pytest.mark.one_engine
 
 storages = settings.STORAGES | {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 with override_settings(STORAGES=storages):
