@@ -8,8 +8,10 @@ give the planner real statistics.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import translation
 
 from funding.demo import generate_demo_data
@@ -33,12 +35,26 @@ def plan(params: dict[str, str], sort: str = "-start", language: str = "en") -> 
         return queryset.explain()
 
 
+@pytest.fixture(scope="module")
+def demo_programmes(django_db_setup, django_db_blocker) -> Iterator[Programme]:
+    """Built once for the module, in a transaction rolled back at its end (each test's own
+    transaction is a savepoint inside it, so its SET LOCAL ends with the test)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            generate_demo_data(programmes=2000, force=True, seed=11)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            yield Programme.objects.published().filter(slug__startswith="demo-").first()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
-def many_programmes(db):
-    generate_demo_data(programmes=2000, force=True, seed=11)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    return Programme.objects.published().filter(slug__startswith="demo-").first()
+def many_programmes(demo_programmes, db) -> Programme:
+    return demo_programmes
 
 
 @pytest.mark.parametrize(
