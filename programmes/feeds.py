@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
-from programmes.iati import XML_INVALID
+from iomcaribbean.exports import XML_INVALID
 from programmes.models import Programme
 
 FEED_LENGTH = 50

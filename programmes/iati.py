@@ -36,6 +36,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from iomcaribbean.exports import XML_INVALID
 from programmes.models import Country, Programme, ProgrammeCountry
 from programmes.translation import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -123,8 +124,6 @@ SECTOR_CODES = _codes(
 
 # The IATI rules allow none of these in an identifier.
 IDENTIFIER_FORBIDDEN = re.compile(r"[/&|?\s]")
-# Characters XML 1.0 cannot carry, even escaped.
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
 

@@ -13,7 +13,6 @@ import csv
 import datetime
 import io
 import json
-import re
 
 import pytest
 from django.core.cache import cache
@@ -21,6 +20,7 @@ from django.test import Client
 from lxml import etree
 from openpyxl import load_workbook
 
+from iomcaribbean.exports import XML_INVALID
 from programmes.models import Overview, OverviewEntry
 from tests.factories import (
     ComponentFactory,
@@ -39,7 +39,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.one_engine]
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(2)>'
 UNICODE = "Ünïcödé – 中文 – עברית \u202e 🙂"
-CONTROL = "bell\x07 unit\x1f end"
+CONTROL = "bell\x07 unit\x1f noncharacter\uffff end"
 HIDDEN_FORMULA = "\x07=1+2"  # a control character before a formula's first character
 # A title that is at once a formula, markup, an XML section end, unicode and control characters.
 TITLE = f'=HYPERLINK("http://example.invalid","x") {SCRIPT} {IMG} & ]]> {UNICODE} {CONTROL}'
@@ -57,7 +57,6 @@ ALL_TEXTS = [TITLE, SUMMARY, ACRONYM, CODE, FUNDER, PURPOSE, TRANSACTION, COMPON
 # What must never reach a page unescaped.
 RAW = [SCRIPT, "<img src=x", "<script>"]
 FORMULA_STARTS = ("=", "+", "-", "@")
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @pytest.fixture
