@@ -44,6 +44,7 @@ PUBLIC_ROUTE_PREFIX = "api/"
 # the cache holds many pages per worker, and a few large files would push them all out.
 MAX_CACHED_BYTES = 1024 * 1024
 KEY_PREFIX = "public-page"
+KEPT_SECONDS = 24 * 60 * 60
 
 
 # The version ---------------------------------------------------------------------------
@@ -138,7 +139,9 @@ class PublicPageCacheMiddleware:
             patch_cache_control(response, max_age=0, must_revalidate=True)
             patch_vary_headers(response, ("Cookie", "Accept-Language"))
             if self.can_keep(request, response):
-                cache.set(key, (response.status_code, list(response.items()), response.content), timeout=None)
+                # A day at most: the key holds the version and the date, so it is dead by then.
+                kept = (response.status_code, list(response.items()), response.content)
+                cache.set(key, kept, timeout=KEPT_SECONDS)
         return response
 
     def process_view(self, request: HttpRequest, view: Callable, args: Any, kwargs: Any) -> HttpResponse | None:

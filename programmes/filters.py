@@ -7,7 +7,7 @@ unpublished programme's country, theme, partner or funder.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import django_filters
@@ -18,6 +18,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.forms.utils import flatatt
 from django.http import HttpRequest
 from django.utils.choices import BaseChoiceIterator
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -59,6 +60,7 @@ def partners(request: HttpRequest | None) -> QuerySet:
 
 # Filters whose options are records: their lists are built only when a form is shown.
 MODEL_CHOICE_FILTERS = ("country", "area", "type", "funder", "partner")
+KEPT_SECONDS = 24 * 60 * 60
 
 
 def _kept(request: HttpRequest | None, name: str, build: Callable[[], dict]) -> dict:
@@ -68,11 +70,8 @@ def _kept(request: HttpRequest | None, name: str, build: Callable[[], dict]) -> 
     if version is None:
         return build()
     key = f"programme-filter-{name}:{version}:{get_language()}"
-    kept = cache.get(key)
-    if kept is None:
-        kept = build()
-        cache.set(key, kept, timeout=None)
-    return kept
+    # A day at most: after the next edit the key is never asked for again.
+    return cache.get_or_set(key, build, timeout=KEPT_SECONDS)
 
 
 def code_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]]:
@@ -144,12 +143,12 @@ class LazyChoices(BaseChoiceIterator):
     """A select's options, read from ``record_choices`` only when the select is drawn: the API
     and the downloads validate the same filters without ever showing them."""
 
-    def __init__(self, request: HttpRequest | None, name: str, empty_label: str) -> None:
-        self.request, self.name, self.empty_label = request, name, empty_label
+    def __init__(self, lists: Mapping[str, list[tuple[str, str]]], name: str, empty_label: str) -> None:
+        self.lists, self.name, self.empty_label = lists, name, empty_label
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         yield ("", self.empty_label)
-        yield from record_choices(self.request)[self.name]
+        yield from self.lists[self.name]
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -239,10 +238,12 @@ class ProgrammeFilter(django_filters.FilterSet):
         if not getattr(form, "choices_from_lists", False):
             # The options shown come from the kept lists; a value sent is still checked against
             # the field's queryset (one query per filter used).
+            # Read once for all five selects, and only when the first is drawn.
+            lists = SimpleLazyObject(lambda: record_choices(self.request))
             for name in MODEL_CHOICE_FILTERS:
                 field = form.fields[name]
                 field.widget = OptionsSelect(attrs=field.widget.attrs)
-                field.widget.choices = LazyChoices(self.request, name, field.empty_label)
+                field.widget.choices = LazyChoices(lists, name, field.empty_label)
             form.choices_from_lists = True
         return form
 
