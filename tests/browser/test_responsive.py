@@ -1,6 +1,7 @@
 """Every kind of page reflows: nothing scrolls sideways on a 320 px phone (WCAG 1.4.10) or at
-200 % zoom of a 1280 px window (the same CSS pixels as a 640 px one); the print stylesheet drops
-the navigation and filters and prints black on white."""
+200 % zoom of a 1280 px window (the same CSS pixels as a 640 px one); on a phone the header is
+two rows, so the page starts on the first screen; the print stylesheet drops the navigation and
+filters and prints black on white."""
 
 from __future__ import annotations
 
@@ -138,3 +139,111 @@ def test_programme_and_funder_pages_print_without_the_site_chrome(live_server, p
     assert page.locator("svg.chart").first.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+# Where each part of the header is on the screen: its box, and the boxes of its links and buttons.
+HEADER_SCRIPT = """() => {
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height};
+  };
+  const targets = (selector) =>
+    [...document.querySelectorAll(selector)].map((el) => ({name: el.textContent.trim(), ...box(el)}));
+  return {
+    header: box(document.querySelector('.site-header')),
+    h1: box(document.querySelector('main h1')),
+    name: box(document.querySelector('.site-name')),
+    languages: targets('.site-nav--languages a'),
+    menus: targets('.site-nav--main a, .site-nav--account a, .site-nav--account button'),
+    current: targets('.site-nav--main [aria-current], .site-nav--account [aria-current]'),
+  };
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"], ids=["english", "spanish"])
+def test_on_a_phone_the_header_is_two_rows_and_the_page_starts_on_the_first_screen(live_server, browser, grant, prefix):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        for path in ("/funders/", "/donor/"):
+            if path == "/donor/":
+                sign_in(page, live_server.url)
+            page.goto(live_server.url + prefix + path)
+            layout = page.evaluate(HEADER_SCRIPT)
+            name, languages, menus = layout["name"], layout["languages"], layout["menus"]
+            # First row: the site name with the languages beside it; second row: every menu item.
+            assert all(link["top"] < name["bottom"] and link["bottom"] > name["top"] for link in languages), path
+            assert {round(item["top"]) for item in menus} == {round(menus[0]["top"])}, path
+            assert menus[0]["top"] >= max(link["bottom"] for link in languages), path
+            # Two rows of 44 px targets and little else: the heading shows high on the first screen.
+            assert layout["header"]["height"] <= 2 * 44 + 32, path
+            assert layout["h1"]["top"] <= 160, path
+            for target in languages + menus:
+                assert target["height"] >= 44 and target["width"] >= 44, f"{path}: {target['name']}"
+            # The menu row scrolls sideways on its own (the page does not), and the script has
+            # scrolled it to the current section.
+            current = layout["current"][0]
+            assert current["left"] >= 0 and current["right"] <= 390, f"{path}: {current['name']}"
+            assert page.evaluate("document.documentElement.scrollWidth") == 390
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_phone_menu_still_reaches_every_section(live_server, browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + "/es/")
+        funders = page.get_by_role("navigation", name="Principal").get_by_role("link", name="Financiadores")
+        # Off the right edge of the row at first; the row scrolls to it, and it works.
+        assert funders.bounding_box()["x"] >= 320
+        funders.click()
+        page.wait_for_url(live_server.url + "/es/funders/")
+        assert page.locator("main h1").inner_text() == "Financiadores"
+        assert page.evaluate("document.documentElement.scrollWidth") == 320
+    finally:
+        context.close()
+
+
+# Each table in a scroll box: its caption, how far it overflows the box, and the name drawn beside
+# its first figure.
+TABLES_SCRIPT = """() => [...document.querySelectorAll('.table-wrap')].map((wrap) => {
+  const cell = wrap.querySelector('tbody td.num');
+  return {
+    caption: wrap.querySelector('caption').textContent.trim(),
+    overflow: wrap.scrollWidth - wrap.clientWidth,
+    label: cell ? getComputedStyle(cell, '::before').content : 'none',
+  };
+})"""
+
+
+def tables_on(page, url: str) -> dict[str, dict]:
+    page.goto(url)
+    return {table["caption"]: table for table in page.evaluate(TABLES_SCRIPT)}
+
+
+def test_on_a_phone_money_tables_of_a_few_columns_fit_and_are_still_tables(live_server, browser, grant):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        tables = tables_on(page, live_server.url + "/es/funders/us-state-department/")
+        # The totals fit as a list of figures, each beside the name of its column; the three
+        # columns by country fit as a table.
+        assert tables["Totales por moneda"]["overflow"] <= 0
+        assert tables["Totales por moneda"]["label"].startswith('"Concedido"')
+        assert tables["Subvenciones por país beneficiario"]["overflow"] <= 0
+        # To a screen reader the totals are still a table: its column headers name the figures,
+        # and the names drawn beside them are not read a second time.
+        totals = page.get_by_role("table", name="Totales por moneda")
+        assert totals.get_by_role("columnheader").count() == 4
+        assert totals.get_by_role("rowheader", name="USD").is_visible()
+        assert totals.get_by_role("cell", name="No publicado", exact=True).count() == 1
+
+        sign_in(page, live_server.url)
+        tables = tables_on(page, live_server.url + "/donor/")
+        assert tables["Totals by currency"]["overflow"] <= 0
+        assert tables["Commitments and disbursements by year"]["overflow"] <= 0
+        # Ten columns cannot fit: the grants table still scrolls, in its keyboard-reachable box.
+        assert tables["Your grants"]["overflow"] > 0
+    finally:
+        context.close()

@@ -1,0 +1,18 @@
+/* Improvements on top of pages that work without this script. */
+
+/* On a phone the menus are one row that scrolls sideways: bring the current section into view,
+   so a visitor on "Funders" sees it marked without scrolling the row first. */
+(function () {
+  "use strict";
+  var row = document.querySelector(".site-header__menus");
+  var current = row && row.querySelector("[aria-current]");
+  if (!current || row.scrollWidth <= row.clientWidth) {
+    return;
+  }
+  var box = current.getBoundingClientRect();
+  var visible = row.getBoundingClientRect();
+  if (box.left < visible.left || box.right > visible.right) {
+    // Centre it; the browser stops at either end of the row.
+    row.scrollLeft += box.left - visible.left - (visible.width - box.width) / 2;
+  }
+})();
