@@ -21,8 +21,8 @@ PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 # Where `make serve` listens (host:port, or unix:/path/to/socket).
 SERVE_ADDR ?= 127.0.0.1:8000
-SERVE_ENV = DJANGO_DEBUG=false DJANGO_STATICFILES_STORAGE=whitenoise.storage.CompressedManifestStaticFilesStorage \
-	CONN_MAX_AGE=$${CONN_MAX_AGE:-60}
+# DEBUG off even when .env turns it on for `manage.py runserver`; the settings derive the rest from it.
+SERVE_ENV = DJANGO_DEBUG=false
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export CHROMIUM_PATH
@@ -87,10 +87,10 @@ run: install
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
-# Production settings, as a deployment runs them: DEBUG off, static files hashed and compressed
-# for whitenoise, the database of DATABASE_URL with connections kept open, gunicorn as
-# gunicorn.conf.py sets it up (GUNICORN_WORKERS, GUNICORN_THREADS, ...). Every other setting
-# comes from the environment or .env, as in any deployment (README, "Deployment").
+# Production settings, as a deployment runs them: DEBUG off, and with it the settings' production
+# defaults (static files hashed and compressed for whitenoise, database connections kept open),
+# gunicorn as gunicorn.conf.py sets it up (GUNICORN_WORKERS, GUNICORN_THREADS, ...). Every other
+# setting comes from the environment or .env, as in any deployment (README, "Deployment").
 serve: install
 	@for var in DATABASE_URL DJANGO_SECRET_KEY; do \
 		if [ -z "$${!var:-}" ] && ! grep -qs "^$$var=." .env; then \

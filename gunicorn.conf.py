@@ -22,9 +22,12 @@ workers = int(os.environ.get("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count()
 # Each thread keeps its own database connection (CONN_MAX_AGE): workers times threads connections
 # per app server must stay under PostgreSQL's max_connections across all servers.
 threads = int(os.environ.get("GUNICORN_THREADS", 1))
-# A request still running after this many seconds is killed with its worker (a slow export,
-# a stuck database), so one request cannot hold a worker for ever.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+# A request still running after this many seconds is killed with its worker (a stuck database),
+# so one request cannot hold a worker for ever. A sync worker (GUNICORN_THREADS=1) counts the whole
+# request, and the IATI file of 10,000 programmes streams for about 45 s (bench/results.md):
+# two minutes leave it room on a busy server. With threads, the timeout only checks that the
+# worker is alive, not how long one request takes. A reload (HUP) waits as long for requests.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 120))
 graceful_timeout = timeout
 # Workers are replaced after about this many requests, so memory a worker gathers is given back;
 # the jitter stops them all restarting at once.

@@ -17,12 +17,13 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, Server, get, manage, prepare_database, production_env, wrk
+from common import ROOT, Server, WrkResult, get, manage, prepare_database, production_env, wrk
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "loadtest.md"
@@ -62,48 +63,35 @@ def counts(output: str) -> dict[str, int]:
     return {k: int(v) for k, v in (pair.split("=") for pair in found.group(1).split())} if found else {}
 
 
-def cluster() -> tuple[list[str], str]:
-    """The throwaway cluster's pg_ctl (as the server's user) and its data folder."""
-    url = urllib.parse.urlparse(os.environ["DATABASE_URL"])
-    pg_bin = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))[-1]
-    datadir = subprocess.run(
-        [
-            str(pg_bin / "psql"),
-            "-X",
-            "-tA",
-            "-h",
-            url.hostname,
-            "-p",
-            str(url.port),
-            "-U",
-            "postgres",
-            "-d",
-            "postgres",
-            "-c",
-            "SHOW data_directory",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+@contextmanager
+def postgres_stopped() -> Iterator[None]:
+    """The throwaway cluster stopped (fast shutdown: connections are cut), then started again.
+
+    scripts/with-postgres.sh gives its binaries, data folder and log (PG_BIN, PGDATA, PG_LOG); the
+    cluster's own config has its address and options, so `pg_ctl start` needs nothing more.
+    """
+    pg_ctl("-m", "fast", "stop")
+    try:
+        yield
+    finally:
+        pg_ctl("-l", os.environ["PG_LOG"], "start")
+
+
+def pg_ctl(*args: str) -> None:
+    """pg_ctl on the throwaway cluster, as the server's user, waiting until it is done."""
+    datadir = Path(os.environ["PGDATA"])
     as_server_user = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
-    return [*as_server_user, str(pg_bin / "pg_ctl")], datadir
+    command = [*as_server_user, str(Path(os.environ["PG_BIN"], "pg_ctl")), "-D", str(datadir), "-w", *args]
+    # From the cluster's folder: the server's user may not be able to enter the caller's.
+    subprocess.run(command, check=True, capture_output=True, cwd=datadir.parent)
 
 
 def restart_postgres_later(events: list[str]) -> None:
-    """Stop the cluster FAULT_AT s from now, start it again FAULT_DOWN s later (same options)."""
-    pg_ctl, datadir = cluster()
-    options = Path(datadir, "postmaster.opts").read_text().split(None, 1)[1].strip()
+    """Stop the cluster FAULT_AT s from now, start it again FAULT_DOWN s later."""
     time.sleep(FAULT_AT)
-    subprocess.run([*pg_ctl, "-D", datadir, "-m", "fast", "-w", "stop"], check=True, capture_output=True, cwd="/tmp")
-    events.append(f"{time.strftime('%H:%M:%S')} PostgreSQL stopped (pg_ctl stop -m fast)")
-    time.sleep(FAULT_DOWN)
-    subprocess.run(
-        [*pg_ctl, "-D", datadir, "-w", "-o", options, "-l", str(Path(datadir).parent / "server.log"), "start"],
-        check=True,
-        capture_output=True,
-        cwd="/tmp",
-    )
+    with postgres_stopped():
+        events.append(f"{time.strftime('%H:%M:%S')} PostgreSQL stopped (pg_ctl stop -m fast)")
+        time.sleep(FAULT_DOWN)
     events.append(f"{time.strftime('%H:%M:%S')} PostgreSQL started again (pg_ctl start)")
 
 
@@ -172,33 +160,22 @@ def main() -> None:
 
 def down_page(server: Server) -> tuple[int, dict, str]:
     """What a visitor sees with the database stopped: one more short stop, outside the load."""
-    pg_ctl, datadir = cluster()
-    options = Path(datadir, "postmaster.opts").read_text().split(None, 1)[1].strip()
-    subprocess.run([*pg_ctl, "-D", datadir, "-m", "fast", "-w", "stop"], check=True, capture_output=True, cwd="/tmp")
-    try:
+    with postgres_stopped():
         status, headers, body = get(server.base + "/programmes/?down=1")
-    finally:
-        subprocess.run(
-            [*pg_ctl, "-D", datadir, "-w", "-o", options, "-l", str(Path(datadir).parent / "server.log"), "start"],
-            check=True,
-            capture_output=True,
-            cwd="/tmp",
-        )
     title = re.search(rb"<h1[^>]*>(.*?)</h1>", body, re.S)
     return status, headers, (title.group(1).decode().strip() if title else body[:80].decode(errors="replace"))
 
 
-def row(name: str, result) -> str:
+def row(name: str, result: WrkResult) -> str:
     by_status = counts(result.output)
     ok = by_status.get("ok", 0)
     unavailable = by_status.get("s503", 0)
     other = result.non_2xx_3xx - unavailable + result.socket_errors
-    p90 = re.search(r"90%\s+(\S+)", result.output).group(1)
     if socket := re.search(r"Socket errors: .*", result.output):
         print(f"  {name}: {socket.group(0)} (timeout: no answer within wrk's {WRK_TIMEOUT})", flush=True)
     return (
-        f"| {name} | {result.requests:,} | {result.requests_per_second:,.0f} | {result.p50_ms:.0f} | {p90} | "
-        f"{result.p99_ms:.0f} | {ok:,} | {unavailable:,} | {other:,} |"
+        f"| {name} | {result.requests:,} | {result.requests_per_second:,.0f} | {result.p50_ms:.0f} | "
+        f"{result.p90_ms:.0f} | {result.p99_ms:.0f} | {ok:,} | {unavailable:,} | {other:,} |"
     )
 
 

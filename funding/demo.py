@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -168,22 +168,9 @@ def real_programme_count() -> int:
     return Programme.objects.exclude(slug__startswith=DEMO_SLUG_PREFIX).count()
 
 
-def _bulk(model: type[M], rows: Iterable[M], progress: tqdm | None = None) -> list[M]:
+def _bulk(model: type[M], rows: list[M]) -> list[M]:
     """``bulk_create`` in batches; the primary keys come back on PostgreSQL and SQLite alike."""
-    created: list[M] = []
-    batch: list[M] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= BATCH_SIZE:
-            created += model.objects.bulk_create(batch)
-            if progress is not None:
-                progress.update(len(batch))
-            batch = []
-    if batch:
-        created += model.objects.bulk_create(batch)
-        if progress is not None:
-            progress.update(len(batch))
-    return created
+    return model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
 
 
 def _paragraphs(rng: random.Random, count: int) -> str:
@@ -292,6 +279,7 @@ def generate_demo_data(
     organisations = _organisations(max(12, programmes // 20), countries)
     summary.organisations = len(organisations)
     first = _next_number()
+    # Counts the programmes as they are made; bulk_create then saves them BATCH_SIZE at a time.
     bar = tqdm(total=programmes, desc="programmes", unit="", disable=not progress, leave=False)
 
     # Programmes: top-level ones first, then their phases (which need the parents' keys).
@@ -337,7 +325,8 @@ def generate_demo_data(
     for _ in range(top_level_count):
         top_level.append(programme(number, None, 0))
         number += 1
-    top_level = _bulk(Programme, top_level, bar)
+        bar.update()
+    top_level = _bulk(Programme, top_level)
     phase_orders: dict[int, int] = {}
     phases: list[Programme] = []
     for parent_index in phase_plan:
@@ -345,7 +334,8 @@ def generate_demo_data(
         phase_orders[parent_index] = phase_orders.get(parent_index, 0) + 1
         phases.append(programme(number, parent, phase_orders[parent_index]))
         number += 1
-    phases = _bulk(Programme, phases, bar)
+        bar.update()
+    phases = _bulk(Programme, phases)
     bar.close()
     everything = top_level + phases
     summary.programmes = len(everything)

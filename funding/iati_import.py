@@ -251,16 +251,11 @@ def text(element: etree._Element | None) -> str:
 
 def narrative(element: etree._Element | None, activity_lang: str = "en", keep_lines: bool = False) -> str:
     """The English narrative of an element (or the only one there is)."""
-    if element is None:
-        return ""
-    narratives = element.findall("narrative")
+    narratives = [] if element is None else element.findall("narrative")
     if not narratives:
         return ""
-    chosen = next(
-        (n for n in narratives if (n.get(XML_LANG) or activity_lang or "en").lower().startswith("en")), narratives[0]
-    )
-    value = "".join(chosen.itertext())
-    return normalise_text(value) if keep_lines else " ".join(value.split())
+    chosen = next((n for n in narratives if narrative_language(n, activity_lang) == "en"), narratives[0])
+    return narrative_text(chosen, keep_lines)
 
 
 def translations(
@@ -271,17 +266,25 @@ def translations(
     The first narrative of a language counts; an empty one, or one too long for the field, is left out.
     """
     found: Translations = {}
-    if element is None:
-        return found
-    for node in element.findall("narrative"):
-        language = (node.get(XML_LANG) or activity_lang or "en").lower().split("-")[0]
+    for node in [] if element is None else element.findall("narrative"):
+        language = narrative_language(node, activity_lang)
         if language not in OTHER_LANGUAGES or language in found:
             continue
-        value = "".join(node.itertext())
-        value = normalise_text(value) if keep_lines else " ".join(value.split())
+        value = narrative_text(node, keep_lines)
         if value and not (max_length and len(value) > max_length):
             found[language] = value
     return found
+
+
+def narrative_language(node: etree._Element, activity_lang: str) -> str:
+    """A narrative's language: its ``xml:lang``, else the activity's, else English; "en-GB" is "en"."""
+    return re.split(r"[-_]", (node.get(XML_LANG) or activity_lang or "en").lower(), maxsplit=1)[0]
+
+
+def narrative_text(node: etree._Element, keep_lines: bool) -> str:
+    """A narrative's text: on one line, or with its line breaks (its paragraphs) when ``keep_lines``."""
+    value = "".join(node.itertext())
+    return normalise_text(value) if keep_lines else " ".join(value.split())
 
 
 def normalise_text(value: str) -> str:

@@ -27,8 +27,9 @@ from funding.iati_import import (
 )
 from funding.models import Budget, Grant, Transaction
 from partners.models import Organisation, Participation
+from programmes.caching import one_content_change
 from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, Result
-from programmes.translation import DEFAULT_LANGUAGE
+from programmes.translation import DEFAULT_LANGUAGE, localized
 
 HUNDRED, CENT = Decimal(100), Decimal("0.01")
 
@@ -119,8 +120,8 @@ def split_description(programme: Programme, text: str, language: str = DEFAULT_L
     In ``language``: the keys are ``summary_es`` and ``description_es`` for Spanish.
     """
     english = language == DEFAULT_LANGUAGE
-    summary_field = "summary" if english else f"summary_{language}"
-    description_field = "description" if english else f"description_{language}"
+    summary_field = "summary" if english else localized("summary", language)
+    description_field = "description" if english else localized("description", language)
     summary = normalise_text(getattr(programme, summary_field) or "")
     description = normalise_text(getattr(programme, description_field) or "")
     if text == "\n\n".join(part for part in (summary, description) if part):
@@ -228,7 +229,9 @@ class ActivityWriter:
             if result is None:
                 order = (programme.results.aggregate(last=Max("order"))["last"] or 0) + 1
                 result = Result(programme=programme, order=order)
-            self.save(result, "result", title=title, **{f"title_{lang}": text for lang, text in translated.items()})
+            self.save(
+                result, "result", title=title, **{localized("title", lang): text for lang, text in translated.items()}
+            )
 
     @staticmethod
     def find_programme(activity: ActivityData) -> Programme | None:
@@ -251,7 +254,7 @@ class ActivityWriter:
         if activity.description and activity.description != activity.title:
             values |= split_description(programme, activity.description)
         # The other languages' narratives, where the file has them: an absent one leaves the portal's alone.
-        values |= {f"title_{language}": text for language, text in activity.title_translations.items()}
+        values |= {localized("title", language): text for language, text in activity.title_translations.items()}
         for language, text in activity.description_translations.items():
             if text != activity.title_translations.get(language):
                 values |= split_description(programme, text, language)
@@ -330,7 +333,7 @@ class ActivityWriter:
             values["iati_identifier"] = data.ref
         if data.type:
             values["type"] = data.type
-        values |= {f"name_{language}": name for language, name in data.names.items()}
+        values |= {localized("name", language): name for language, name in data.names.items()}
         return self.save(organisation, "organisation", **values)
 
     def funder(self, programme: Programme, organisation: Organisation, activity: ActivityData) -> Grant | None:
@@ -412,16 +415,20 @@ def iati_file_import(
     report.rejected.extend(parsed.rejections)
     activities = parents_first(parsed.activities)
     writer = ActivityWriter(report, user)
-    for done, activity in enumerate(activities, start=1):
-        try:
-            with transaction.atomic():
-                writer.write(activity)
-        except ActivityRejected as error:
-            report.rejected.append(Rejection(activity.identifier, activity.line, f"{error}."))
-        except (IntegrityError, DataError) as error:
-            report.rejected.append(Rejection(activity.identifier, activity.line, f"the database refused it ({error})."))
-        if progress is not None:
-            progress(done, len(activities))
+    # Cached public pages go stale once, at the end, not at each of the file's records.
+    with one_content_change():
+        for done, activity in enumerate(activities, start=1):
+            try:
+                with transaction.atomic():
+                    writer.write(activity)
+            except ActivityRejected as error:
+                report.rejected.append(Rejection(activity.identifier, activity.line, f"{error}."))
+            except (IntegrityError, DataError) as error:
+                report.rejected.append(
+                    Rejection(activity.identifier, activity.line, f"the database refused it ({error}).")
+                )
+            if progress is not None:
+                progress(done, len(activities))
     report.rejected.sort(key=lambda rejection: rejection.line or 0)
     if report.rejected or dry_run:
         transaction.set_rollback(True)

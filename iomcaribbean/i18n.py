@@ -14,8 +14,10 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.cache import cc_delim_re
 
 
 @dataclass(frozen=True)
@@ -78,3 +80,23 @@ def language_neutral(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+class PathLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, without its ``Vary: Accept-Language``.
+
+    Django adds that header to every answer at an unprefixed address, because it may choose their
+    language from the browser's. Here it never does: an unprefixed address is English whatever the
+    browser prefers (``prefix_default_language=False``), so the header would only make shared
+    caches keep one copy of each page per browser language.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [name for name in cc_delim_re.split(response["Vary"]) if name.lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response

@@ -61,24 +61,26 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # The security headers Django's SecurityMiddleware does not set (see Security below).
+    # The security headers Django's SecurityMiddleware does not set (see Security below), outside
+    # everything that may fail, so error pages carry them too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database that is down answers a 503 page instead of a 500 (see iomcaribbean/middleware.py),
+    # from the view or from any middleware after this one (sessions, the user, the page cache, axes).
+    "iomcaribbean.middleware.DatabaseUnavailableMiddleware",
+    # ETags and a page cache for public pages, keyed by the content version (programmes/caching.py):
+    # a kept page is answered before the middleware below run, none of which could change it.
+    "programmes.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: /es/ and /fr/, and English for every unprefixed address.
-    "django.middleware.locale.LocaleMiddleware",
+    "iomcaribbean.i18n.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # ETags and a page cache for public pages, keyed by the content version (programmes/caching.py):
-    # after the user and the language are known, before messages (a page with one is not kept).
-    "programmes.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # A database that is down answers a 503 page instead of a 500 (see iomcaribbean/middleware.py).
-    "iomcaribbean.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -107,7 +109,9 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Out of DEBUG a connection is kept for a minute rather than opened for every request (checked
+# before reuse, so one the database dropped is replaced); with runserver, closed after each.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -171,12 +175,16 @@ MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"  # slugs come from the English titl
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+# Out of DEBUG, hashed names and compressed copies, which `manage.py collectstatic` writes with
+# its manifest (a page naming a static file fails without it); in DEBUG, the files as they are.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": env.str(
             "DJANGO_STATICFILES_STORAGE",
-            default="django.contrib.staticfiles.storage.StaticFilesStorage",
+            default="django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage",
         )
     },
 }
@@ -212,8 +220,10 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 # Load balancers ask each app server for /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # How long browsers refuse plain HTTP for this host and its subdomains (HSTS, sent over HTTPS
-# only): start low (300) on a first deployment, then a year.
-SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+# only). Five minutes by default, so a first deployment with a subdomain still on plain HTTP
+# locks its visitors out for minutes, not a year; raised to a year (31536000) once HTTPS is
+# confirmed everywhere (README, Deployment), which the preload list also asks for.
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 300)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, include, path
 
 from funding.sitemaps import sitemaps as funding_sitemaps
 from iomcaribbean import bench, views
@@ -17,13 +18,33 @@ admin.site.index_title = "Programme records"
 
 sitemaps = programmes_sitemaps | partners_sitemaps | funding_sitemaps
 
+
+def read_only(patterns: list[URLPattern | URLResolver]) -> list[URLPattern | URLResolver]:
+    """Serve these addresses without a transaction around each request (ATOMIC_REQUESTS).
+
+    The public pages, files and API only read: the transaction would add a BEGIN and a COMMIT to
+    each of them, and nothing to what they show. Everything else (the admin, sign-in, the donor
+    pages) keeps it.
+    """
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            read_only(pattern.url_patterns)
+        else:
+            transaction.non_atomic_requests(pattern.callback)
+    return patterns
+
+
 # Machine endpoints and the admin: one address each, in English, whatever the language.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
-    path("api/", include("iomcaribbean.api_urls")),
+    *read_only(
+        [
+            path("robots.txt", views.robots_txt, name="robots"),
+            path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+            path("api/", include("iomcaribbean.api_urls")),
+        ]
+    ),
 ]
 # The public pages, in English at their unprefixed addresses (so every existing link still
 # answers as before) and under /es/ and /fr/. The apps' downloads, feeds and IATI files sit in
@@ -31,9 +52,13 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("donor/", include("funding.donor_urls")),
-    path("partners/", include("partners.urls")),
-    path("funders/", include("funding.urls")),
-    path("", include("programmes.urls")),
+    *read_only(
+        [
+            path("partners/", include("partners.urls")),
+            path("funders/", include("funding.urls")),
+            path("", include("programmes.urls")),
+        ]
+    ),
     prefix_default_language=False,
 )
 

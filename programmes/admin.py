@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, Prefetch, QuerySet
@@ -102,22 +103,19 @@ def search_in_every_language(model: type[models.Model], name: str) -> list[str]:
     of its names.
     """
     prefix = name[0] if name[0] in "^=@" else ""
-    path = name.removeprefix(prefix).split("__")
-    for part in path[:-1]:
-        try:
-            model = model._meta.get_field(part).related_model
-        except FieldDoesNotExist:  # a lookup such as __exact: leave the field as it is
-            return [name]
-        if model is None:
-            return [name]
+    path = name.removeprefix(prefix)
     try:
-        translated = path[-1] in translated_fields(model)
+        field = get_fields_from_path(model, path)[-1]
+    except (FieldDoesNotExist, NotRelationField):  # a lookup such as __exact: leave the field as it is
+        return [name]
+    try:
+        translated = field.name in translated_fields(field.model)
     except NotRegistered:  # the model has no translations
         translated = False
     if not translated:
         return [name]
-    head = "__".join(path[:-1])
-    return [f"{prefix}{head}{'__' if head else ''}{localized(path[-1], language)}" for language in LANGUAGES]
+    head = path.removesuffix(field.name)  # "organisation__", or nothing for the model's own field
+    return [f"{prefix}{head}{localized(field.name, language)}" for language in LANGUAGES]
 
 
 class TranslationStatusMixin:

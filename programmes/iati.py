@@ -38,7 +38,7 @@ from django.utils import timezone
 
 from iomcaribbean.exports import XML_INVALID
 from programmes.models import Country, Programme, ProgrammeCountry
-from programmes.translation import DEFAULT_LANGUAGE, LANGUAGES
+from programmes.translation import DEFAULT_LANGUAGE, LANGUAGES, localized
 
 IATI_VERSION = "2.03"
 BATCH_SIZE = 50  # programmes per query batch: memory holds one batch at a time
@@ -139,10 +139,10 @@ def texts(obj: object, field: str) -> Texts:
 
     A field ``programmes.translation`` does not translate is English only.
     """
-    if not hasattr(obj, f"{field}_{DEFAULT_LANGUAGE}"):
+    if not hasattr(obj, localized(field, DEFAULT_LANGUAGE)):
         value = getattr(obj, field) or ""
         return [(DEFAULT_LANGUAGE, value)] if value.strip() else []
-    found = [(language, getattr(obj, f"{field}_{language}") or "") for language in LANGUAGES]
+    found = [(language, getattr(obj, localized(field, language)) or "") for language in LANGUAGES]
     return [(language, value) for language, value in found if value.strip()]
 
 

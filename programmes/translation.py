@@ -37,7 +37,7 @@ from modeltranslation import settings as mt_settings
 from modeltranslation.fields import TranslationField
 from modeltranslation.manager import MultilingualQuerySet, rewrite_lookup_key
 from modeltranslation.translator import TranslationOptions, translator
-from modeltranslation.utils import get_language
+from modeltranslation.utils import build_localized_fieldname, get_language
 from simple_history import register as register_history
 from simple_history.models import HistoricalRecords
 
@@ -71,7 +71,8 @@ def language_name(code: str) -> str:
 
 
 def localized(field: str, language: str) -> str:
-    return f"{field}_{language}"
+    """The column of ``field`` in ``language`` (``title_es``), named as modeltranslation names it."""
+    return build_localized_fieldname(field, language)
 
 
 class TranslatedHistoricalRecords(HistoricalRecords):
@@ -218,13 +219,13 @@ _post_init = MultilingualQuerySet._post_init
 
 
 def _post_init_with_fallback(self: MultilingualQuerySet) -> None:
-    ordered = bool(self.model and self.query.order_by)
-    _post_init(self)
-    # The model's default ordering, which modeltranslation has just set unless the query had one.
+    # The model's default ordering, with the fallback, where modeltranslation would set it (an
+    # unordered query outside English); finding the query ordered, it then leaves it alone.
     meta_ordering = self.model._meta.ordering if self.model else None
-    if meta_ordering and not ordered and self.query.default_ordering and get_language() != DEFAULT_LANGUAGE:
-        self.query.clear_ordering(force=True)
+    unordered = not self.query.order_by and self.query.default_ordering
+    if meta_ordering and unordered and get_language() != DEFAULT_LANGUAGE:
         self.query.add_ordering(*(fallback_ordering(self.model, key) for key in meta_ordering))
+    _post_init(self)
 
 
 MultilingualQuerySet.order_by = _order_by_with_fallback

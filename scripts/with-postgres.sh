@@ -8,6 +8,10 @@
 # worker), runs COMMAND with DATABASE_URL pointing at it, then stops the cluster and removes
 # the folder whatever happened, and exits with COMMAND's status.
 #
+# COMMAND also gets PG_BIN (the server binaries), PGDATA (the cluster's data folder) and PG_LOG
+# (its server log), so it can stop and start the cluster itself (bench/loadtest.py does):
+# `pg_ctl -D "$PGDATA" -l "$PG_LOG" -w start` needs no other option, they are in its config.
+#
 # Uses the server binaries of Debian's postgresql package (/usr/lib/postgresql/<version>/bin),
 # or PG_BIN if set. initdb refuses to run as root, so as root the server runs as `postgres`.
 set -euo pipefail
@@ -60,11 +64,19 @@ cd "$tmpdir"
 "${as_server_user[@]}" "$PG_BIN/initdb" -D "$datadir" -U postgres --auth=trust \
     --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$tmpdir/initdb.log" 2>&1 \
     || { cat "$tmpdir/initdb.log" >&2; exit 1; }
+# In the cluster's own config, so a later `pg_ctl start` (a restart under load) needs none of them.
 # Durability does not matter for a cluster that lives for one test run.
-"${as_server_user[@]}" "$PG_BIN/pg_ctl" -D "$datadir" -l "$tmpdir/server.log" -w -t 60 \
-    -o "-k $tmpdir -h 127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null \
-    || { cat "$tmpdir/server.log" >&2; exit 1; }
+cat >>"$datadir/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$tmpdir'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+serverlog="$tmpdir/server.log"
+"${as_server_user[@]}" "$PG_BIN/pg_ctl" -D "$datadir" -l "$serverlog" -w -t 60 start >/dev/null \
+    || { cat "$serverlog" >&2; exit 1; }
 
 psql=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres)
 "${psql[@]}" -c "CREATE ROLE $user LOGIN CREATEDB PASSWORD '$user'"
@@ -73,6 +85,7 @@ cd "$OLDPWD"
 
 echo "with-postgres: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 export DATABASE_URL="postgres://$user:$user@127.0.0.1:$port/$database"
+export PG_BIN PGDATA="$datadir" PG_LOG="$serverlog"
 status=0
 "$@" || status=$?
 exit "$status"

@@ -17,6 +17,9 @@ SECURE_SSL_REDIRECT = False
 AUTHENTICATION_BACKENDS = ["tests.backends.RequestlessAxesBackend", *AUTHENTICATION_BACKENDS[1:]]  # noqa: F405
 # The live server of the browser tests serves static files straight from the finders.
 WHITENOISE_AUTOREFRESH = True
+# Unhashed names, as in DEBUG: pages name their static files without collectstatic's manifest
+# (out of DEBUG the settings default to the manifest storage, which needs one).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 
 # On SQLite the test database is a file, not Django's default in-memory one: with an in-memory
 # database the live server's request threads share the test thread's single connection, which

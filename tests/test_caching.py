@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
+from funding.services import iati_file_import
 from partners.models import Organisation
-from programmes.caching import content_version
-from programmes.models import STATUS_ORDER, Programme, ThematicArea
+from programmes.caching import content_version, one_content_change
+from programmes.models import Programme, ThematicArea
 from tests.factories import DonorAccountFactory, GrantFactory, ProgrammeFactory, UserFactory
+from tests.funding.test_iati_import import sample
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +26,6 @@ def text(response) -> str:
 
 def detail(slug: str = SEMINAR) -> str:
     return reverse("programmes:detail", kwargs={"slug": slug})
-
-
-def test_the_status_sort_follows_the_statuses_in_their_order():
-    assert tuple(Programme.Status.values) == STATUS_ORDER
 
 
 def test_a_second_visit_is_served_from_the_cache_without_the_pages_queries(client, django_assert_num_queries):
@@ -177,3 +175,65 @@ def test_the_grants_of_a_programme_unpublished_since_leave_a_kept_funder_page(cl
     programme.is_published = False
     programme.save()
     assert "Soon withdrawn programme" not in text(client.get(page))
+
+
+def test_an_import_moves_the_version_on_once_and_its_programmes_show_at_once(client):
+    assert "Labour Migration Information Centres" not in text(client.get(LIST))
+    before = content_version()[0]
+    report = iati_file_import(source=sample())
+    assert report.ok, report.lines()
+    assert report.created["programme"] >= 2  # many saves: programmes, organisations, grants, ...
+    assert content_version()[0] == before + 1
+    # Imported programmes wait unpublished; publishing one is an edit like any other.
+    imported = Programme.objects.get(code="IMP-0001")
+    imported.is_published = True
+    imported.save()
+    assert content_version()[0] == before + 2
+    assert "Labour Migration Information Centres" in text(client.get(LIST))
+
+
+def test_a_dry_run_or_a_refused_file_leaves_the_version_where_it_was():
+    before = content_version()[0]
+    assert iati_file_import(source=sample(), dry_run=True).ok
+    assert not iati_file_import(source=sample("one_bad_activity.xml")).ok
+    assert content_version()[0] == before
+
+
+def test_saves_inside_one_content_change_move_the_version_once_and_nested_ones_too():
+    before = content_version()[0]
+    with one_content_change():
+        ProgrammeFactory(title="First of a batch")
+        with one_content_change():
+            ProgrammeFactory(title="Second of a batch")
+        assert content_version()[0] == before  # not yet: at the end
+    assert content_version()[0] == before + 1
+    with one_content_change():
+        pass  # nothing saved: nothing to move
+    assert content_version()[0] == before + 1
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/",
+        LIST,
+        detail(),
+        "/countries/jamaica/",
+        "/partners/",
+        "/funders/us-state-department/",
+        "/funders/us-state-department/funding.csv",
+        "/programmes/export.csv",
+        "/iati/activities.xml",
+        "/feeds/programmes.atom",
+        "/api/programmes/",
+        "/sitemap.xml",
+        "/robots.txt",
+    ],
+)
+def test_public_addresses_only_read_so_run_without_a_request_transaction(address):
+    assert "default" in getattr(resolve(address).func, "_non_atomic_requests", set())
+
+
+@pytest.mark.parametrize("address", ["/admin/", "/admin/programmes/programme/1/change/", "/accounts/login/", "/donor/"])
+def test_the_admin_sign_in_and_donor_pages_keep_theirs(address):
+    assert "default" not in getattr(resolve(address).func, "_non_atomic_requests", set())

@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 
 import pytest
+from axes.middleware import AxesMiddleware
+from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
 from django.db import InterfaceError, OperationalError
 from django.test import Client
 
@@ -48,6 +51,65 @@ def test_a_page_whose_database_is_down_answers_503_and_asks_to_retry(monkeypatch
     # The security headers still apply to the error page.
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert "Database unavailable for GET /programmes/" in caplog.text
+
+
+def session_table_down(error: type[Exception]):
+    """A returning visitor's session (read for the user by the middleware, before any view) fails."""
+
+    def install(monkeypatch: pytest.MonkeyPatch, client: Client) -> None:
+        def load(self):
+            raise error("could not connect to server: Connection refused")
+
+        client.cookies[settings.SESSION_COOKIE_NAME] = "a-returning-visitors-session"
+        monkeypatch.setattr(SessionStore, "load", load)
+
+    return install
+
+
+def axes_down(error: type[Exception]):
+    """django-axes, the last middleware, fails on the database."""
+
+    def install(monkeypatch: pytest.MonkeyPatch, client: Client) -> None:
+        def call(self, request):
+            raise error("connection already closed")
+
+        monkeypatch.setattr(AxesMiddleware, "__call__", call)
+
+    return install
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "failure",
+    [session_table_down(OperationalError), axes_down(InterfaceError)],
+    ids=["session read for the user", "axes"],
+)
+def test_a_middleware_whose_database_is_down_answers_503_too(monkeypatch, caplog, failure):
+    client = Client(raise_request_exception=False)
+    failure(monkeypatch, client)
+
+    with caplog.at_level(logging.ERROR, logger="iomcaribbean.middleware"):
+        response = client.get("/programmes/")
+
+    body = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert HEADING in body
+    assert "Something went wrong" not in body
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert "Database unavailable for GET /programmes/" in caplog.text
+
+
+@pytest.mark.django_db
+def test_other_errors_in_a_middleware_still_answer_the_500_page(monkeypatch):
+    client = Client(raise_request_exception=False)
+    session_table_down(ValueError)(monkeypatch, client)
+
+    response = client.get("/programmes/")
+    assert response.status_code == 500
+    assert "<h1>Something went wrong</h1>" in response.content.decode()
+    assert "Retry-After" not in response
 
 
 @pytest.mark.django_db

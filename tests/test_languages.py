@@ -99,6 +99,18 @@ def test_unprefixed_addresses_stay_english_whatever_the_browser_asks_for(client,
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "address", ["/", SEMINAR, "/es/", "/fr/programmes/", "/api/programmes/", "/admin/login/", "/nowhere/"]
+)
+def test_no_answer_says_it_varies_with_the_browsers_language(client, address):
+    # The address alone sets the language, so a shared cache needs one copy per address, not one
+    # per Accept-Language a browser sends.
+    response = client.get(address, HTTP_ACCEPT_LANGUAGE="es")
+    assert "accept-language" not in response.get("Vary", "").lower()
+    assert response["Content-Language"] == ("en" if not address.startswith(("/es/", "/fr/")) else address[1:3])
+
+
+@pytest.mark.django_db
 def test_every_public_page_answers_in_each_language(client):
     pages = [
         "/",
