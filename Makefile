@@ -33,7 +33,9 @@ export DJANGO_ALLOW_ASYNC_UNSAFE := true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 # pytest-timeout fails a hung test; this bound stops a hung run as a whole (CI has its own limit).
-PYTEST := timeout --kill-after=30 1800 $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+# worksteal gives each worker half the tests in file order (a module's fixtures are built once) and
+# moves tests to whichever worker runs out first, so neither finishes long after the other.
+PYTEST := timeout --kill-after=30 1800 $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 .PHONY: help install messages system-deps run serve lint format check-migrations test test-sqlite test-postgres fuzz map clean bench loadtest
 
@@ -72,9 +74,12 @@ $(PY):
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || scripts/apt-install.sh python3-venv
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 
-# Reinstalls only when pyproject.toml changes (or the environment was created anew).
+# Reinstalls only when pyproject.toml changes (or the environment was created anew). uv, from
+# PyPI into the environment itself, installs the same packages several times faster than pip
+# does; if uv cannot be had or fails, pip installs them.
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --progress-bar off -e '.[test]'
+	$(PY) -m pip install --progress-bar off --quiet uv && $(VENV)/bin/uv pip install --python $(PY) -e '.[test]' \
+		|| $(PY) -m pip install --progress-bar off -e '.[test]'
 	touch $@
 
 # Chromium and the PostgreSQL server, each only when it is missing.
