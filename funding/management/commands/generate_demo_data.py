@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 
 from funding.demo import RealContentError, describe, generate_demo_data
 
@@ -35,5 +36,10 @@ class Command(BaseCommand):
             summary = generate_demo_data(programmes=programmes, seed=seed, force=force, progress=not no_progress)
         except RealContentError as error:
             raise CommandError(str(error)) from error
+        if connection.vendor == "postgresql":
+            # Fresh statistics for the planner: autovacuum would gather them only after a while,
+            # and until then queries on the new rows are planned as for an empty database.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         counts = ", ".join(f"{value} {name}" for name, value in describe(summary).items())
         self.stdout.write(self.style.SUCCESS(f"Added {counts} in {time.monotonic() - started:.1f} s."))
