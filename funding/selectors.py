@@ -8,14 +8,16 @@ zero money.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, Q, QuerySet, Sum, TextField, Value
+from django.db.models.functions import Coalesce, ExtractYear, NullIf
 
 from funding.models import Grant, PlannedDisbursement, Transaction
+from programmes.translation import DEFAULT_LANGUAGE, active_language, localized
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
@@ -134,19 +136,39 @@ def currency_totals_per(grants: QuerySet[Grant], key: str) -> dict[Any, list[Cur
     return dict(per)
 
 
-def grant_totals_named(grants: QuerySet[Grant], fields: dict[str, str], **filters) -> list[dict]:
+def in_active_language(lookup: str) -> F | Coalesce:
+    """A translated text reached through relations, in the active language, else in English.
+
+    modeltranslation rewrites the lookups of a query that starts from a translated model; one that
+    starts from a grant (``programme__country_links__country__name``) reads the original column,
+    which holds the English text. An empty translation falls back to English, as on the record's
+    own page.
+    """
+    language = active_language()
+    if language == DEFAULT_LANGUAGE:
+        return F(lookup)
+    text = TextField()
+    return Coalesce(NullIf(F(localized(lookup, language)), Value(""), output_field=text), F(lookup), output_field=text)
+
+
+def grant_totals_named(
+    grants: QuerySet[Grant], fields: dict[str, str], *, translated: Iterable[str] = (), **filters
+) -> list[dict]:
     """Grant amounts per group (e.g. a programme's country) and currency, the group's fields named,
-    e.g. ``{"name": "...__name", "slug": "...__slug"}``.
+    e.g. ``{"name": "...__name", "slug": "...__slug"}``; those named in ``translated`` in the
+    active language (``in_active_language``).
 
     The first field orders the rows; a grant with nothing to group by (a programme with no
     country) is left out. The filters and the grouping share one join, so a grant counts once
     per group, and in every group it belongs to: these rows must not be added up either.
     """
     first = next(iter(fields.values()))
+    translated = set(translated)
+    named = {name: in_active_language(lookup) if name in translated else F(lookup) for name, lookup in fields.items()}
     rows = list(
         grants.filter(**filters, **{f"{first}__isnull": False})
         .order_by()
-        .values("currency", **{name: F(lookup) for name, lookup in fields.items()})
+        .values("currency", **named)
         .annotate(
             granted=Sum("amount"),
             grants=Count("id", distinct=True),

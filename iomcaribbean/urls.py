@@ -22,7 +22,7 @@ sitemaps = programmes_sitemaps | partners_sitemaps | funding_sitemaps
 def read_only(patterns: list[URLPattern | URLResolver]) -> list[URLPattern | URLResolver]:
     """Serve these addresses without a transaction around each request (ATOMIC_REQUESTS).
 
-    The public pages, files and API only read: the transaction would add a BEGIN and a COMMIT to
+    The public pages and files only read: the transaction would add a BEGIN and a COMMIT to
     each of them, and nothing to what they show. Everything else (the admin, sign-in, the donor
     pages) keeps it.
     """
@@ -42,9 +42,11 @@ urlpatterns = [
         [
             path("robots.txt", views.robots_txt, name="robots"),
             path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
-            path("api/", include("iomcaribbean.api_urls")),
         ]
     ),
+    # The API keeps its transaction: DRF marks the request's transaction for rollback when it
+    # answers an error, and without one of its own would mark whatever encloses the request.
+    path("api/", include("iomcaribbean.api_urls")),
 ]
 # The public pages, in English at their unprefixed addresses (so every existing link still
 # answers as before) and under /es/ and /fr/. The apps' downloads, feeds and IATI files sit in

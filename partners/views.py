@@ -8,30 +8,32 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
 from partners.models import Agreement, Organisation, Participation
-from programmes.caching import ReadOnlyView
 from programmes.models import Programme
 
 
-class PartnerListView(ReadOnlyView, ListView):
+class PartnerListView(ListView):
     """Organisations with a role in at least one published programme, grouped by type."""
 
     template_name = "partners/organisation_list.html"
     context_object_name = "organisations"
 
-    def get_queryset(self) -> QuerySet[Organisation]:
-        # One query: the country is joined; each organisation counts its published programmes.
-        return (
-            Organisation.objects.partners()
-            .select_related("country")
-            .annotate(
-                programme_count=Count(
-                    "participations__programme",
-                    filter=Q(participations__programme__in=Programme.objects.published()),
-                    distinct=True,
-                )
-            )
-            .order_by("type", "name")
+    def get_queryset(self) -> list[Organisation]:
+        # Two queries: each organisation's published programmes counted on the participations
+        # alone (these organisations are Organisation.partners()), then those organisations, their
+        # country joined. Counting through a join of the organisations' rows would carry all their
+        # texts through the sort the count needs.
+        counts = dict(
+            Participation.objects.filter(programme__in=Programme.objects.published())
+            .order_by()
+            .values_list("organisation")
+            .annotate(programmes=Count("programme", distinct=True))
         )
+        organisations = list(
+            Organisation.objects.filter(pk__in=list(counts)).select_related("country").order_by("type", "name")
+        )
+        for organisation in organisations:
+            organisation.programme_count = counts[organisation.pk]
+        return organisations
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -44,7 +46,7 @@ class PartnerListView(ReadOnlyView, ListView):
         return context
 
 
-class OrganisationDetailView(ReadOnlyView, DetailView):
+class OrganisationDetailView(DetailView):
     """Any organisation has a page; it lists only what concerns published programmes."""
 
     template_name = "partners/organisation_detail.html"

@@ -24,7 +24,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connections, router, transaction
+from django.db import DatabaseError, connections, router
 from django.db.models import F, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -304,14 +304,3 @@ class PublicPageCacheMiddleware:
             and "no-store" not in cache_control
             and len(response.content) <= MAX_CACHED_BYTES
         )
-
-
-class ReadOnlyView:
-    """For public pages, which only read: no transaction around the request (ATOMIC_REQUESTS).
-
-    Saves the BEGIN and COMMIT (two round trips) that would wrap every page otherwise.
-    """
-
-    @classmethod
-    def as_view(cls, **initkwargs: Any) -> Callable[..., HttpResponse]:
-        return transaction.non_atomic_requests(super().as_view(**initkwargs))

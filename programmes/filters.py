@@ -7,6 +7,7 @@ unpublished programme's country, theme, partner or funder.
 from __future__ import annotations
 
 import datetime
+import html
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -14,17 +15,18 @@ import django_filters
 from django import forms
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
 from django.forms.utils import flatatt
 from django.http import HttpRequest
 from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import SimpleLazyObject
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
-from programmes.models import Country, Programme, ProjectType, ThematicArea
+from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, ThematicArea, published_condition
 from programmes.translation import DEFAULT_LANGUAGE, active_language, in_languages
 
 # Years a date field can hold; anything else is a mistyped URL, not a query.
@@ -35,27 +37,49 @@ def _published() -> QuerySet[Programme]:
     return Programme.objects.published()
 
 
+def first_published_use(links: type[Model], key: str, path: str = "programme") -> Subquery:
+    """A published programme among the rows of ``links`` whose ``key`` is the outer record, or NULL.
+
+    A subquery with LIMIT 1 for each record offered: the database walks the record's links
+    (by the index of ``key``) until one leads to a published programme, so a list of options
+    costs about one index look-up per option, however many programmes there are. (A join or an
+    IN would read every published programme, and the programmes with their parents, instead.)
+    ``path`` leads from a row of ``links`` to its programme ("" when ``links`` are programmes).
+    """
+    rows = links.objects.filter(published_condition(path), **{key: OuterRef("pk")}).order_by()
+    return Subquery(rows.values(path or "pk")[:1])
+
+
+def in_use(queryset: QuerySet, links: type[Model], key: str, path: str = "programme") -> QuerySet:
+    """The records of ``queryset`` that some published programme uses (``first_published_use``)."""
+    return queryset.alias(published_use=first_published_use(links, key, path)).filter(published_use__isnull=False)
+
+
 def countries(request: HttpRequest | None) -> QuerySet[Country]:
-    return Country.objects.filter(programmes__in=_published()).distinct()
+    return in_use(Country.objects.all(), ProgrammeCountry, "country")
 
 
 def thematic_areas(request: HttpRequest | None) -> QuerySet[ThematicArea]:
-    return ThematicArea.objects.filter(programmes__in=_published()).distinct()
+    return in_use(ThematicArea.objects.all(), Programme.thematic_areas.through, "thematicarea")
 
 
 def project_types(request: HttpRequest | None) -> QuerySet[ProjectType]:
-    return ProjectType.objects.filter(programme__in=_published()).distinct()
+    return in_use(ProjectType.objects.all(), Programme, "project_type", path="")
+
+
+# Looked up by name: programmes must not import partners or funding (they import programmes).
 
 
 def funders(request: HttpRequest | None) -> QuerySet:
-    # Looked up by name: programmes must not import partners or funding (they import programmes).
-    organisation, grant = apps.get_model("partners", "Organisation"), apps.get_model("funding", "Grant")
-    return organisation.objects.filter(id__in=grant.objects.published().values("funder"))
+    """Organisations funding at least one published programme."""
+    organisation = apps.get_model("partners", "Organisation")
+    return in_use(organisation.objects.all(), apps.get_model("funding", "Grant"), "funder")
 
 
 def partners(request: HttpRequest | None) -> QuerySet:
-    # Looked up by name: programmes must not import partners (partners imports programmes).
-    return apps.get_model("partners", "Organisation").objects.partners()
+    """Organisations taking part in at least one published programme (as ``Organisation.objects.partners()``)."""
+    organisation = apps.get_model("partners", "Organisation")
+    return in_use(organisation.objects.all(), apps.get_model("partners", "Participation"), "organisation")
 
 
 # Filters whose options are records: their lists are built only when a form is shown.
@@ -75,14 +99,24 @@ def _kept(request: HttpRequest | None, name: str, build: Callable[[], dict]) -> 
 
 
 def code_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]]:
-    """The statuses and the coverages published programmes have (one query for both)."""
+    """The statuses and the coverages published programmes have (one query for both).
+
+    One row of six probes, one per status and coverage, each a LIMIT 1 subquery that stops at
+    the first published programme with it, rather than the DISTINCT of every published programme.
+    """
+    fields = {"status": Programme.Status.choices, "coverage": Programme.Coverage.choices}
 
     def build() -> dict[str, list[tuple[str, str]]]:
-        used = set(_published().order_by().values_list("status", "coverage").distinct())
-        statuses, coverages = {status for status, _ in used}, {coverage for _, coverage in used}
+        probes = {
+            f"{name}_{value}": Subquery(_published().filter(**{name: value}).order_by().values("pk")[:1])
+            for name, choices in fields.items()
+            for value, _ in choices
+        }
+        # Any one row carries the probes; none at all when there is no programme.
+        found = next(iter(Programme.objects.order_by().annotate(**probes).values(*probes)[:1]), {})
         return {
-            "status": [(value, str(label)) for value, label in Programme.Status.choices if value in statuses],
-            "coverage": [(value, str(label)) for value, label in Programme.Coverage.choices if value in coverages],
+            name: [(value, str(label)) for value, label in choices if found.get(f"{name}_{value}") is not None]
+            for name, choices in fields.items()
         }
 
     return _kept(request, "codes", build)
@@ -93,13 +127,15 @@ def record_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str
     (organisations once, as funders and as partners together)."""
 
     def build() -> dict[str, list[tuple[str, str]]]:
-        funder_ids, partner_ids = funders(request).values("id"), partners(request).values("id")
+        # Every organisation with a published use of each kind (a few hundred rows, each two
+        # index look-ups), sorted out here rather than filtered by the database; only what the
+        # options show (the name and acronym, in every language, as str() reads them).
         organisations = (
             apps.get_model("partners", "Organisation")
-            .objects.filter(Q(id__in=funder_ids) | Q(id__in=partner_ids))
+            .objects.only("slug", "name", "acronym")
             .annotate(
-                is_funder=ExpressionWrapper(Q(id__in=funder_ids), output_field=BooleanField()),
-                is_partner=ExpressionWrapper(Q(id__in=partner_ids), output_field=BooleanField()),
+                funded=first_published_use(apps.get_model("funding", "Grant"), "funder"),
+                took_part=first_published_use(apps.get_model("partners", "Participation"), "organisation"),
             )
         )
         lists: dict[str, list[tuple[str, str]]] = {
@@ -110,13 +146,19 @@ def record_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str
             "partner": [],
         }
         for organisation in organisations:
-            if organisation.is_funder:
-                lists["funder"].append((organisation.slug, str(organisation)))
-            if organisation.is_partner:
-                lists["partner"].append((organisation.slug, str(organisation)))
+            option = (organisation.slug, str(organisation))
+            if organisation.funded is not None:
+                lists["funder"].append(option)
+            if organisation.took_part is not None:
+                lists["partner"].append(option)
         return lists
 
     return _kept(request, "records", build)
+
+
+def _escape(text: Any) -> str:
+    """``conditional_escape`` without its lazy-text wrapper, for the thousand options of a list."""
+    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
 class OptionsSelect(forms.Select):
@@ -124,15 +166,18 @@ class OptionsSelect(forms.Select):
 
     Django renders each option through a template of its own, about a millisecond each; with
     thousands of programmes the funder and partner lists hold hundreds of organisations, which
-    made drawing the form the largest part of the list page's time.
+    made drawing the form the largest part of the list page's time. Even ``format_html`` per
+    option costs some 50 microseconds; the options are escaped as ``conditional_escape`` would,
+    in a plain loop.
     """
 
     def render(self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None) -> str:
         chosen = "" if value is None else str(value)
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            ((key, mark_safe(" selected") if str(key) == chosen else "", label) for key, label in self.choices),
+        options = mark_safe(
+            "\n".join(
+                f'<option value="{_escape(key)}"{" selected" if str(key) == chosen else ""}>{_escape(label)}</option>'
+                for key, label in self.choices
+            )
         )
         return format_html(
             '<select name="{}"{}>\n{}\n</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
@@ -149,6 +194,20 @@ class LazyChoices(BaseChoiceIterator):
     def __iter__(self) -> Iterator[tuple[str, str]]:
         yield ("", self.empty_label)
         yield from self.lists[self.name]
+
+
+class LinkedFilter(django_filters.ModelChoiceFilter):
+    """Programmes linked to the record chosen through ``field_name``, found in a subquery.
+
+    A join would repeat a programme linked twice (a country both benefiting and a venue), and
+    the DISTINCT that removes the repeats makes the database read and sort every match, whole,
+    to count them or to reach a page.
+    """
+
+    def filter(self, qs: QuerySet[Programme], value: Model | None) -> QuerySet[Programme]:
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(pk__in=Programme.objects.filter(**{self.field_name: value}).values("pk"))
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -172,21 +231,19 @@ class ProgrammeFilterForm(forms.Form):
 
 class ProgrammeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
-    country = django_filters.ModelChoiceFilter(
+    country = LinkedFilter(
         label=_("Country"),
         field_name="countries",
         to_field_name="slug",
         queryset=countries,
         empty_label=_("Any country"),
-        distinct=True,
     )
-    area = django_filters.ModelChoiceFilter(
+    area = LinkedFilter(
         label=_("Thematic area"),
         field_name="thematic_areas",
         to_field_name="slug",
         queryset=thematic_areas,
         empty_label=_("Any thematic area"),
-        distinct=True,
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Programme.Status.choices, empty_label=_("Any status")
@@ -194,21 +251,19 @@ class ProgrammeFilter(django_filters.FilterSet):
     coverage = django_filters.ChoiceFilter(
         label=_("Coverage"), choices=Programme.Coverage.choices, empty_label=_("Any coverage")
     )
-    funder = django_filters.ModelChoiceFilter(
+    funder = LinkedFilter(
         label=_("Funder"),
         field_name="grants__funder",
         to_field_name="slug",
         queryset=funders,
         empty_label=_("Any funder"),
-        distinct=True,
     )
-    partner = django_filters.ModelChoiceFilter(
+    partner = LinkedFilter(
         label=_("Partner"),
         field_name="participations__organisation",
         to_field_name="slug",
         queryset=partners,
         empty_label=_("Any partner"),
-        distinct=True,
     )
     type = django_filters.ModelChoiceFilter(
         label=_("Project type"),

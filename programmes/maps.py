@@ -31,17 +31,18 @@ def countries_with_programmes() -> QuerySet[Country]:
     One query; the counts are the ones the country list shows. Countries outside the region (the
     destinations of migrants) are not highlighted: the map shows where the programme works.
     """
-    published = Programme.objects.published()
-    return (
-        Country.objects.filter(is_caribbean=True)
-        .annotate(
-            programme_count=Count(
-                "programme_links__programme", filter=Q(programme_links__programme__in=published), distinct=True
-            )
-        )
-        .filter(programme_count__gt=0)
-        .order_by("name")
-    )
+    return with_programme_counts(Country.objects.filter(is_caribbean=True)).order_by("name")
+
+
+def with_programme_counts(countries: QuerySet[Country]) -> QuerySet[Country]:
+    """The countries that published programmes concern, each with ``programme_count``.
+
+    The published programmes are read once, as a semi-join of the country links: the link table
+    is filtered before it is counted, not counted through a condition evaluated for each link.
+    DISTINCT because a programme may concern one country in two roles (venue and benefiting).
+    """
+    links = Q(programme_links__programme__in=Programme.objects.published())
+    return countries.filter(links).annotate(programme_count=Count("programme_links__programme", distinct=True))
 
 
 def is_on_map(country: Country) -> bool:

@@ -6,12 +6,29 @@ unpublished programme's page.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Aggregate,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    Func,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models import Model as DjangoModel
+from django.db.models.functions import JSONObject
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -23,14 +40,19 @@ from django.views.generic import DetailView, ListView
 
 from iomcaribbean.charts import BarChart, Series, bar_chart
 from programmes import iati
-from programmes.caching import ReadOnlyView
 from programmes.filters import ProgrammeFilter
+from programmes.maps import with_programme_counts
 from programmes.models import (
+    Component,
     Country,
+    KeyFigure,
     Overview,
     OverviewEntry,
     Programme,
     ProgrammeCountry,
+    ProgrammeItem,
+    Publication,
+    Result,
     ThematicArea,
     by_status,
     newest_first,
@@ -58,6 +80,19 @@ def with_visibility(queryset: QuerySet[Programme]) -> QuerySet[Programme]:
     return queryset.annotate(is_public=Exists(Programme.objects.published().filter(pk=OuterRef("pk"))))
 
 
+def areas_with_programme_counts() -> QuerySet[ThematicArea]:
+    """Every thematic area, in its list's order, with ``programme_count``: its published programmes.
+
+    One query: the published programmes are read once (from ``programme_published_idx``) and each
+    link is looked up among them. No DISTINCT, as a programme is in an area once (the link table's
+    unique key). Joining the condition instead would carry each area's texts through the joins.
+    """
+    published = Q(programmes__in=Programme.objects.published())
+    return ThematicArea.objects.annotate(programme_count=Count("programmes", filter=published)).order_by(
+        "list", "order", "name"
+    )
+
+
 class ProgrammeListMixin:
     """Paginated programme lists; each card needs its project type, parent, countries and areas."""
 
@@ -71,10 +106,12 @@ class ProgrammeListMixin:
         return sort if sort in SORTS else DEFAULT_SORT
 
     def apply_sort(self, queryset: QuerySet[Programme]) -> QuerySet[Programme]:
-        return queryset.order_by(*SORTS[self.get_sort()][1])
+        # The id last: programmes that tie (same title, same start) keep one order from one page
+        # to the next, so none is shown twice or skipped. The sort's index still orders the rest.
+        return queryset.order_by(*SORTS[self.get_sort()][1], "pk")
 
 
-class OverviewView(ReadOnlyView, DetailView):
+class OverviewView(DetailView):
     """The current published overview, composed from its records."""
 
     template_name = "programmes/overview.html"
@@ -98,26 +135,14 @@ class OverviewView(ReadOnlyView, DetailView):
         entries: dict[str, list[OverviewEntry]] = defaultdict(list)
         for entry in overview.entries.all():
             entries[entry.section].append(entry)
-        published = Programme.objects.published()
         # The areas' query also counts their published programmes, for the chart.
-        areas = list(
-            ThematicArea.objects.filter(list__in=ThematicArea.List.values)
-            .annotate(programme_count=Count("programmes", filter=Q(programmes__in=published), distinct=True))
-            .order_by("list", "order", "name")
-        )
+        areas = list(areas_with_programme_counts().filter(list__in=ThematicArea.List.values))
         area_counts = sorted(
             (a for a in areas if a.programme_count), key=lambda a: (-a.programme_count, a.list, a.order)
         )
-        # One query: every country with the number of published programmes that concern it (as the country list).
-        country_counts = list(
-            Country.objects.annotate(
-                programme_count=Count(
-                    "programme_links__programme", filter=Q(programme_links__programme__in=published), distinct=True
-                )
-            )
-            .filter(programme_count__gt=0)
-            .order_by("-programme_count", "name")
-        )
+        # One query: every country with the number of published programmes that concern it (as the
+        # country list); the template hands them to the map too, which would otherwise count again.
+        country_counts = list(with_programme_counts(Country.objects.all()).order_by("-programme_count", "name"))
         Section = OverviewEntry.Section
         context |= {
             "core_areas": [a for a in areas if a.list == ThematicArea.List.CORE_SERVICE],
@@ -185,11 +210,26 @@ class OverviewView(ReadOnlyView, DetailView):
         return groups
 
 
-class ProgrammeListView(ReadOnlyView, ProgrammeListMixin, ListView):
+class ListingPaginator(Paginator):
+    """Finds a page's programmes first and reads them whole after, in one query.
+
+    The database walks the sorted matches up to the page by their ids alone (a subquery with
+    OFFSET and LIMIT), then reads the page's rows with the cards' joins: a page far down the
+    list no longer carries every earlier programme's full row (texts in every language)
+    through the sort and the OFFSET.
+    """
+
+    def _get_page(self, object_list: QuerySet[Programme], number: int, paginator: Paginator) -> Page:
+        rows = Programme.objects.for_listing().filter(pk__in=object_list.values("pk"))
+        return super()._get_page(rows.order_by(*object_list.query.order_by), number, paginator)
+
+
+class ProgrammeListView(ProgrammeListMixin, ListView):
     """Published programmes and their phases, filtered, searched, sorted and paginated."""
 
     template_name = "programmes/programme_list.html"
     context_object_name = "programmes"
+    paginator_class = ListingPaginator
 
     def get_queryset(self) -> QuerySet[Programme]:
         # for_listing(): project_type and parent joined, countries and thematic_areas prefetched.
@@ -239,11 +279,73 @@ class ProgrammeListView(ReadOnlyView, ProgrammeListMixin, ListView):
         return super().render_to_response(context, status=status, **kwargs)
 
 
-class ProgrammeDetailView(ReadOnlyView, DetailView):
-    """A programme's page; staff may preview it before it (or its parent) is published."""
+class ExactDecoder(json.JSONDecoder):
+    """Reads a number with a fraction as a Decimal, as stored, never as a float."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(parse_float=Decimal, **kwargs)
+
+
+class JSONArrayAgg(Aggregate):
+    """The aggregated values as one JSON array (PostgreSQL's JSONB_AGG, SQLite's JSON_GROUP_ARRAY)."""
+
+    function = "JSONB_AGG"
+    output_field = JSONField(decoder=ExactDecoder)
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list]:
+        return super().as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+
+
+class RowObject(JSONObject):
+    """``JSONObject``, without the test Django runs on SQLite's first use of it in a connection
+    (a transaction around ``SELECT JSON(...)``: three queries more on some visitor's page). The
+    JSON functions are part of SQLite (built in since 3.38, and in Python's own builds before)."""
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list]:
+        return Func.as_sql(self, compiler, connection, **extra_context)
+
+
+def item_rows(model: type[ProgrammeItem]) -> Subquery:
+    """A programme's items of ``model`` (its components, its results...) as a JSON array of their
+    columns, for an annotation: read with the programme, rather than by a query of their own."""
+    columns = RowObject(**{field.attname: F(field.attname) for field in model._meta.concrete_fields})
+    rows = model.objects.filter(programme=OuterRef("pk")).order_by().values("programme")
+    return Subquery(rows.annotate(rows=JSONArrayAgg(columns)).values("rows"))
+
+
+def items_from_rows(model: type[ProgrammeItem], rows: list[dict[str, Any]] | None, db: str) -> list[ProgrammeItem]:
+    """The records ``item_rows`` read, as model instances in their model's order (order, then id)."""
+    fields = model._meta.concrete_fields
+    items = []
+    for row in rows or []:
+        values = []
+        for field in fields:
+            value = field.to_python(row[field.attname])
+            if isinstance(field, DecimalField) and value is not None:
+                # As the database gives it: SQLite keeps 2.50 as 2.5.
+                value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
+            values.append(value)
+        items.append(model.from_db(db, [field.attname for field in fields], values))
+    return sorted(items, key=lambda item: (item.order, item.pk))
+
+
+class ProgrammeDetailView(DetailView):
+    """A programme's page; staff may preview it before it (or its parent) is published.
+
+    Nine queries at most, whatever the programme, the content version included: the programme
+    with its components, key figures, results and publications (as JSON, ``item_rows``), then
+    one per other kind of related record.
+    """
 
     template_name = "programmes/programme_detail.html"
     context_object_name = "programme"
+    # Context name, model: the lists read with the programme itself.
+    ITEMS: dict[str, type[ProgrammeItem]] = {
+        "components": Component,
+        "key_figures": KeyFigure,
+        "results": Result,
+        "publications": Publication,
+    }
 
     def get_queryset(self) -> QuerySet[Programme]:
         staff = self.request.user.is_staff
@@ -254,17 +356,18 @@ class ProgrammeDetailView(ReadOnlyView, DetailView):
         participation = related_model(Programme, "participations")
         grant = related_model(Programme, "grants")
         agreement = related_model(Programme, "agreements")
-        return programmes.select_related("project_type", "parent").prefetch_related(
-            Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country")),
-            "components",
-            "key_figures",
-            "results",
-            "publications",
-            "thematic_areas",
-            Prefetch("phases", queryset=phases),
-            Prefetch("participations", queryset=participation.objects.select_related("organisation")),
-            Prefetch("grants", queryset=grant.objects.select_related("funder", "component")),
-            Prefetch("agreements", queryset=agreement.objects.prefetch_related("organisations")),
+        items = {f"{name}_rows": item_rows(model) for name, model in self.ITEMS.items()}
+        return (
+            programmes.select_related("project_type", "parent")
+            .annotate(**items)
+            .prefetch_related(
+                Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country")),
+                "thematic_areas",
+                Prefetch("phases", queryset=phases),
+                Prefetch("participations", queryset=participation.objects.select_related("organisation")),
+                Prefetch("grants", queryset=grant.objects.select_related("funder", "component")),
+                Prefetch("agreements", queryset=agreement.objects.prefetch_related("organisations")),
+            )
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -281,6 +384,8 @@ class ProgrammeDetailView(ReadOnlyView, DetailView):
             ],
             "in_iati": not iati.unwritable(self.object),
         }
+        for name, model in self.ITEMS.items():
+            context[name] = items_from_rows(model, getattr(self.object, f"{name}_rows"), self.object._state.db)
         return context
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
@@ -291,25 +396,14 @@ class ProgrammeDetailView(ReadOnlyView, DetailView):
         return response
 
 
-class CountryListView(ReadOnlyView, ListView):
+class CountryListView(ListView):
     template_name = "programmes/country_list.html"
     context_object_name = "countries"
 
     def get_queryset(self) -> QuerySet[Country]:
         # One query: each country with the number of published programmes that concern it.
         # (Meta.ordering does not apply to aggregating queries, hence the order_by.)
-        published = Programme.objects.published()
-        return (
-            Country.objects.annotate(
-                programme_count=Count(
-                    "programme_links__programme",
-                    filter=Q(programme_links__programme__in=published),
-                    distinct=True,
-                )
-            )
-            .filter(programme_count__gt=0)
-            .order_by("name")
-        )
+        return with_programme_counts(Country.objects.all()).order_by("name")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -319,7 +413,7 @@ class CountryListView(ReadOnlyView, ListView):
         return context
 
 
-class CountryDetailView(ReadOnlyView, ProgrammeListMixin, ListView):
+class CountryDetailView(ProgrammeListMixin, ListView):
     """A country and the published programmes that concern it, with the role it plays in each."""
 
     template_name = "programmes/country_detail.html"
@@ -338,16 +432,12 @@ class CountryDetailView(ReadOnlyView, ProgrammeListMixin, ListView):
         return super().get_context_data(country=self.country, **kwargs)
 
 
-class ThematicAreaListView(ReadOnlyView, ListView):
+class ThematicAreaListView(ListView):
     template_name = "programmes/area_list.html"
     context_object_name = "areas"
 
     def get_queryset(self) -> QuerySet[ThematicArea]:
-        # One query: every area with the number of published programmes in it.
-        published = Programme.objects.published()
-        return ThematicArea.objects.annotate(
-            programme_count=Count("programmes", filter=Q(programmes__in=published), distinct=True)
-        ).order_by("list", "order", "name")
+        return areas_with_programme_counts()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -358,7 +448,7 @@ class ThematicAreaListView(ReadOnlyView, ListView):
         return context
 
 
-class ThematicAreaDetailView(ReadOnlyView, ProgrammeListMixin, ListView):
+class ThematicAreaDetailView(ProgrammeListMixin, ListView):
     template_name = "programmes/area_detail.html"
     context_object_name = "programmes"
 

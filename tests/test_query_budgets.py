@@ -19,8 +19,9 @@ from programmes.models import Programme
 
 pytestmark = pytest.mark.django_db
 
-# Page, and the most queries it may run. The programme page reads eleven kinds of related rows
-# (countries, components, results, ... agreements and their organisations), one query each.
+# Page, and the most queries it may run. The programme page reads its components, key figures,
+# results and publications with the programme, and seven other kinds of related rows (countries,
+# areas, phases, ... agreements and their organisations) one query each.
 PAGES = {
     "overview": ("/", 10),
     "list": ("/programmes/", 10),
@@ -34,7 +35,7 @@ PAGES = {
     "api list": ("/api/programmes/", 10),
     "csv export": ("/programmes/export.csv", 10),
 }
-DETAIL_BUDGET = 13
+DETAIL_BUDGET = 10
 FUNDER_BUDGET = 10
 ADMIN_BUDGET = 15
 

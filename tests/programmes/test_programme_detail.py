@@ -245,10 +245,9 @@ def _add_related_rows(programme: Programme, count: int) -> None:
 
 
 # The content version (programmes.caching; read-only pages run no transaction); the programme with its project
-# type and parent; then
-# one query each for countries, components, key figures, results, publications, thematic areas,
-# phases, participations, grants, agreements and the agreements' organisations.
-DETAIL_QUERIES = 1 + 1 + 11
+# type, its parent, and its components, key figures, results and publications; then one query each
+# for countries, thematic areas, phases, participations, grants, agreements and the agreements' organisations.
+DETAIL_QUERIES = 1 + 1 + 7
 
 
 def test_the_page_runs_the_same_queries_however_many_related_rows(client, django_assert_num_queries):
