@@ -24,6 +24,7 @@ from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from programmes.filters import ProgrammeFilter
+from programmes.items import items_of, with_items
 from programmes.models import Country, Programme, ProgrammeCountry, ThematicArea
 from programmes.views import DEFAULT_SORT, SORTS, related_model
 
@@ -224,10 +225,11 @@ class PeriodBudgetSerializer(serializers.Serializer):
 class ProgrammeDetailSerializer(ProgrammeSerializer):
     description = serializers.CharField()
     phases = ProgrammeRefSerializer(many=True, help_text="Published phases or components, in order.")
-    components = ComponentSerializer(many=True)
-    results = ResultSerializer(many=True)
-    key_figures = KeyFigureSerializer(many=True)
-    publications = PublicationSerializer(many=True)
+    # Read with the programme (programmes.items); ProgrammeViewSet.get_object puts them in item_lists.
+    components = ComponentSerializer(many=True, source="item_lists.components")
+    results = ResultSerializer(many=True, source="item_lists.results")
+    key_figures = KeyFigureSerializer(many=True, source="item_lists.key_figures")
+    publications = PublicationSerializer(many=True, source="item_lists.publications")
     participations = ParticipationSerializer(many=True, help_text="Organisations taking part, and their roles.")
     grants = GrantSerializer(many=True, help_text="Funding, one amount per currency; never add currencies up.")
     budgets = PeriodBudgetSerializer(many=True, help_text="The budget per period of at most a year.")
@@ -288,16 +290,17 @@ class ProgrammeViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
             return queryset
         participation = related_model(Programme, "participations")
         grant = related_model(Programme, "grants")
-        return queryset.prefetch_related(
+        return with_items(queryset).prefetch_related(
             Prefetch("phases", queryset=Programme.objects.published().order_by("order", "start_date", "title")),
-            "components",
-            "results",
-            "key_figures",
-            "publications",
             Prefetch("participations", queryset=participation.objects.select_related("organisation")),
             Prefetch("grants", queryset=grant.objects.select_related("funder", "component")),
             "budgets",
         )
+
+    def get_object(self) -> Programme:
+        programme = super().get_object()
+        programme.item_lists = items_of(programme)
+        return programme
 
     def filter_queryset(self, queryset: QuerySet[Programme]) -> QuerySet[Programme]:
         if self.action != "list":

@@ -6,29 +6,20 @@ unpublished programme's page.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import (
-    Aggregate,
     Count,
-    DecimalField,
     Exists,
-    F,
-    Func,
-    JSONField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
 )
 from django.db.models import Model as DjangoModel
-from django.db.models.functions import JSONObject
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -41,18 +32,14 @@ from django.views.generic import DetailView, ListView
 from iomcaribbean.charts import BarChart, Series, bar_chart
 from programmes import iati
 from programmes.filters import ProgrammeFilter
+from programmes.items import items_of, with_items
 from programmes.maps import with_programme_counts
 from programmes.models import (
-    Component,
     Country,
-    KeyFigure,
     Overview,
     OverviewEntry,
     Programme,
     ProgrammeCountry,
-    ProgrammeItem,
-    Publication,
-    Result,
     ThematicArea,
     by_status,
     newest_first,
@@ -279,73 +266,16 @@ class ProgrammeListView(ProgrammeListMixin, ListView):
         return super().render_to_response(context, status=status, **kwargs)
 
 
-class ExactDecoder(json.JSONDecoder):
-    """Reads a number with a fraction as a Decimal, as stored, never as a float."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(parse_float=Decimal, **kwargs)
-
-
-class JSONArrayAgg(Aggregate):
-    """The aggregated values as one JSON array (PostgreSQL's JSONB_AGG, SQLite's JSON_GROUP_ARRAY)."""
-
-    function = "JSONB_AGG"
-    output_field = JSONField(decoder=ExactDecoder)
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list]:
-        return super().as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
-
-
-class RowObject(JSONObject):
-    """``JSONObject``, without the test Django runs on SQLite's first use of it in a connection
-    (a transaction around ``SELECT JSON(...)``: three queries more on some visitor's page). The
-    JSON functions are part of SQLite (built in since 3.38, and in Python's own builds before)."""
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list]:
-        return Func.as_sql(self, compiler, connection, **extra_context)
-
-
-def item_rows(model: type[ProgrammeItem]) -> Subquery:
-    """A programme's items of ``model`` (its components, its results...) as a JSON array of their
-    columns, for an annotation: read with the programme, rather than by a query of their own."""
-    columns = RowObject(**{field.attname: F(field.attname) for field in model._meta.concrete_fields})
-    rows = model.objects.filter(programme=OuterRef("pk")).order_by().values("programme")
-    return Subquery(rows.annotate(rows=JSONArrayAgg(columns)).values("rows"))
-
-
-def items_from_rows(model: type[ProgrammeItem], rows: list[dict[str, Any]] | None, db: str) -> list[ProgrammeItem]:
-    """The records ``item_rows`` read, as model instances in their model's order (order, then id)."""
-    fields = model._meta.concrete_fields
-    items = []
-    for row in rows or []:
-        values = []
-        for field in fields:
-            value = field.to_python(row[field.attname])
-            if isinstance(field, DecimalField) and value is not None:
-                # As the database gives it: SQLite keeps 2.50 as 2.5.
-                value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
-            values.append(value)
-        items.append(model.from_db(db, [field.attname for field in fields], values))
-    return sorted(items, key=lambda item: (item.order, item.pk))
-
-
 class ProgrammeDetailView(DetailView):
     """A programme's page; staff may preview it before it (or its parent) is published.
 
     Nine queries at most, whatever the programme, the content version included: the programme
-    with its components, key figures, results and publications (as JSON, ``item_rows``), then
-    one per other kind of related record.
+    with its components, key figures, results and publications (``programmes.items``), then one
+    per other kind of related record.
     """
 
     template_name = "programmes/programme_detail.html"
     context_object_name = "programme"
-    # Context name, model: the lists read with the programme itself.
-    ITEMS: dict[str, type[ProgrammeItem]] = {
-        "components": Component,
-        "key_figures": KeyFigure,
-        "results": Result,
-        "publications": Publication,
-    }
 
     def get_queryset(self) -> QuerySet[Programme]:
         staff = self.request.user.is_staff
@@ -356,18 +286,13 @@ class ProgrammeDetailView(DetailView):
         participation = related_model(Programme, "participations")
         grant = related_model(Programme, "grants")
         agreement = related_model(Programme, "agreements")
-        items = {f"{name}_rows": item_rows(model) for name, model in self.ITEMS.items()}
-        return (
-            programmes.select_related("project_type", "parent")
-            .annotate(**items)
-            .prefetch_related(
-                Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country")),
-                "thematic_areas",
-                Prefetch("phases", queryset=phases),
-                Prefetch("participations", queryset=participation.objects.select_related("organisation")),
-                Prefetch("grants", queryset=grant.objects.select_related("funder", "component")),
-                Prefetch("agreements", queryset=agreement.objects.prefetch_related("organisations")),
-            )
+        return with_items(programmes.select_related("project_type", "parent")).prefetch_related(
+            Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country")),
+            "thematic_areas",
+            Prefetch("phases", queryset=phases),
+            Prefetch("participations", queryset=participation.objects.select_related("organisation")),
+            Prefetch("grants", queryset=grant.objects.select_related("funder", "component")),
+            Prefetch("agreements", queryset=agreement.objects.prefetch_related("organisations")),
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -384,9 +309,7 @@ class ProgrammeDetailView(DetailView):
             ],
             "in_iati": not iati.unwritable(self.object),
         }
-        for name, model in self.ITEMS.items():
-            context[name] = items_from_rows(model, getattr(self.object, f"{name}_rows"), self.object._state.db)
-        return context
+        return context | items_of(self.object)
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         response = super().render_to_response(context, **kwargs)
