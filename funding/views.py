@@ -23,6 +23,7 @@ from funding.selectors import (
     currency_totals,
     currency_totals_per,
     grant_totals_named,
+    in_active_language,
     totals_by_year,
 )
 from iomcaribbean.charts import Series, bar_chart
@@ -67,7 +68,8 @@ def funder_grants(funder: Organisation) -> QuerySet[Grant]:
         Grant.objects.published()
         .filter(funder=funder)
         .select_related("programme", "programme__parent", "component")
-        .order_by("programme__title", "pk")
+        # By the title the page shows (modeltranslation does not rewrite lookups from a grant).
+        .order_by(in_active_language("programme__title").asc(), "pk")
     )
 
 

@@ -78,3 +78,12 @@ def test_a_funder_page_in_english_keeps_the_english_names(client, funder):
     response = page(client, funder, "en")
     assert names(response, "by-country") == ["Belize test", "Haiti test"]
     assert names(response, "by-area") == ["Border management", "Labour migration"]
+
+
+def test_a_funder_pages_programmes_are_in_the_order_of_their_titles_in_the_pages_language(client):
+    funder = OrganisationFactory(name="Sorting donor", slug="sorting-donor")
+    for english, spanish in (("Alpha programme", "Zeta programa"), ("Beta programme", ""), ("Gamma programme", "Alfa")):
+        GrantFactory(funder=funder, programme=ProgrammeFactory(title=english, title_es=spanish))
+    assert names(page(client, funder, "en"), "grants") == ["Alpha programme", "Beta programme", "Gamma programme"]
+    # Untranslated, the English title takes its place in the order too.
+    assert names(page(client, funder, "es"), "grants") == ["Alfa", "Beta programme", "Zeta programa"]
