@@ -5,7 +5,8 @@ Who may see what
 - Anonymous visitors are sent to the sign-in page, with ``?next=`` back to the page they asked for.
 - A donor, a user with an active ``DonorAccount``, sees the grants of the account's funders,
   including grants to programmes not yet published, and nothing else: every query here starts
-  from ``account.grants()``, so another funder's grant is a 404 whatever the URL or parameter.
+  from ``account.grants()`` (or the ids of the grants it returned), so another funder's grant is
+  a 404 whatever the URL or parameter.
 - Staff with ``funding.view_donoraccount`` (superusers; the donor account admin links here) see
   any account's pages exactly as its donor does by adding ``?as=<account id>``, under a banner
   that says so. For everyone else ``?as`` is a 404: a donor cannot use it to look at another donor.
@@ -19,15 +20,16 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
-from functools import wraps
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property, wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -36,7 +38,7 @@ from funding.models import DonorAccount, Grant, PlannedDisbursement, Transaction
 from funding.selectors import (
     CurrencyTotal,
     YearRow,
-    currency_totals,
+    in_cents,
     pivot_years,
     schedule_ahead,
     totals_by_year,
@@ -45,7 +47,8 @@ from funding.selectors import (
 from iomcaribbean.charts import BarChart, Series, bar_chart
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response, xlsx_response
-from programmes.models import Programme
+from programmes.models import Programme, published_condition
+from programmes.translation import LANGUAGES, localized
 
 CENTS = Decimal("0.01")
 NONE = Decimal("0.00")
@@ -104,15 +107,61 @@ def with_publication(grants: QuerySet[Grant]) -> QuerySet[Grant]:
     return grants.select_related("programme", "funder", "component").annotate(programme_published=Exists(published))
 
 
+def with_translations(lookup: str, *fields: str) -> list[str]:
+    """``lookup__field`` and its column in every language: modeltranslation reads the active one, else English."""
+    return [
+        f"{lookup}__{name}" for field in fields for name in (field, *(localized(field, code) for code in LANGUAGES))
+    ]
+
+
+# What the grants table, the schedule and the downloads show of a grant, its programme and funder.
+# The programme's and the funder's long descriptions in three languages are most of their rows'
+# width, and the dashboard shows neither; a field left out here that the page reads costs a query
+# per row, which the query-count tests would catch.
+LISTED_FIELDS = [
+    *("funder", "programme", "amount", "currency", "purpose"),
+    *("start_date", "start_precision", "end_date", "end_precision"),
+    "programme__slug",
+    *with_translations("programme", "title"),
+    *with_translations("funder", "name", "acronym"),
+]
+
+
+def listed(grants: QuerySet[Grant]) -> QuerySet[Grant]:
+    """``with_publication`` for the dashboard: what it shows of each grant, published or not from one join."""
+    published = ExpressionWrapper(published_condition("programme"), output_field=BooleanField())
+    return grants.select_related("programme", "funder").only(*LISTED_FIELDS).annotate(programme_published=published)
+
+
+def amount_text(amount: Decimal) -> str:
+    """An amount as ``floatformat:"2g"`` prints it (two decimals, grouped, in the active language).
+
+    Without the filter's round trip through a string: the dashboard prints hundreds of amounts.
+    """
+    return number_format(amount.quantize(CENTS, ROUND_HALF_UP), 2, use_l10n=True, force_grouping=True)
+
+
 @dataclass
 class GrantRow:
     """A line of the grants table: a grant in one currency, its own first, then any other its money uses."""
 
     grant: Grant
     currency: str
+    funder: str  # the grant's funder as named on the page, worked out once per funder
     committed: Decimal = NONE
     disbursed: Decimal = NONE
     scheduled: Decimal = NONE
+
+    @cached_property
+    def shown(self) -> dict[str, str]:
+        """The row's amounts as the page prints them; the grant's own only on the line of its currency."""
+        amount = self.grant.amount
+        return {
+            "amount": amount_text(amount) if self.is_grant_currency and amount is not None else "",
+            "committed": amount_text(self.committed),
+            "disbursed": amount_text(self.disbursed),
+            "scheduled": amount_text(self.scheduled),
+        }
 
     @property
     def is_grant_currency(self) -> bool:
@@ -129,7 +178,7 @@ class GrantRow:
         return [
             grant.programme.title,
             self.status,
-            str(grant.funder),
+            self.funder,
             grant.purpose,
             grant.period_display,
             self.currency,
@@ -150,26 +199,92 @@ class TotalRow:
         granted = NOT_PUBLISHED if t.granted is None else t.granted
         return [t.currency, t.grants, t.unpublished_amounts, granted, t.committed, t.disbursed, self.scheduled]
 
+    @cached_property
+    def shown(self) -> dict[str, str]:
+        t = self.total
+        return {
+            "granted": "" if t.granted is None else amount_text(t.granted),
+            "committed": amount_text(t.committed),
+            "disbursed": amount_text(t.disbursed),
+            "scheduled": amount_text(self.scheduled),
+        }
+
+
+@dataclass
+class ScheduleRow:
+    """A line of the schedule ahead, its funder and amount as the page prints them."""
+
+    planned: PlannedDisbursement
+    funder: str
+    amount: str
+
 
 @dataclass
 class DonorFigures:
+    grants: dict[int, Grant]  # by id, in the order of the grants table
+    funders: dict[int, str]  # the grants' funders as the page names them, by id
     rows: list[GrantRow]
     totals: list[TotalRow]
     years: list[YearRow]
     schedule: list[PlannedDisbursement]
 
+    def year_table(self) -> list[tuple[int, str, str, str]]:
+        """The table beside the charts: year, currency, committed and disbursed as the page prints them."""
+        return [
+            (year.year, currency, amount_text(amounts["committed"]), amount_text(amounts["disbursed"]))
+            for year in self.years
+            for currency, amounts in year.by_currency.items()
+        ]
+
+    def schedule_table(self) -> list[ScheduleRow]:
+        return [
+            ScheduleRow(planned, self.funders[planned.grant.funder_id], amount_text(planned.amount))
+            for planned in self.schedule
+        ]
+
+
+def totals_by_currency(grants: list[Grant], sums: dict[int, dict[str, dict[str, Decimal]]]) -> list[CurrencyTotal]:
+    """``selectors.currency_totals`` of grants already read with their transaction sums, without asking again.
+
+    Exact: the sums are Decimals, and the per-currency totals are their sum, so they always agree
+    with the grants table.
+    """
+    totals: dict[str, CurrencyTotal] = {}
+    for grant in grants:
+        total = totals.setdefault(grant.currency, CurrencyTotal(currency=grant.currency))
+        total.grants += 1
+        if grant.amount is None:
+            total.unpublished_amounts += 1
+        else:
+            total.granted = (total.granted or NONE) + grant.amount
+    for by_currency in sums.values():
+        for currency, money in by_currency.items():
+            total = totals.setdefault(currency, CurrencyTotal(currency=currency))
+            total.committed += money["committed"]
+            total.disbursed += money["disbursed"]
+            total.spent += money["spent"]
+    return [in_cents(totals[currency]) for currency in sorted(totals)]
+
 
 def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigures:
-    """Everything the dashboard and its downloads show, in a fixed number of queries."""
+    """Everything the dashboard and its downloads show, in a fixed number of queries.
+
+    Every figure is of the grants listed: the schedule is read for those grants and given them,
+    and the totals per currency are added up from the grants and their transaction sums.
+    """
     grants = account.grants()
-    sums = transaction_totals_by_grant(grants)
-    schedule = list(schedule_ahead(grants, after=today))
+    listed_grants = {grant.pk: grant for grant in listed(grants)}
+    funders = {grant.funder_id: grant.funder for grant in listed_grants.values()}
+    funder_names = {pk: str(funder) for pk, funder in funders.items()}  # once each, not on every line
+    sums = {pk: money for pk, money in transaction_totals_by_grant(grants).items() if pk in listed_grants}
+    schedule = list(schedule_ahead(list(listed_grants), after=today).select_related(None))
     scheduled: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: NONE))
     for planned in schedule:
+        planned.grant = listed_grants[planned.grant_id]
         scheduled[planned.grant_id][planned.currency] += planned.amount
 
     rows = []
-    for grant in with_publication(grants):
+    for grant in listed_grants.values():
         money = sums.get(grant.pk, {})
         others = sorted((money.keys() | scheduled[grant.pk].keys()) - {grant.currency})
         for currency in [grant.currency, *others]:
@@ -178,18 +293,22 @@ def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigure
                 GrantRow(
                     grant,
                     currency,
+                    funder_names[grant.funder_id],
                     committed=sum_.get("committed", NONE).quantize(CENTS),
                     disbursed=sum_.get("disbursed", NONE).quantize(CENTS),
                     scheduled=scheduled[grant.pk][currency].quantize(CENTS),
                 )
             )
 
-    by_currency = {total.currency: TotalRow(total) for total in currency_totals(grants)}
+    by_currency = {total.currency: TotalRow(total) for total in totals_by_currency(list(listed_grants.values()), sums)}
     for planned in schedule:
         row = by_currency.setdefault(planned.currency, TotalRow(CurrencyTotal(currency=planned.currency)))
         row.scheduled += planned.amount
     totals = [by_currency[currency] for currency in sorted(by_currency)]
-    return DonorFigures(rows=rows, totals=totals, years=pivot_years(totals_by_year(grants)), schedule=schedule)
+    years = pivot_years(totals_by_year(grants))
+    return DonorFigures(
+        grants=listed_grants, funders=funder_names, rows=rows, totals=totals, years=years, schedule=schedule
+    )
 
 
 def year_charts(years: list[YearRow]) -> list[BarChart]:
@@ -229,6 +348,8 @@ def dashboard(request: HttpRequest, account: DonorAccount | None) -> HttpRespons
         "funders": list(account.funders.order_by("name")),
         "figures": figures,
         "charts": year_charts(figures.years),
+        "year_table": figures.year_table(),
+        "schedule_table": figures.schedule_table(),
         "today": today,
     }
     return render(request, "funding/donor_dashboard.html", context)
@@ -276,11 +397,13 @@ def export_csv(request: HttpRequest, account: DonorAccount | None) -> HttpRespon
 @in_requested_language
 def export_xlsx(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
     figures = donor_figures(require(account), today=timezone.localdate())
-    transactions = (
-        Transaction.objects.filter(grant__in=account.grants())
-        .select_related("grant__programme", "grant__funder")
-        .order_by("grant__programme__title", "grant__funder__name", "grant", "date", "pk")
+    transactions = list(
+        Transaction.objects.filter(grant__in=list(figures.grants)).order_by(
+            "grant__programme__title", "grant__funder__name", "grant", "date", "pk"
+        )
     )
+    for t in transactions:
+        t.grant = figures.grants[t.grant_id]  # read once for the grants sheet
     sheets = [
         ("Grants", GRANT_COLUMNS, [row.cells() for row in figures.rows]),
         ("Transactions", TRANSACTION_COLUMNS, [transaction_cells(t) for t in transactions]),

@@ -81,8 +81,8 @@ def totals_by_year(grants: QuerySet[Grant]) -> list[dict]:
     return [row | {k: cents(row[k]) for k in ("committed", "disbursed", "spent")} for row in rows]
 
 
-def schedule_ahead(grants: QuerySet[Grant], *, after) -> QuerySet[PlannedDisbursement]:
-    """Planned disbursements of these grants for periods that end on or after ``after``."""
+def schedule_ahead(grants: QuerySet[Grant] | list[int], *, after) -> QuerySet[PlannedDisbursement]:
+    """Planned disbursements of these grants (a query or their ids) for periods that end on or after ``after``."""
     return (
         PlannedDisbursement.objects.filter(grant__in=grants, period_end__gte=after)
         .select_related("grant__programme", "grant__funder")
