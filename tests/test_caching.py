@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import resolve, reverse
 
 from funding.services import iati_file_import
@@ -238,3 +240,13 @@ def test_public_addresses_only_read_so_run_without_a_request_transaction(address
 )
 def test_the_admin_sign_in_and_donor_pages_keep_theirs(address):
     assert "default" not in getattr(resolve(address).func, "_non_atomic_requests", set())
+
+
+def test_expire_public_pages_makes_kept_pages_and_their_etags_stale(client):
+    first = client.get(LIST)
+    out = StringIO()
+    call_command("expire_public_pages", stdout=out)
+    assert f"content version {content_version()[0]}" in out.getvalue()
+    again = client.get(LIST, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 200  # rendered afresh, not the kept copy nor a 304
+    assert again["ETag"] != first["ETag"]
