@@ -36,8 +36,10 @@ from django.views.decorators.http import require_safe
 
 from funding.models import DonorAccount, Grant, PlannedDisbursement, Transaction
 from funding.selectors import (
+    CENT,
     CurrencyTotal,
     YearRow,
+    cents,
     in_cents,
     pivot_years,
     schedule_ahead,
@@ -50,7 +52,6 @@ from iomcaribbean.exports import csv_response, xlsx_response
 from programmes.models import Programme, published_condition
 from programmes.translation import LANGUAGES, localized
 
-CENTS = Decimal("0.01")
 NONE = Decimal("0.00")
 PUBLISHED, PIPELINE = "Published", "Not yet published"
 NOT_PUBLISHED = "Amount not published"
@@ -138,7 +139,7 @@ def amount_text(amount: Decimal) -> str:
 
     Without the filter's round trip through a string: the dashboard prints hundreds of amounts.
     """
-    return number_format(amount.quantize(CENTS, ROUND_HALF_UP), 2, use_l10n=True, force_grouping=True)
+    return number_format(amount.quantize(CENT, ROUND_HALF_UP), 2, use_l10n=True, force_grouping=True)
 
 
 @dataclass
@@ -294,9 +295,9 @@ def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigure
                     grant,
                     currency,
                     funder_names[grant.funder_id],
-                    committed=sum_.get("committed", NONE).quantize(CENTS),
-                    disbursed=sum_.get("disbursed", NONE).quantize(CENTS),
-                    scheduled=scheduled[grant.pk][currency].quantize(CENTS),
+                    committed=cents(sum_.get("committed", NONE)),
+                    disbursed=cents(sum_.get("disbursed", NONE)),
+                    scheduled=cents(scheduled[grant.pk][currency]),
                 )
             )
 

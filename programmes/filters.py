@@ -33,10 +33,6 @@ from programmes.translation import DEFAULT_LANGUAGE, active_language, in_languag
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
-def _published() -> QuerySet[Programme]:
-    return Programme.objects.published()
-
-
 def first_published_use(links: type[Model], key: str, path: str = "programme") -> Subquery:
     """A published programme among the rows of ``links`` whose ``key`` is the outer record, or NULL.
 
@@ -108,7 +104,9 @@ def code_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]
 
     def build() -> dict[str, list[tuple[str, str]]]:
         probes = {
-            f"{name}_{value}": Subquery(_published().filter(**{name: value}).order_by().values("pk")[:1])
+            f"{name}_{value}": Subquery(
+                Programme.objects.published().filter(**{name: value}).order_by().values("pk")[:1]
+            )
             for name, choices in fields.items()
             for value, _ in choices
         }
