@@ -15,9 +15,10 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.locale import LocaleMiddleware
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, ResolverMatch, reverse
 from django.utils import translation
 from django.utils.cache import cc_delim_re
+from django.utils.encoding import iri_to_uri
 
 
 @dataclass(frozen=True)
@@ -33,17 +34,17 @@ class LanguageLink:
 def language_links(request: HttpRequest) -> list[LanguageLink]:
     """This page in each of the interface's languages, in the order of ``settings.LANGUAGES``.
 
-    A page that does not resolve (a 404 for a mistyped address) has no other-language version:
-    its links go to the home page in each language instead.
+    Each link is reversed from the view the address resolved to, never copied from the address
+    asked for: a browser reads ``//other-host/programmes/`` as a page on another host, so a crafted
+    path echoed into the switcher or the hreflang alternates would send visitors there. A page that
+    does not resolve (a 404 for a mistyped address) has no other-language version: its links go to
+    the home page in each language instead.
     """
-    path = request.get_full_path()
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
     current = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(path, code)
-        if url == path and code != current and request.resolver_match is None:
-            with translation.override(code):
-                url = reverse("programmes:overview")
+        url = _page_in_language(request.resolver_match, query, code)
         links.append(
             LanguageLink(
                 code=code,
@@ -55,6 +56,18 @@ def language_links(request: HttpRequest) -> list[LanguageLink]:
             )
         )
     return links
+
+
+def _page_in_language(match: ResolverMatch | None, query: str, code: str) -> str:
+    with translation.override(code):
+        if match is not None:
+            try:
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:  # an unnamed route: there is nothing to reverse
+                pass
+            else:
+                return f"{path}?{query}" if query else path
+        return reverse("programmes:overview")
 
 
 def unprefixed_reverse(viewname: str, *args: Any, **kwargs: Any) -> str:

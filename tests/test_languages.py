@@ -218,8 +218,49 @@ def test_a_page_that_does_not_exist_offers_the_home_page_in_each_language_and_no
     assert page.get("lang") == "es"
     assert "Página no encontrada" in text(response)
     links = page.xpath("//nav[contains(@class, 'site-nav--languages')]//a/@href")
-    assert links == ["/", "/es/no-such-page/", "/fr/"]
+    assert links == ["/", "/es/", "/fr/"]
     assert page.xpath("//head/link[@hreflang]") == []
+
+
+# A browser reads //host/..., ///host/... and /\\host/... as addresses on that host.
+CRAFTED_PATHS = [
+    "//other-host/programmes/",
+    "//other-host/es/programmes/",
+    "///other-host/programmes/",
+    "/\\other-host/programmes/",
+    "//other-host/donor/",
+    "//other-host/accounts/login/",
+    "//other-host/",
+]
+
+
+def links_off_this_site(page) -> list[str]:
+    """Every link, alternate and form target of the page that leads away from this host."""
+    targets = page.xpath("//a/@href | //link/@href | //form/@action")
+    return [url for url in targets if not re.match(r"#|(http://testserver)?/(?![/\\])", url)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", CRAFTED_PATHS)
+def test_a_crafted_path_never_turns_into_a_link_to_another_host(client, path):
+    # The test client would read //other-host as a host, so the path goes in as the server saw it.
+    response = client.get("/", PATH_INFO=path)
+
+    assert response.status_code == 404
+    page = document(response)
+    assert links_off_this_site(page) == []
+    switcher = page.xpath("//nav[contains(@class, 'site-nav--languages')]//a/@href")
+    assert switcher == ["/", "/es/", "/fr/"]
+
+
+@pytest.mark.django_db
+def test_the_switcher_and_alternates_of_a_real_page_are_built_from_its_own_address(client):
+    response = client.get(f"/es{SEMINAR}", {"next": "//other-host/"})
+
+    page = document(response)
+    assert links_off_this_site(page) == []
+    alternates = page.xpath("//head/link[@hreflang='fr']/@href")
+    assert alternates == [f"http://testserver/fr{SEMINAR}?next=%2F%2Fother-host%2F"]
 
 
 # What the pages say --------------------------------------------------------------------------
