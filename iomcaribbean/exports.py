@@ -1,7 +1,9 @@
 """CSV and XLSX downloads of the tables the pages show.
 
-Cells that a spreadsheet would read as a formula (starting with =, +, -, @, or a tab or
-carriage return) are prefixed with an apostrophe, so text staff typed can never run as one.
+Cells that a spreadsheet could read as a formula are prefixed with an apostrophe, so text staff
+typed can never run as one (OWASP's "CSV injection"): those that begin with a tab or a line break,
+and those whose first visible character is =, +, - or @ in any of their widths (full-width, small),
+even after spaces, line breaks or invisible control characters, which a spreadsheet may skip.
 Numbers stay numbers.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,7 +22,9 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's list: a cell that begins with one of these is defused whatever follows.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+FORMULA_SIGNS = frozenset("=+-@")
 # Characters XML 1.0 cannot carry, even escaped: an XLSX file, an IATI file or a feed leaves them out.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,7 +39,20 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, (int, float, Decimal, date, datetime)):
         return value
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if starts_formula(text) else text
+
+
+def starts_formula(text: str) -> bool:
+    if text.startswith(FORMULA_STARTS):
+        return True
+    first = next((char for char in text if not _skipped_before_formula(char)), "")
+    # NFKC folds the full-width and small forms (U+FF1D, U+FE66 and the like) into the signs themselves.
+    return bool(first) and unicodedata.normalize("NFKC", first) in FORMULA_SIGNS
+
+
+def _skipped_before_formula(char: str) -> bool:
+    """Whitespace (any width), line breaks, and invisible control and format characters."""
+    return char.isspace() or unicodedata.category(char) in {"Cc", "Cf"}
 
 
 def _attachment(response: HttpResponse, filename: str) -> HttpResponse:

@@ -20,7 +20,7 @@ from django.test import Client
 from lxml import etree
 from openpyxl import load_workbook
 
-from iomcaribbean.exports import XML_INVALID
+from iomcaribbean.exports import XML_INVALID, safe_cell
 from programmes.models import Overview, OverviewEntry
 from tests.factories import (
     ComponentFactory,
@@ -201,3 +201,70 @@ def test_xlsx_downloads_defuse_formulas(client: Client, hostile: dict) -> None:
 
         assert not [cell.coordinate for cell in cells if cell.data_type == "f"], url
         assert_defused([cell.value for cell in cells], typed, url)
+
+
+# A formula behind what a spreadsheet may skip (spaces of any width, line breaks, invisible control
+# and format characters), or written with its sign in another width (OWASP, CSV injection).
+DISGUISED_FORMULAS = [
+    " =1+2",
+    "  +1+2",
+    "\n=1+2",
+    "\r\n-1+2",
+    "\t@SUM(A1)",
+    "\u00a0=1+2",  # no-break space
+    "\u3000=1+2",  # ideographic space
+    "\u200b=1+2",  # zero-width space
+    "\ufeff=1+2",  # byte order mark
+    "\x07=1+2",
+    "\x1f+1+2",
+    "\x7f=1+2",
+    "＝1+2",
+    "＋1+2",
+    "－1+2",
+    "＠SUM(A1)",
+    "﹦1+2",  # small equals sign
+    " \n＝1+2",
+]
+# Text that only starts like the above stays as it was typed.
+PLAIN = [" plain text", "\u200bplain text", "plain = text", "1+2"]
+
+
+@pytest.mark.parametrize("value", DISGUISED_FORMULAS)
+def test_a_formula_behind_spaces_control_characters_or_a_wide_sign_is_defused(value: str) -> None:
+    assert safe_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", PLAIN)
+def test_text_that_is_no_formula_is_left_as_typed(value: str) -> None:
+    assert safe_cell(value) == value
+
+
+@pytest.fixture
+def disguised(db) -> dict[str, str]:
+    """Programme title -> the disguised formula typed as its code."""
+    typed = {f"Disguised {number:02d}": value for number, value in enumerate(DISGUISED_FORMULAS + PLAIN)}
+    for title, value in typed.items():
+        ProgrammeFactory(title=title, code=value)
+    return typed
+
+
+def test_csv_downloads_defuse_disguised_formulas(client: Client, disguised: dict[str, str]) -> None:
+    rows = csv_cells(get(client, "/programmes/export.csv?columns=title,code&q=Disguised"))
+
+    codes = {title: code for title, code in rows[1:]}
+    assert codes == {title: safe_cell_expected(value) for title, value in disguised.items()}
+
+
+def test_xlsx_downloads_defuse_disguised_formulas(client: Client, disguised: dict[str, str]) -> None:
+    workbook = load_workbook(io.BytesIO(get(client, "/programmes/export.xlsx?columns=title,code&q=Disguised")))
+    rows = list(workbook.active.iter_rows(min_row=2))
+
+    assert not [cell.coordinate for row in rows for cell in row if cell.data_type == "f"]
+    codes = {title.value: code.value for title, code in rows}
+    # A worksheet cannot hold XML's forbidden control characters: they are left out, apostrophe kept.
+    expected = {title: safe_cell_expected(XML_INVALID.sub("", value)) for title, value in disguised.items()}
+    assert codes == expected
+
+
+def safe_cell_expected(value: str) -> str:
+    return value if value in PLAIN else "'" + value
