@@ -13,9 +13,10 @@ PYTHON ?= $(shell for p in python3.11 python3; do \
 	command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && { echo $$p; break; }; \
 	done)
 
-# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here);
+# redis-server is the shared cache of tests/test_several_servers.py's two app servers.
 CHROMIUM_PATH ?= /usr/bin/chromium
-SYSTEM_PACKAGES := chromium fonts-liberation postgresql
+SYSTEM_PACKAGES := chromium fonts-liberation postgresql redis-server
 # Workers for pytest-xdist; `make test PYTEST_WORKERS=0` runs in one process.
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
@@ -82,7 +83,7 @@ $(STAMP): pyproject.toml | $(PY)
 		|| $(PY) -m pip install --progress-bar off -e '.[test]'
 	touch $@
 
-# Chromium and the PostgreSQL server, each only when it is missing.
+# Chromium, the PostgreSQL server and the Redis server, each only when it is missing.
 system-deps:
 	@scripts/apt-install.sh $(SYSTEM_PACKAGES)
 
