@@ -73,6 +73,7 @@ print(json.dumps({
     "conn_health_checks": database["CONN_HEALTH_CHECKS"],
     "staticfiles": settings.STORAGES["staticfiles"]["BACKEND"],
     "hsts_seconds": settings.SECURE_HSTS_SECONDS,
+    "hsts_preload": settings.SECURE_HSTS_PRELOAD,
 }))
 """
 
@@ -97,18 +98,19 @@ def run_with(script: str, folder: Path, **variables: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+# What the README's deployment sets; the static files storage and kept connections are the
+# settings' own defaults out of DEBUG, so they are not set here.
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "production-like-secret-" + "k3y-" * 10,
+    "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
+    "DJANGO_SECURE_PROXY_SSL_HEADER": "true",
+}
+
+
 @pytest.fixture(scope="module")
 def production(tmp_path_factory) -> dict:
-    # What the README's deployment sets; the static files storage and kept connections are the
-    # settings' own defaults out of DEBUG, so they are not set here.
-    return run_with(
-        SCRIPT,
-        tmp_path_factory.mktemp("production"),
-        DJANGO_SECRET_KEY="production-like-secret-" + "k3y-" * 10,
-        DJANGO_ALLOWED_HOSTS="portal.example.org",
-        DJANGO_CSRF_TRUSTED_ORIGINS="https://portal.example.org",
-        DJANGO_SECURE_PROXY_SSL_HEADER="true",
-    )
+    return run_with(SCRIPT, tmp_path_factory.mktemp("production"), **PRODUCTION)
 
 
 def test_the_production_environment_passes_the_deployment_checklist(production):
@@ -125,9 +127,20 @@ def test_plain_http_is_sent_to_https_but_the_health_check_is_not(production):
 
 def test_https_answers_with_hsts_and_a_secure_csrf_cookie(production):
     assert production["https_status"] == 200
-    # Five minutes until the deployment raises it (README, Deployment).
-    assert production["hsts"] == "max-age=300; includeSubDomains; preload"
+    # Five minutes until the deployment raises it (README, Deployment); without preload, which
+    # the preload list refuses for less than a year.
+    assert production["hsts"] == "max-age=300; includeSubDomains"
     assert production["csrf_cookie"] == {"secure": True, "httponly": True, "samesite": "Lax"}
+
+
+def test_hsts_asks_for_the_preload_list_only_with_a_year_or_more(tmp_path):
+    a_year = run_with(SCRIPT, tmp_path, **PRODUCTION, DJANGO_SECURE_HSTS_SECONDS="31536000")
+
+    assert a_year["check_passed"], a_year["check_output"]
+    assert a_year["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    for seconds, preload in [("31535999", False), ("86400", False), ("63072000", True)]:
+        defaults = run_with(DEFAULTS, tmp_path, **PRODUCTION, DJANGO_SECURE_HSTS_SECONDS=seconds)
+        assert defaults["hsts_preload"] is preload, seconds
 
 
 def test_out_of_debug_the_settings_default_to_production_static_files_and_kept_connections(tmp_path):
@@ -138,6 +151,7 @@ def test_out_of_debug_the_settings_default_to_production_static_files_and_kept_c
         "conn_health_checks": True,
         "staticfiles": MANIFEST_STORAGE,
         "hsts_seconds": 300,
+        "hsts_preload": False,
     }
 
 
