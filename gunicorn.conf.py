@@ -33,6 +33,19 @@ graceful_timeout = timeout
 # the jitter stops them all restarting at once.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 1000))
 max_requests_jitter = max_requests // 10
+# What a front-end proxy may tell gunicorn. Left to itself, gunicorn lets any connection from
+# loopback or a UNIX socket say the request came over HTTPS (X-Forwarded-Proto and two other
+# headers) and set SCRIPT_NAME and PATH_INFO, whatever the portal's settings say, so a client
+# reaching it through a proxy that passes headers on could claim HTTPS or move every link the
+# portal builds. Here nothing is trusted unless the settings trust the proxy's scheme header
+# (DJANGO_SECURE_PROXY_SSL_HEADER, README, Deployment): then only X-Forwarded-Proto, the header
+# Django reads, and only from the proxy's addresses, GUNICORN_FORWARDED_ALLOW_IPS (loopback by
+# default). DJANGO_TRUSTED_PROXY_COUNT (X-Forwarded-For) is Django's alone: gunicorn does not read it.
+# No header sets SCRIPT_NAME or PATH_INFO: the portal is served at the root of its host.
+_trusts_proxy = environ.Env().bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False)
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1") if _trusts_proxy else ""
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"} if _trusts_proxy else {}
+forwarder_headers = ""
 # Access and error log to stdout and stderr, for whatever runs the process (systemd, a container).
 accesslog = "-"
 errorlog = "-"

@@ -10,7 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import environ
 import pytest
+from gunicorn.config import Config
+from gunicorn.http.message import Request
+from gunicorn.http.unreader import IterUnreader
 
 pytestmark = pytest.mark.one_engine
 
@@ -201,3 +205,55 @@ def test_gunicorn_leaves_a_sync_worker_time_to_stream_the_whole_iati_file(monkey
     config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
     assert config["timeout"] == 600
     assert config["graceful_timeout"] == 600
+
+
+def gunicorn_config(monkeypatch, **variables: str) -> Config:
+    """gunicorn's configuration as gunicorn.conf.py sets it with only these variables (and no .env)."""
+    for name in ("DJANGO_SECURE_PROXY_SSL_HEADER", "DJANGO_TRUSTED_PROXY_COUNT", "GUNICORN_FORWARDED_ALLOW_IPS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(environ.Env, "read_env", classmethod(lambda cls, *args, **kwargs: None))
+    config = Config()
+    for name, value in runpy.run_path(str(ROOT / "gunicorn.conf.py")).items():
+        if name in config.settings:
+            config.set(name, value)
+    return config
+
+
+def as_gunicorn_reads(config: Config, peer: tuple[str, int] | str) -> Request:
+    """A request claiming HTTPS and a SCRIPT_NAME, as gunicorn parses it from that peer."""
+    raw = b"GET /accounts/login/ HTTP/1.1\r\nHost: portal.example.org\r\nX-Forwarded-Proto: https\r\n"
+    raw += b"SCRIPT_NAME: //other-host\r\n\r\n"
+    return Request(config, IterUnreader([raw]), peer)
+
+
+LOOPBACK = ("127.0.0.1", 40000)
+UNIX_SOCKET = ""  # gunicorn trusts a connection without an address unless told otherwise
+
+
+@pytest.mark.parametrize("variables", [{}, {"DJANGO_TRUSTED_PROXY_COUNT": "1"}])
+@pytest.mark.parametrize("peer", [LOOPBACK, ("::1", 40000, 0, 0), UNIX_SOCKET])
+def test_gunicorn_trusts_no_forwarded_header_unless_the_settings_trust_the_proxy(monkeypatch, variables, peer):
+    request = as_gunicorn_reads(gunicorn_config(monkeypatch, **variables), peer)
+
+    assert request.scheme == "http"
+    assert "SCRIPT_NAME" not in dict(request.headers)
+
+
+def test_gunicorn_trusts_the_proxys_https_header_from_loopback_when_the_settings_do(monkeypatch):
+    config = gunicorn_config(monkeypatch, DJANGO_SECURE_PROXY_SSL_HEADER="true")
+
+    assert as_gunicorn_reads(config, LOOPBACK).scheme == "https"
+    assert as_gunicorn_reads(config, ("203.0.113.9", 40000)).scheme == "http"
+    assert "SCRIPT_NAME" not in dict(as_gunicorn_reads(config, LOOPBACK).headers)
+    assert config.secure_scheme_headers == {"X-FORWARDED-PROTO": "https"}
+
+
+def test_gunicorn_trusts_a_proxy_elsewhere_only_at_its_own_address(monkeypatch):
+    config = gunicorn_config(
+        monkeypatch, DJANGO_SECURE_PROXY_SSL_HEADER="true", GUNICORN_FORWARDED_ALLOW_IPS="10.0.0.5"
+    )
+
+    assert as_gunicorn_reads(config, ("10.0.0.5", 40000)).scheme == "https"
+    assert as_gunicorn_reads(config, LOOPBACK).scheme == "http"
