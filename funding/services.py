@@ -29,6 +29,7 @@ from funding.models import Budget, Grant, Transaction
 from partners.models import Organisation, Participation
 from programmes.caching import one_content_change
 from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, Result
+from programmes.record_versions import IMPORT_REASON, edits_since_import
 from programmes.translation import DEFAULT_LANGUAGE, localized
 
 HUNDRED, CENT = Decimal(100), Decimal("0.01")
@@ -48,6 +49,19 @@ KINDS = [
 
 
 @dataclass
+class ReplacedEdits:
+    """Values staff changed in the admin since the record was last imported, which the file replaces."""
+
+    identifier: str  # the activity's
+    record: str
+    fields: list[str]
+    by: list[str]
+
+    def __str__(self) -> str:
+        return f"{self.identifier}: {self.record}: {', '.join(self.fields)} (edited by {', '.join(self.by)})"
+
+
+@dataclass
 class ImportReport:
     """What an IATI import did (or, on a dry run or a rejected file, would have done)."""
 
@@ -58,6 +72,7 @@ class ImportReport:
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    replaced: list[ReplacedEdits] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -99,6 +114,8 @@ class ImportReport:
         if not self.error and not self.rejected:
             lines += [f"  {line}" for line in self.changes() or ["No change: the portal already has every record."]]
             lines += [f"  Note: {note}" for note in self.notes]
+            verb = "Replaced" if self.saved else "Would replace"
+            lines += [f"  {verb} edits made in the admin since the last import: {edit}" for edit in self.replaced]
         return lines
 
 
@@ -170,14 +187,15 @@ class ActivityWriter:
         self.imported: dict[str, Programme] = {}
         self.identifiers: dict[int, str] = {}  # programme pk → the activity that imported it
         self.new_grants = 0
+        self.activity = ""  # the identifier of the activity being written
 
     def save(self, obj: models.Model, kind: str, **values: Any) -> models.Model:
         """Set ``values`` on ``obj`` and save it if it is new or any value changed."""
         is_new = obj.pk is None
-        changed = is_new or any(getattr(obj, name) != value for name, value in values.items())
+        changed = [name for name, value in values.items() if getattr(obj, name) != value]
         for name, value in values.items():
             setattr(obj, name, value)
-        if not changed:
+        if not (is_new or changed):
             return obj
         try:
             obj.full_clean()
@@ -185,12 +203,22 @@ class ActivityWriter:
             raise ActivityRejected(f"the {kind} '{obj}' is not valid: {error_text(error)}") from error
         if self.user is not None:
             obj._history_user = self.user
-        obj._change_reason = "IATI import"
+        obj._change_reason = IMPORT_REASON
+        if not is_new:
+            self.note_replaced_edits(obj, kind, changed)
         obj.save()
         (self.report.created if is_new else self.report.updated)[kind] += 1
         return obj
 
+    def note_replaced_edits(self, obj: models.Model, kind: str, changed: list[str]) -> None:
+        """Say so in the report when the file replaces values staff changed since the last import."""
+        fields, people = edits_since_import(obj, changed)
+        if fields:
+            labels = [str(obj._meta.get_field(name).verbose_name) for name in fields]
+            self.report.replaced.append(ReplacedEdits(self.activity, f"the {kind} “{obj}”", labels, people))
+
     def write(self, activity: ActivityData) -> None:
+        self.activity = activity.identifier
         existing = self.find_programme(activity)
         if existing and (other := self.identifiers.get(existing.pk)):
             raise ActivityRejected(f"it is the same programme ('{existing}') as the activity {other} in this file")
@@ -235,11 +263,14 @@ class ActivityWriter:
 
     @staticmethod
     def find_programme(activity: ActivityData) -> Programme | None:
+        # Locked, as the admin locks a record it saves: an admin save under way finishes first, and the
+        # import reads what it saved (and reports the edits it replaces).
+        programmes = Programme.objects.select_for_update(no_key=True)
         programme = None
         if activity.code:
-            programme = Programme.objects.filter(code=activity.code).first()
+            programme = programmes.filter(code=activity.code).first()
         if programme is None and activity.slug:
-            programme = Programme.objects.filter(slug=activity.slug).first()
+            programme = programmes.filter(slug=activity.slug).first()
         return programme
 
     def programme(self, activity: ActivityData, programme: Programme | None) -> Programme:

@@ -829,3 +829,71 @@ def test_a_dry_run_of_a_refused_file_changes_nothing_either(
 
     assert message in out.getvalue()
     assert database_state() == before
+
+
+# Admin edits an import replaces: the report says so (the admin's side is tests/test_edit_conflicts.py).
+
+
+def edited_in_the_admin(client: Client, programme: Programme, **changes: str) -> None:
+    from tests.programmes.test_admin import form_data
+
+    url = admin_url(Programme, "change", programme.pk)
+    response = client.post(url, form_data(client.get(url)) | changes)
+    assert response.status_code == 302
+
+
+def test_a_reimport_over_edits_made_in_the_admin_since_the_last_import_lists_them(editor_client: Client) -> None:
+    imported(sample())
+    centres = Programme.objects.get(code="IMP-0001")
+    edited_in_the_admin(editor_client, centres, title_en="Labour migration centres", acronym="LMC")
+
+    report = imported(sample())
+
+    centres.refresh_from_db()
+    assert (centres.title, centres.acronym) == ("Labour Migration Information Centres", "LMC")
+    assert [(edit.identifier, edit.fields, edit.by) for edit in report.replaced] == [(CENTRES, ["title"], ["editor"])]
+    assert (
+        f"  Replaced edits made in the admin since the last import: {CENTRES}: the programme "
+        "“Labour Migration Information Centres (IMP-0001)”: title (edited by editor)"
+    ) in report.lines()
+    assert not imported(sample()).replaced  # replaced once: the import is now the last word
+
+
+def test_edits_of_what_the_file_does_not_carry_or_by_scripts_are_not_reported(editor_client: Client) -> None:
+    imported(sample())
+    centres = Programme.objects.get(code="IMP-0001")
+    edited_in_the_admin(editor_client, centres, acronym="LMC")
+    kingston = Programme.objects.get(slug="labour-migration-centres-kingston")
+    kingston.title = "Changed by a script"  # no user: not an edit made in the admin
+    kingston.save()
+
+    report = imported(sample())
+
+    assert report.replaced == []
+    assert Programme.objects.get(pk=kingston.pk).title != "Changed by a script"
+
+
+def test_a_first_import_over_a_programme_made_in_the_admin_reports_the_values_it_replaces(admin_client: Client) -> None:
+    programme = ProgrammeFactory(slug="new-centre", code="NC-0001", title="New centre")
+    edited_in_the_admin(admin_client, programme, title_en="The new centre", status="pipeline")
+
+    report = imported(activity_file(activity("XM-DAC-47066-new-centre", title="New centre", status="2")))
+
+    [edit] = report.replaced
+    assert (edit.identifier, edit.fields, edit.by) == ("XM-DAC-47066-new-centre", ["title", "status"], ["admin"])
+
+
+def test_the_admin_upload_shows_the_edits_a_file_replaces_or_would_replace(admin_client: Client) -> None:
+    imported(sample())
+    edited_in_the_admin(admin_client, Programme.objects.get(code="IMP-0001"), title_en="Labour migration centres")
+
+    dry_run = admin_client.post(IMPORT_URL, {"file": upload(sample()), "dry_run": "on"})
+    assertContains(dry_run, "Edits made in the admin that the file would replace")
+    assertContains(
+        dry_run, f"{CENTRES}: the programme “Labour Migration Information Centres (IMP-0001)”: title (edited by admin)"
+    )
+    assert Programme.objects.get(code="IMP-0001").title == "Labour migration centres"
+
+    response = admin_client.post(IMPORT_URL, {"file": upload(sample())})
+    assertContains(response, "Edits made in the admin that the file replaced")
+    assert Programme.objects.get(code="IMP-0001").title == "Labour Migration Information Centres"
