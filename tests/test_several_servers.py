@@ -14,6 +14,7 @@ workers, and each worker that got one would start servers of its own.
 
 from __future__ import annotations
 
+import ctypes
 import datetime
 import http.client
 import json
@@ -85,11 +86,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# Linux's prctl(PR_SET_PDEATHSIG), looked up here: a forked child should not load libraries.
+_prctl = ctypes.CDLL(None, use_errno=True).prctl
+PR_SET_PDEATHSIG = 1
+
+
+def _end_with_the_test() -> None:
+    # pytest-timeout ends a hung run with os._exit, which runs no fixture's teardown.
+    _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def start(command: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
     """In a process group of its own, so stopping it stops whatever it forked (gunicorn's workers)."""
     with log.open("w") as out:
         return subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_end_with_the_test,
         )
 
 
@@ -181,6 +198,7 @@ def deployment(database_url: str, redis_url: str, tmp_path_factory: pytest.TempP
         DATABASE_URL=database_url,
         CACHE_URL=redis_url,
         AXES_FAILURE_LIMIT=str(FAILURE_LIMIT),
+        AXES_COOLOFF_MINUTES="15",
         GUNICORN_WORKERS="1",
         SEVERAL_SERVERS_PASSWORD=PASSWORD,
     )
@@ -240,13 +258,13 @@ class Visitor:
         headers = {"Host": HOST, "X-Forwarded-Proto": "https", "X-Forwarded-For": CLIENT_ADDRESS, **headers}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        client = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
         try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
+            client.request(method, path, body=body, headers=headers)
+            response = client.getresponse()
             answer = Answer(response.status, response.headers, response.read().decode())
         finally:
-            connection.close()
+            client.close()
         for set_cookie in answer.headers.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(set_cookie).items():
                 if morsel.value and morsel["max-age"] != "0":
