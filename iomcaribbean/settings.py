@@ -152,6 +152,23 @@ AXES_CLIENT_IP_CALLABLE = "iomcaribbean.middleware.client_ip"
 # 0 when clients connect straight to gunicorn (then REMOTE_ADDR is the client's).
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
+# Password reset throttling -----------------------------------------------------
+# https://www.django-rest-framework.org/api-guide/throttling/ (its counter, iomcaribbean/password_reset.py)
+# Requests for a reset link, per e-mail address asked for and per client address (counted as for
+# sign-in): over either rate, 429 with Retry-After. A rate is "<number>/<second|minute|hour|day>".
+
+
+def reset_rate(name: str, default: str) -> str:
+    rate = env.str(name, default=default)
+    number, _, period = rate.partition("/")
+    if not number.isdigit() or period not in ("second", "minute", "hour", "day"):
+        raise ImproperlyConfigured(f"{name} must be a number of requests per second, minute, hour or day: {default}.")
+    return rate
+
+
+PASSWORD_RESET_RATE_PER_ADDRESS = reset_rate("PASSWORD_RESET_RATE_PER_ADDRESS", "3/hour")
+PASSWORD_RESET_RATE_PER_CLIENT = reset_rate("PASSWORD_RESET_RATE_PER_CLIENT", "10/hour")
+
 # Internationalisation ---------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/i18n/
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, include, path
 
 from funding.sitemaps import sitemaps as funding_sitemaps
-from iomcaribbean import bench, views
+from iomcaribbean import bench, password_reset, views
 from partners.sitemaps import sitemaps as partners_sitemaps
 from programmes.sitemaps import sitemaps as programmes_sitemaps
 
@@ -52,6 +52,8 @@ urlpatterns = [
 # answers as before) and under /es/ and /fr/. The apps' downloads, feeds and IATI files sit in
 # their URLconfs but keep their one unprefixed address (iomcaribbean.i18n.language_neutral).
 urlpatterns += i18n_patterns(
+    # Ahead of Django's own: the reset that answers alike for every address, throttled.
+    path("accounts/password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("donor/", include("funding.donor_urls")),
     *read_only(

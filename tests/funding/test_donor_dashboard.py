@@ -16,6 +16,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from funding.models import Transaction
+from iomcaribbean.password_reset import wait_for_reset_mail
 from tests.factories import (
     DonorAccountFactory,
     GrantFactory,
@@ -384,6 +385,7 @@ def test_a_donor_resets_a_forgotten_password_by_e_mail(world):
     assertRedirects(response, reverse("password_reset_done"))
     assertContains(client.get(reverse("password_reset_done")), "Check your e-mail")
 
+    wait_for_reset_mail()  # written and sent off the request
     (message,) = mail.outbox
     assert message.to == [world.a.user.email]
     assert message.subject == "Reset your password for IOM in the Caribbean"
@@ -405,12 +407,14 @@ def test_a_reset_for_an_unknown_address_sends_nothing_and_says_the_same(world):
     response = Client().post(reverse("password_reset"), {"email": "nobody@example.org"})
 
     assertRedirects(response, reverse("password_reset_done"))
+    wait_for_reset_mail()
     assert mail.outbox == []
 
 
 def test_mismatched_new_passwords_are_explained_on_the_field(world):
     client = Client()
     client.post(reverse("password_reset"), {"email": world.a.user.email})
+    wait_for_reset_mail()
     link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", mail.outbox[0].body).group(1)
     form_url = client.get(link, follow=True).redirect_chain[-1][0]
 
