@@ -18,6 +18,7 @@ from typing import Any
 
 from django import forms
 from django.apps import apps
+from django.contrib.admin.helpers import InlineAdminFormSet
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.forms.boundfield import BoundField
@@ -219,6 +220,19 @@ class VersionedForm:
         )
 
 
+def written(form: forms.BaseForm) -> list[str]:
+    """The model fields a form saves (a disabled field keeps its stored value)."""
+    model = form._meta.model
+    return written_fields(model, [name for name, form_field in form.fields.items() if not form_field.disabled])
+
+
+def inline_rows(inline: InlineAdminFormSet) -> Rows:
+    formset = inline.formset
+    model, fk = formset.model, formset.fk.name
+    names = [name for name, form_field in formset.form.base_fields.items() if not form_field.disabled]
+    return Rows(str(inline.opts.verbose_name_plural), label(model), fk, written_fields(model, names, [fk]))
+
+
 def versioned(form: type[forms.ModelForm], readonly: list[str]) -> type[forms.ModelForm]:
     # Declared fields shown read-only are dropped, as ModelAdmin.get_form does for its own subclass.
     dropped = dict.fromkeys(name for name in readonly if name in form.declared_fields)
@@ -258,21 +272,13 @@ class EditConflictAdmin:
     ):
         form = context["adminform"].form
         if isinstance(form, VersionedForm) and obj is not None and self.has_change_permission(request, obj):
-            fields = written_fields(type(obj), form.fields)
             inlines = [
-                Rows(
-                    name=str(inline.opts.verbose_name_plural),
-                    model=label(inline.formset.model),
-                    fk=inline.formset.fk.name,
-                    fields=written_fields(
-                        inline.formset.model, inline.formset.form.base_fields, [inline.formset.fk.name]
-                    ),
-                )
+                inline_rows(inline)
                 for inline in context["inline_admin_formsets"]
                 if hasattr(inline.formset, "fk")
                 and (inline.has_add_permission or inline.has_change_permission or inline.has_delete_permission)
             ]
-            form.initial[VERSION_FIELD] = sign(snapshot(type(obj), obj.pk, fields, inlines))
+            form.initial[VERSION_FIELD] = sign(snapshot(type(obj), obj.pk, written(form), inlines))
             if form.edit_conflict is not None:
                 settle(form.edit_conflict, form, context["inline_admin_formsets"])
         return super().render_change_form(request, context, add, change, form_url, obj)

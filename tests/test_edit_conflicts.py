@@ -18,11 +18,13 @@ from pytest_django.asserts import assertContains
 from funding.models import Grant
 from funding.services import iati_file_import
 from partners.models import Organisation
-from programmes.admin_conflicts import NO_VERSION, VERSION_FIELD
+from programmes.admin import CompactInline
+from programmes.admin_conflicts import NO_VERSION, VERSION_FIELD, EditConflictAdmin
 from programmes.models import Programme
 from tests.conftest import EDITORS, FINANCE
 from tests.factories import (
     CountryFactory,
+    GrantFactory,
     OrganisationFactory,
     ParticipationFactory,
     ProgrammeCountryFactory,
@@ -227,6 +229,37 @@ def test_an_organisation_saved_over_a_colleagues_changes_is_refused_then_keeps_b
     assert participation.description == "Host of the seminar"
 
 
+def test_a_colleagues_change_to_rows_the_editor_may_only_view_does_not_refuse_the_save(ana):
+    """The editor's save would not write them: a finance officer's grant stays as it is, and so does the edit."""
+    grant = GrantFactory(amount=Decimal("5000"))
+    url = admin_url(Programme, "change", grant.programme_id)
+    anas_form = opened(ana, url)
+    finance = signed_in("fiona", FINANCE)
+    grant_url = admin_url(Grant, "change", grant.pk)
+    saved(finance, grant_url, opened(finance, grant_url) | {"amount": "7500"})
+
+    saved(ana, url, anas_form | {"acronym": "BDP"})
+
+    assert Programme.objects.get(pk=grant.programme_id).acronym == "BDP"
+    assert Grant.objects.get(pk=grant.pk).amount == Decimal("7500.00")
+
+
+def test_a_conflict_and_a_mistake_are_both_shown_and_the_mistake_is_kept_to_correct(ana, ben):
+    programme = ProgrammeFactory(title="Border data pilot")
+    url = admin_url(Programme, "change", programme.pk)
+    anas_form, bens_form = opened(ana, url), opened(ben, url)
+
+    saved(ana, url, anas_form | {"title_en": "Border data exchange pilot"})
+    response = ben.post(url, bens_form | {"start_date": "2010-02-30"})
+
+    assertContains(response, "Not saved: this programme was changed by ana (")
+    assertContains(response, "Enter a valid date.")
+    assert response.context["adminform"].form["start_date"].value() == "2010-02-30"
+    saved(ben, url, form_data(response) | {"start_date": "2010-02-28"})
+    programme.refresh_from_db()
+    assert (programme.title, str(programme.start_date)) == ("Border data exchange pilot", "2010-02-28")
+
+
 # Forms without a version, and every model's form ----------------------------------------------------
 
 
@@ -250,6 +283,16 @@ def test_every_change_form_carries_its_version_and_a_save_without_one_is_refused
         assert record.history.count() == history  # nothing saved
 
     saved(admin_client, url, form_data(response))  # the refused page carries the version it shows
+
+
+def test_every_admin_of_the_portals_models_checks_versions_through_the_base_classes():
+    """HistoryAdmin carries the check (its inlines' rows are in their record's snapshot); Django's own user
+    and group admins and django-axes' sign-in logs are not the portal's."""
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label in {"auth", "axes"}:
+            continue
+        assert isinstance(model_admin, EditConflictAdmin), model
+        assert all(issubclass(inline, CompactInline) for inline in model_admin.inlines), model
 
 
 def test_the_version_of_one_record_does_not_open_another(ana):
