@@ -1,7 +1,7 @@
 """Conditional GET and a page cache for the public pages, both keyed by one content version.
 
-Every save, delete or many-to-many change of a record of the public apps moves the content
-version (``ContentVersion``, one row in the database) on. Each public page a visitor who is not
+A change to public content moves the content version (``programmes.content_version``: one row in
+the database) on, and nothing else does. Each public page a visitor who is not
 signed in asks for gets an ETag and a Last-Modified made from that version, so a browser or a
 proxy that has the page already gets a 304; and the rendered page is kept in Django's cache under
 a key that holds the version, so an edit makes every kept page stale at once, on every app
@@ -14,26 +14,26 @@ or holds a CSRF token, a page marked private or no-store, and any answer but 200
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connections, router
-from django.db.models import F, Model
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-# The apps whose records the public pages show (by label: programmes imports neither of the others).
-WATCHED_APPS = frozenset({"programmes", "partners", "funding"})
+from programmes.content_version import (  # noqa: F401 (the rest of the project imports them from here)
+    bump_content_version,
+    connect_signals,
+    content_version,
+    one_content_change,
+)
+
 # URL namespaces and names of the public pages; everything else (admin, sign-in, donor pages,
 # the health check) is left alone. The API's routes have no namespace: matched by their route.
 PUBLIC_NAMESPACES = frozenset({"programmes", "partners", "funding"})
@@ -44,109 +44,6 @@ PUBLIC_ROUTE_PREFIX = "api/"
 MAX_CACHED_BYTES = 1024 * 1024
 KEY_PREFIX = "public-page"
 KEPT_SECONDS = 24 * 60 * 60
-
-
-# The version ---------------------------------------------------------------------------
-
-
-def content_version() -> tuple[int, datetime.datetime]:
-    """The current version number and when it last moved (one query).
-
-    Every page a visitor not signed in asks for runs this query, often as the only one: plain SQL
-    saves the ORM's query compilation, which costs more than the query itself.
-    """
-    model = apps.get_model("programmes", "ContentVersion")
-    connection = connections[router.db_for_read(model)]
-    with connection.cursor() as cursor:
-        cursor.execute(_VERSION_SQL.format(table=connection.ops.quote_name(model._meta.db_table)))
-        row = cursor.fetchone()
-    if row is None:
-        return 0, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-    number, changed_at = row
-    # SQLite hands back text; PostgreSQL an aware datetime.
-    changed_at = model._meta.get_field("changed_at").to_python(changed_at)
-    if timezone.is_naive(changed_at):
-        changed_at = timezone.make_aware(changed_at, datetime.UTC)
-    return number, changed_at
-
-
-_VERSION_SQL = "SELECT number, changed_at FROM {table} WHERE id = 1"
-
-
-def bump_content_version() -> None:
-    """Move the version on: every cached page and every ETag handed out so far is stale."""
-    model = apps.get_model("programmes", "ContentVersion")
-    now = timezone.now()
-    if not model.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now):
-        model.objects.update_or_create(pk=1, defaults={"number": 1, "changed_at": now})
-
-
-def _is_watched(sender: type[Model]) -> bool:
-    meta = sender._meta
-    return (
-        meta.app_label in WATCHED_APPS
-        # Models of a migration's historical state: the version's table may not exist yet.
-        and meta.apps is apps
-        # django-simple-history's copies change together with the records they copy.
-        and not hasattr(sender, "instance_type")
-        and meta.model_name != "contentversion"
-    )
-
-
-# Inside ``one_content_change()``: a list that records whether anything changed, else None.
-_changes_held: contextvars.ContextVar[list[bool] | None] = contextvars.ContextVar("content_changes_held", default=None)
-
-
-@contextlib.contextmanager
-def one_content_change() -> Iterator[None]:
-    """Move the version on once for the many saves inside, on the way out, if any was watched.
-
-    For imports that save hundreds of records in one transaction: one UPDATE instead of one per
-    record, and the version's row is locked (against other editors' saves) only at the end.
-    """
-    if _changes_held.get() is not None:  # already inside one: the outer one moves it on
-        yield
-        return
-    held: list[bool] = []
-    token = _changes_held.set(held)
-    try:
-        yield
-    except BaseException:
-        _changes_held.reset(token)
-        if held:
-            # The saves may still be committed by whoever catches this; a broken transaction
-            # (its own error is the one to report) rolls them back, and the move with them.
-            with contextlib.suppress(DatabaseError):
-                bump_content_version()
-        raise
-    _changes_held.reset(token)
-    if held:
-        bump_content_version()
-
-
-def _content_changed() -> None:
-    held = _changes_held.get()
-    if held is None:
-        bump_content_version()
-    elif not held:
-        held.append(True)
-
-
-def _on_save_or_delete(sender: type[Model], **kwargs: Any) -> None:
-    if _is_watched(sender):
-        _content_changed()
-
-
-def _on_m2m_changed(sender: type[Model], action: str, **kwargs: Any) -> None:
-    if action.startswith("post_") and _is_watched(sender):
-        _content_changed()
-
-
-def connect_signals() -> None:
-    """Called once from ``ProgrammesConfig.ready``."""
-    post_save.connect(_on_save_or_delete, dispatch_uid="programmes.caching.save")
-    post_delete.connect(_on_save_or_delete, dispatch_uid="programmes.caching.delete")
-    m2m_changed.connect(_on_m2m_changed, dispatch_uid="programmes.caching.m2m")
 
 
 # The middleware ------------------------------------------------------------------------

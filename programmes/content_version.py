@@ -1,0 +1,181 @@
+"""The content version: one number that moves on when, and only when, public content changes.
+
+Every ETag, Last-Modified and kept page of the public site is made from it
+(``programmes.caching``), so it must move on for every edit a visitor could see, and for
+nothing else: a version that moved on for a save of an unpublished programme or of a donor
+account would let anyone watching a public page's validators see when staff edit private records.
+
+A save, delete or many-to-many change of a record of the public apps moves it on when the record
+is shown on a public page before or after the change (``programmes.public_records``): the state
+before is read in ``pre_save``/``pre_delete`` (one query), the state after in ``post_save``.
+Saves without signals (``queryset.update()``, ``bulk_create``) move nothing: their callers move
+the version themselves (``bump_content_version``, ``one_content_change``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.apps import apps
+from django.db import DatabaseError, connections, router
+from django.db.models import F, Model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.utils import timezone
+
+from programmes.public_records import NEVER, public_condition
+
+# The apps whose records the public pages show (by label: programmes imports neither of the others).
+WATCHED_APPS = frozenset({"programmes", "partners", "funding"})
+# Set on an instance by pre_save/pre_delete: whether the public saw it before the change.
+_SHOWN_BEFORE = "_content_version_shown_before"
+
+
+def content_version() -> tuple[int, datetime.datetime]:
+    """The current version number and when it last moved (one query).
+
+    Every page a visitor not signed in asks for runs this query, often as the only one: plain SQL
+    saves the ORM's query compilation, which costs more than the query itself.
+    """
+    model = apps.get_model("programmes", "ContentVersion")
+    connection = connections[router.db_for_read(model)]
+    with connection.cursor() as cursor:
+        cursor.execute(_VERSION_SQL.format(table=connection.ops.quote_name(model._meta.db_table)))
+        row = cursor.fetchone()
+    if row is None:
+        return 0, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    number, changed_at = row
+    # SQLite hands back text; PostgreSQL an aware datetime.
+    changed_at = model._meta.get_field("changed_at").to_python(changed_at)
+    if timezone.is_naive(changed_at):
+        changed_at = timezone.make_aware(changed_at, datetime.UTC)
+    return number, changed_at
+
+
+_VERSION_SQL = "SELECT number, changed_at FROM {table} WHERE id = 1"
+
+
+def bump_content_version() -> None:
+    """Move the version on: every cached page and every ETag handed out so far is stale."""
+    model = apps.get_model("programmes", "ContentVersion")
+    now = timezone.now()
+    if not model.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now):
+        model.objects.update_or_create(pk=1, defaults={"number": 1, "changed_at": now})
+
+
+# Inside ``one_content_change()``: a list that records whether anything changed, else None.
+_changes_held: contextvars.ContextVar[list[bool] | None] = contextvars.ContextVar("content_changes_held", default=None)
+
+
+@contextlib.contextmanager
+def one_content_change() -> Iterator[None]:
+    """Move the version on once for the many saves inside, on the way out, if any was public.
+
+    For imports that save hundreds of records in one transaction: one UPDATE instead of one per
+    record, and the version's row is locked (against other editors' saves) only at the end.
+    """
+    if _changes_held.get() is not None:  # already inside one: the outer one moves it on
+        yield
+        return
+    held: list[bool] = []
+    token = _changes_held.set(held)
+    try:
+        yield
+    except BaseException:
+        _changes_held.reset(token)
+        if held:
+            # The saves may still be committed by whoever catches this; a broken transaction
+            # (its own error is the one to report) rolls them back, and the move with them.
+            with contextlib.suppress(DatabaseError):
+                bump_content_version()
+        raise
+    _changes_held.reset(token)
+    if held:
+        bump_content_version()
+
+
+def _content_changed() -> None:
+    held = _changes_held.get()
+    if held is None:
+        bump_content_version()
+    elif not held:
+        held.append(True)
+
+
+def _change_pending() -> bool:
+    """Inside ``one_content_change()`` with a public change seen already: nothing more to ask."""
+    return bool(_changes_held.get())
+
+
+def _is_watched(sender: type[Model]) -> bool:
+    meta = sender._meta
+    return (
+        meta.app_label in WATCHED_APPS
+        # Models of a migration's historical state: the version's table may not exist yet.
+        and meta.apps is apps
+        # django-simple-history's copies change together with the records they copy.
+        and not hasattr(sender, "instance_type")
+        and meta.model_name != "contentversion"
+    )
+
+
+def is_shown(model: type[Model], pks: Iterable[Any]) -> bool:
+    """Whether the public sees any of these records of ``model`` now (one query, none if never)."""
+    condition = public_condition(model)
+    if condition is NEVER:
+        return False
+    return model._default_manager.filter(condition, pk__in=list(pks)).exists()
+
+
+def _before_change(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
+    if not _is_watched(sender) or raw or _change_pending():
+        return
+    existing = instance.pk is not None and not instance._state.adding
+    setattr(instance, _SHOWN_BEFORE, existing and is_shown(sender, [instance.pk]))
+
+
+def _after_save(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
+    if not _is_watched(sender):
+        return
+    shown_before = instance.__dict__.pop(_SHOWN_BEFORE, False)
+    # A fixture's rows (raw) are loaded as they are: whatever they are, the version moves on.
+    if raw or (not _change_pending() and (shown_before or is_shown(sender, [instance.pk]))):
+        _content_changed()
+
+
+def _after_delete(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    if _is_watched(sender) and instance.__dict__.pop(_SHOWN_BEFORE, False):
+        _content_changed()
+
+
+def _on_m2m_changed(
+    sender: type[Model], instance: Model, action: str, reverse: bool, model: type[Model], pk_set: set | None, **kwargs
+) -> None:
+    """A link added or removed shows on public pages if the record holding the field is public.
+
+    Links do not change whether that record is public, so its state after the change is its
+    state before. Clearing a record's links from the other side (``area.programmes.clear()``)
+    names no records: the version moves on unless the holder can never be public.
+    """
+    if not action.startswith("post_") or not _is_watched(sender) or _change_pending():
+        return
+    if not reverse:
+        shown = is_shown(type(instance), [instance.pk])
+    elif pk_set is not None:
+        shown = is_shown(model, pk_set)
+    else:
+        shown = public_condition(model) is not NEVER
+    if shown:
+        _content_changed()
+
+
+def connect_signals() -> None:
+    """Called once from ``ProgrammesConfig.ready``."""
+    pre_save.connect(_before_change, dispatch_uid="programmes.content_version.pre_save")
+    pre_delete.connect(_before_change, dispatch_uid="programmes.content_version.pre_delete")
+    post_save.connect(_after_save, dispatch_uid="programmes.content_version.save")
+    post_delete.connect(_after_delete, dispatch_uid="programmes.content_version.delete")
+    m2m_changed.connect(_on_m2m_changed, dispatch_uid="programmes.content_version.m2m")
