@@ -1,11 +1,13 @@
 """Conditional GET and a page cache for the public pages, both keyed by one content version.
 
 A change to public content moves the content version (``programmes.content_version``: one row in
-the database) on, and nothing else does. Each public page a visitor who is not
-signed in asks for gets an ETag and a Last-Modified made from that version, so a browser or a
-proxy that has the page already gets a 304; and the rendered page is kept in Django's cache under
-a key that holds the version, so an edit makes every kept page stale at once, on every app
-server, whatever cache backend each one uses. A stale page after an edit would be a bug.
+the database) on, and nothing else does. Each public page a visitor who is not signed in asks
+for gets an ETag and a Last-Modified made from that version, so a browser or a proxy that has
+the page already gets a 304; and the rendered page is kept under a key that holds the version,
+so an edit makes every kept page stale at once, on every app server, whatever cache backend
+each one uses. A stale page after an edit would be a bug. The key holds the address with only
+the query parameters the page's view reads (``programmes.public_routes``), so parameters it
+ignores cannot make new entries.
 
 What is never kept nor answered with a 304: anything for a signed-in user (staff previews,
 donors' dashboards), the admin, sign-in pages and the health check, a page that sets a cookie
@@ -23,6 +25,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
@@ -33,31 +36,13 @@ from programmes.content_version import (  # noqa: F401 (the rest of the project 
     content_version,
     one_content_change,
 )
+from programmes.public_routes import Found, find, query_key, read_query, representation
 
-# URL namespaces and names of the public pages; everything else (admin, sign-in, donor pages,
-# the health check) is left alone. The API's routes have no namespace: matched by their route.
-PUBLIC_NAMESPACES = frozenset({"programmes", "partners", "funding"})
-PUBLIC_URL_NAMES = frozenset({"sitemap", "robots"})
-PUBLIC_ROUTE_PREFIX = "api/"
 # Larger answers (an export of thousands of programmes) still get their ETag but are not kept:
 # the cache holds many pages per worker, and a few large files would push them all out.
 MAX_CACHED_BYTES = 1024 * 1024
 KEY_PREFIX = "public-page"
 KEPT_SECONDS = 24 * 60 * 60
-
-
-# The middleware ------------------------------------------------------------------------
-
-
-def is_public_page(request: HttpRequest) -> bool:
-    match = request.resolver_match
-    if match is None or request.method not in ("GET", "HEAD"):
-        return False
-    return (
-        (match.namespaces[:1] and match.namespaces[0] in PUBLIC_NAMESPACES)
-        or match.url_name in PUBLIC_URL_NAMES
-        or match.route.startswith(PUBLIC_ROUTE_PREFIX)
-    )
 
 
 def has_no_session(request: HttpRequest) -> bool:
@@ -69,26 +54,35 @@ def is_anonymous(request: HttpRequest) -> bool:
     return has_no_session(request) or not request.user.is_authenticated
 
 
+def public_route(request: HttpRequest) -> Found | None:
+    """The declared public route a GET or HEAD is for (``programmes.public_routes``), or None."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    return find(request.path_info)
+
+
 class PublicPageCacheMiddleware:
     """ETag, Last-Modified and a page cache for public pages seen by visitors not signed in.
 
     Sits early, right after the security headers and static files: a kept page is answered
-    before the session, language, CSRF and authentication middleware and before the address is
-    resolved, none of which can change it. A page is only ever kept after a full answer showed
-    it public (``process_view``, once the address is resolved and the user known), so only a
-    public page can be found. Its key holds the whole address, which alone sets the language.
+    before the session, language, CSRF and authentication middleware, none of which can change
+    it. A page is only ever kept after a full answer showed it public (``process_view``, once
+    the user is known), so only a public page can be found. Its key holds the address, which
+    alone sets the language, with the query parameters its view reads.
     """
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method in ("GET", "HEAD") and self.may_be_public(request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        found = public_route(request)
+        if found is not None and self.may_be_public(request):
             version = self.read_version(request)
             if version is not None:
-                kept_or_not_modified = self.answer_from_cache(request, *version)
-                if kept_or_not_modified is not None:
-                    return kept_or_not_modified
+                key, etag, last_modified = self.validators(request, found, *version)
+                kept = self.answer_kept(request, key, etag, last_modified)
+                if kept is not None:
+                    return kept
         response = self.get_response(request)
         state = getattr(request, "_public_page", None)
         if state is None:
@@ -104,17 +98,20 @@ class PublicPageCacheMiddleware:
             patch_vary_headers(response, ("Cookie",))
             if self.can_keep(request, response):
                 # A day at most: the key holds the version and the date, so it is dead by then.
-                kept = (response.status_code, list(response.items()), response.content)
-                cache.set(key, kept, timeout=KEPT_SECONDS)
+                cache.set(key, (response.status_code, list(response.items()), response.content), KEPT_SECONDS)
         return response
 
     def process_view(self, request: HttpRequest, view: Callable, args: Any, kwargs: Any) -> HttpResponse | None:
-        if not is_public_page(request) or "messages" in request.COOKIES or not is_anonymous(request):
+        found = public_route(request)
+        if found is None or "messages" in request.COOKIES or not is_anonymous(request):
             return None
         version = self.read_version(request)
         if version is None:
             return None  # let the view meet the database error and answer it (503)
-        key, etag, last_modified = self.validators(request, *version)
+        # The view sees only what the key holds: it cannot read a parameter the key leaves out.
+        request.GET = read_query(request.GET, found.route)
+        request.META["QUERY_STRING"] = request.GET.urlencode()
+        key, etag, last_modified = self.validators(request, found, *version)
         request._public_page = (key, etag, last_modified)
         not_modified = self.not_modified(request, etag, last_modified)
         if not_modified is not None:
@@ -139,10 +136,10 @@ class PublicPageCacheMiddleware:
                 request.content_version = request._content_version[0]
         return request._content_version
 
-    def answer_from_cache(
-        self, request: HttpRequest, number: int, changed_at: datetime.datetime
-    ) -> HttpResponse | None:
-        key, etag, last_modified = self.validators(request, number, changed_at)
+    def answer_kept(
+        self, request: HttpRequest, key: str, etag: str, last_modified: datetime.datetime
+    ) -> HttpResponseBase | None:
+        """The kept answer for this key (a 304 if the client has it already), or None."""
         kept = cache.get(key)
         if kept is None:
             return None
@@ -155,13 +152,34 @@ class PublicPageCacheMiddleware:
             response.headers[name] = value
         return response
 
+    @staticmethod
     def validators(
-        self, request: HttpRequest, number: int, changed_at: datetime.datetime
+        request: HttpRequest, found: Found, number: int, changed_at: datetime.datetime
     ) -> tuple[str, str, datetime.datetime]:
-        """The page's cache key, ETag and Last-Modified for this content version and date."""
+        """The page's cache key, ETag and Last-Modified for this content version and date.
+
+        The key holds everything the page may depend on: the version (its number and when it
+        moved, so a database restored to an earlier number does not find pages of other
+        content), the date, the address (with scheme and host, for absolute links; the language
+        is its prefix) with the parameters the view reads, and, for the API, the representation.
+        """
         today = timezone.localdate()
-        key = self.cache_key(request, number, today)
-        etag = f'W/"{number}-{key[-16:]}"'
+        stamp = int(changed_at.timestamp() * 1_000_000)
+        query = read_query(request.GET, found.route)
+        parts = (
+            str(number),
+            str(stamp),
+            today.isoformat(),
+            request.scheme,
+            request.get_host(),
+            request.path,
+            query_key(query),
+            representation(request, found, query),
+            request.method,
+        )
+        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+        key = f"{KEY_PREFIX}:{number}:{stamp}:{today.isoformat()}:{digest}"
+        etag = f'W/"{number}-{digest[:16]}"'
         # Pages that say what is current or to come change with the date as well as with edits.
         midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time()))
         return key, etag, max(changed_at, midnight)
@@ -175,22 +193,7 @@ class PublicPageCacheMiddleware:
         return response
 
     @staticmethod
-    def cache_key(request: HttpRequest, number: int, today: datetime.date) -> str:
-        # Everything the page may depend on: address (with scheme and host, for absolute links;
-        # the language is its prefix), the representation asked for (the API answers JSON or
-        # HTML) and the date.
-        parts = (
-            request.scheme,
-            request.get_host(),
-            request.get_full_path(),
-            request.headers.get("Accept", ""),
-            request.method,
-        )
-        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
-        return f"{KEY_PREFIX}:{number}:{today.isoformat()}:{digest}"
-
-    @staticmethod
-    def can_keep(request: HttpRequest, response: HttpResponse) -> bool:
+    def can_keep(request: HttpRequest, response: HttpResponseBase) -> bool:
         cache_control = response.get("Cache-Control", "")
         return (
             request.method == "GET"
