@@ -10,6 +10,7 @@ Numbers stay numbers.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -18,9 +19,11 @@ from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from iomcaribbean.api import DownloadRateThrottle
 
 # OWASP's list: a cell that begins with one of these is defused whatever follows.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -28,6 +31,7 @@ FORMULA_SIGNS = frozenset("=+-@")
 # Characters XML 1.0 cannot carry, even escaped: an XLSX file, an IATI file or a feed leaves them out.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PERIODS = {1: "second", 60: "minute", 3600: "hour", 86400: "day"}
 
 
 def safe_cell(value: Any) -> Any:
@@ -93,3 +97,18 @@ def xlsx_response(filename: str, sheets: Sequence[tuple[str, Sequence[str], Iter
     buffer = BytesIO()
     workbook.save(buffer)
     return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename)
+
+
+def throttled_download(request: HttpRequest) -> HttpResponse | None:
+    """429 with Retry-After when this client has had its share of downloads built afresh, else None."""
+    throttle = DownloadRateThrottle()
+    if throttle.allow_request(request, None):
+        return None
+    wait = max(1, math.ceil(throttle.wait() or 1))
+    message = (
+        f"Too many downloads from your address: {throttle.num_requests} a {PERIODS[throttle.duration]} at most. "
+        f"Try again in {wait} seconds.\n"
+    )
+    response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(wait)
+    return response

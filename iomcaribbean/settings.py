@@ -324,6 +324,33 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
+# Throttles and kept exports ---------------------------------------------------
+# https://www.django-rest-framework.org/api-guide/throttling/
+# Per client address (counted as sign-in throttling counts it, behind DJANGO_TRUSTED_PROXY_COUNT
+# proxies), only answers built afresh count: kept pages and files are not throttled. Over the
+# rate, 429 with Retry-After. A rate is "<number>/<second|minute|hour|day>".
+
+
+def throttle_rate(name: str, default: str) -> str:
+    rate = env.str(name, default=default)
+    number, _, period = rate.partition("/")
+    if not number.isdigit() or period[:1] not in ("s", "m", "h", "d"):
+        raise ImproperlyConfigured(f"{name} must be a number of requests per second, minute, hour or day: {default}.")
+    return rate
+
+
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["iomcaribbean.api.ClientRateThrottle"]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    # API answers (programmes.caching keeps the rest): paging through 10,000 programmes is 100.
+    "api": throttle_rate("API_THROTTLE_RATE", "120/minute"),
+    # CSV, XLSX and IATI files (iomcaribbean.exports.throttled_download).
+    "downloads": throttle_rate("DOWNLOAD_THROTTLE_RATE", "10/minute"),
+}
+# Public answers too large for the cache (the IATI file, whole exports), built once per content
+# version and kept as files (programmes/kept_files.py); at most KEPT_FILES_MAX of them at a time.
+KEPT_FILES_DIR = env.path("KEPT_FILES_DIR", default=BASE_DIR / "tmp" / "kept-files")
+KEPT_FILES_MAX = env.int("KEPT_FILES_MAX", default=50)
+
 # Logging ----------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/logging/ (to stdout, for any process manager)
 

@@ -7,7 +7,9 @@ the page already gets a 304; and the rendered page is kept under a key that hold
 so an edit makes every kept page stale at once, on every app server, whatever cache backend
 each one uses. A stale page after an edit would be a bug. The key holds the address with only
 the query parameters the page's view reads (``programmes.public_routes``), so parameters it
-ignores cannot make new entries.
+ignores cannot make new entries. Pages are kept in Django's cache; answers larger than
+``MAX_CACHED_BYTES`` or streamed (whole exports, the IATI file) as files (``programmes.kept_files``),
+each built once per content version. Downloads rendered afresh are throttled per client.
 
 What is never kept nor answered with a 304: anything for a signed-in user (staff previews,
 donors' dashboards), the admin, sign-in pages and the health check, a page that sets a cookie
@@ -30,6 +32,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
+from iomcaribbean.exports import throttled_download
+from programmes import kept_files
 from programmes.content_version import (  # noqa: F401 (the rest of the project imports them from here)
     bump_content_version,
     connect_signals,
@@ -38,11 +42,13 @@ from programmes.content_version import (  # noqa: F401 (the rest of the project 
 )
 from programmes.public_routes import Found, find, query_key, read_query, representation
 
-# Larger answers (an export of thousands of programmes) still get their ETag but are not kept:
+# Larger answers (an export of thousands of programmes) are kept as files, not in the cache:
 # the cache holds many pages per worker, and a few large files would push them all out.
 MAX_CACHED_BYTES = 1024 * 1024
 KEY_PREFIX = "public-page"
 KEPT_SECONDS = 24 * 60 * 60
+# What the cache holds for an answer kept as a file (``programmes.kept_files``).
+KEPT_AS_FILE = "kept-as-file"
 
 
 def has_no_session(request: HttpRequest) -> bool:
@@ -83,6 +89,16 @@ class PublicPageCacheMiddleware:
                 kept = self.answer_kept(request, key, etag, last_modified)
                 if kept is not None:
                     return kept
+                if found.route.download:
+                    # One request builds it; those that come meanwhile wait, then read it.
+                    with kept_files.building(key):
+                        kept = self.answer_kept(request, key, etag, last_modified)
+                        return kept if kept is not None else self.render(request, found)
+        return self.render(request, found)
+
+    def render(self, request: HttpRequest, found: Found | None) -> HttpResponseBase:
+        if found is not None and found.route.download and (refused := throttled_download(request)):
+            return refused
         response = self.get_response(request)
         state = getattr(request, "_public_page", None)
         if state is None:
@@ -98,7 +114,12 @@ class PublicPageCacheMiddleware:
             patch_vary_headers(response, ("Cookie",))
             if self.can_keep(request, response):
                 # A day at most: the key holds the version and the date, so it is dead by then.
-                cache.set(key, (response.status_code, list(response.items()), response.content), KEPT_SECONDS)
+                if not response.streaming and len(response.content) <= MAX_CACHED_BYTES:
+                    cache.set(key, (response.status_code, list(response.items()), response.content), KEPT_SECONDS)
+                else:
+                    response = kept_files.keep(key, response)
+                    # The file is found through the cache: emptying the cache forgets it too.
+                    cache.set(key, KEPT_AS_FILE, KEPT_SECONDS)
         return response
 
     def process_view(self, request: HttpRequest, view: Callable, args: Any, kwargs: Any) -> HttpResponse | None:
@@ -141,11 +162,17 @@ class PublicPageCacheMiddleware:
     ) -> HttpResponseBase | None:
         """The kept answer for this key (a 304 if the client has it already), or None."""
         kept = cache.get(key)
-        if kept is None:
+        # A file kept by this server; another server sharing the cache may have kept one of its own.
+        kept_file = kept_files.kept_answer(key) if kept == KEPT_AS_FILE else None
+        if kept is None or (kept == KEPT_AS_FILE and kept_file is None):
             return None
         not_modified = self.not_modified(request, etag, last_modified)
         if not_modified is not None:
+            if kept_file is not None:
+                kept_file.close()
             return not_modified
+        if kept_file is not None:
+            return kept_file
         status, headers, content = kept
         response = HttpResponse(content, status=status)
         for name, value in headers:
@@ -197,10 +224,8 @@ class PublicPageCacheMiddleware:
         cache_control = response.get("Cache-Control", "")
         return (
             request.method == "GET"
-            and not response.streaming
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and "private" not in cache_control
             and "no-store" not in cache_control
-            and len(response.content) <= MAX_CACHED_BYTES
         )

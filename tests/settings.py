@@ -1,6 +1,7 @@
 """Fast settings for the test suite, on top of the one settings module."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
 
@@ -28,3 +29,11 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30  # noqa: F405
+
+# Throttles high enough that no other test meets them (tests/test_throttling.py lowers them),
+# and kept files in a folder of this run's own.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"api": "100000/minute", "downloads": "100000/minute"},
+}
+KEPT_FILES_DIR = tempfile.mkdtemp(prefix="iomcaribbean-kept-files-")

@@ -1,0 +1,124 @@
+"""Public answers too large for the page cache, kept as files: whole exports, the IATI file.
+
+The page cache (``programmes.caching``) keeps answers of up to ``MAX_CACHED_BYTES`` in Django's
+cache; a larger or streamed answer (the IATI file of every programme, the CSV or XLSX of the
+whole list) is written once to a file in ``KEPT_FILES_DIR``, named by its cache key (which holds
+the content version), and every later request for it is answered from the file until an edit.
+The page cache finds it through a marker under the same key in Django's cache, so emptying the
+cache (as each test does) forgets the files too.
+
+One server builds a file once: the first request takes a lock (``flock`` on a lock file beside
+it) and builds it; requests that come meanwhile wait for that lock, then read the file instead
+of building it again. A file is written under a temporary name and renamed when complete, so a
+reader never sees half a file. Files of other content versions are removed when a new one is
+written, and at most ``KEPT_FILES_MAX`` are kept (the oldest go first). Each app server may have
+a folder of its own (a server that finds the marker but not the file builds the file once for
+itself) or all may share one (a network folder that honours ``flock``, such as NFSv4): renames
+are atomic and the names hold the version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, HttpResponse, HttpResponseBase
+
+SUFFIX = ".kept"
+LOCK_SUFFIX = ".lock"
+# Headers the page cache does not set itself: the file's type, name and language, and so on.
+LEFT_OUT = frozenset({"content-length"})
+# A temporary file older than this is a build that was cut short (gunicorn kills a worker at 120 s).
+ABANDONED_SECONDS = 60 * 60
+
+
+def folder() -> Path:
+    path = Path(settings.KEPT_FILES_DIR)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def file_name(key: str) -> str:
+    """``<version>--<digest>``: the key's version and date (``public-page:<number>:<stamp>:<date>:...``) first."""
+    version = "-".join(key.split(":")[1:4])
+    return f"{version}--{hashlib.sha256(key.encode()).hexdigest()[:40]}"
+
+
+def kept_answer(key: str) -> HttpResponseBase | None:
+    """The kept file for this key, as the answer it was kept from; None if there is none."""
+    path = folder() / (file_name(key) + SUFFIX)
+    try:
+        kept = path.open("rb")
+    except FileNotFoundError:
+        return None
+    headers = json.loads(kept.readline())
+    # FileResponse sends the rest of the file from here, with its length.
+    response = FileResponse(kept, content_type=headers.pop("Content-Type", None))
+    for name, value in headers.items():
+        response.headers[name] = value
+    return response
+
+
+@contextlib.contextmanager
+def building(key: str) -> Iterator[None]:
+    """Held while one request builds the answer for this key; others wait here, then read it."""
+    lock = folder() / (file_name(key) + LOCK_SUFFIX)
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def keep(key: str, response: HttpResponse) -> HttpResponseBase:
+    """Write the answer to its file, then answer from the file (a streamed answer is read once)."""
+    directory = folder()
+    name = file_name(key)
+    headers = {name: value for name, value in response.items() if name.lower() not in LEFT_OUT}
+    # The answer is read to its end but not closed: closing it would send ``request_finished``,
+    # which ends the request's database connections; the handler closes the file's answer instead.
+    with tempfile.NamedTemporaryFile(dir=directory, prefix=".building-", delete=False) as out:
+        try:
+            out.write(json.dumps(headers).encode() + b"\n")
+            if response.streaming:
+                for chunk in response.streaming_content:
+                    out.write(chunk)
+            else:
+                out.write(response.content)
+        except BaseException:
+            os.unlink(out.name)
+            raise
+    os.replace(out.name, directory / (name + SUFFIX))
+    _remove_others(directory, name)
+    answer = kept_answer(key)
+    assert answer is not None  # just written
+    return answer
+
+
+def _remove_others(directory: Path, name: str) -> None:
+    """Files of other content versions or days, beyond ``KEPT_FILES_MAX`` the oldest of this one,
+    and what builds cut short (a worker killed while writing) left behind."""
+    version = name.split("--")[0] + "--"
+    kept: list[tuple[float, Path]] = []
+    for path in directory.iterdir():
+        with contextlib.suppress(FileNotFoundError):  # another server's clean-up got there first
+            if path.name.startswith(".building-"):
+                if path.stat().st_mtime < time.time() - ABANDONED_SECONDS:
+                    path.unlink()
+            elif not path.name.startswith(version):
+                path.unlink()
+            elif path.suffix == SUFFIX:
+                kept.append((path.stat().st_mtime, path))
+    kept.sort(reverse=True)
+    for _, path in kept[settings.KEPT_FILES_MAX :]:
+        path.unlink(missing_ok=True)
+        path.with_suffix(LOCK_SUFFIX).unlink(missing_ok=True)

@@ -1,0 +1,125 @@
+"""Whole exports and the IATI file are built once per content change, then answered from a file."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from programmes import caching, iati, kept_files
+from tests.factories import ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+IATI_FILE = reverse("programmes:iati_activities")
+CSV = reverse("programmes:list_csv")
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.fixture(autouse=True)
+def empty_folder() -> Path:
+    """No file of another test: a test's database starts from the same content version as the last's."""
+    folder = Path(settings.KEPT_FILES_DIR)
+    for path in folder.glob("*"):
+        path.unlink()
+    return folder
+
+
+@pytest.fixture
+def builds(monkeypatch) -> list[int]:
+    """Counts the IATI files written (each a walk over every published programme)."""
+    counted: list[int] = []
+    original = iati.iter_activities_xml
+
+    def counting(*args, **kwargs):
+        counted.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(iati, "iter_activities_xml", counting)
+    return counted
+
+
+def test_the_iati_file_is_built_once_per_content_change(client, builds, django_assert_num_queries):
+    first = client.get(IATI_FILE)
+    assert first.status_code == 200
+    content = body(first)
+    assert content.count(b"<iati-activity ") >= 5
+    for n in range(3):
+        with django_assert_num_queries(1):  # the content version only
+            again = client.get(IATI_FILE, {"n": n})
+        assert body(again) == content
+        assert again["Content-Type"] == "application/xml; charset=utf-8"
+        assert again["Content-Disposition"] == 'inline; filename="iom-caribbean-iati-activities.xml"'
+        assert again["ETag"] == first["ETag"]
+    assert len(builds) == 1
+
+    ProgrammeFactory(title="Freshly published for IATI", code="T99-001")
+    changed = client.get(IATI_FILE)
+    assert b"Freshly published for IATI" in body(changed)
+    assert changed["ETag"] != first["ETag"]
+    assert len(builds) == 2
+
+
+def test_a_kept_file_answers_304_to_its_etag(client):
+    first = client.get(IATI_FILE)
+    body(first)
+    again = client.get(IATI_FILE, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_a_whole_export_too_large_for_the_cache_is_kept_as_a_file(client, monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(caching, "MAX_CACHED_BYTES", 200)  # the seed content's CSV is a few KB
+    first = client.get(CSV)
+    assert first.status_code == 200
+    content = body(first)
+    assert len(content) > 200
+    assert content.decode("utf-8-sig").startswith("Title,IOM project code,Status")
+    with django_assert_num_queries(1):
+        again = client.get(CSV, {"utm_source": "newsletter"})
+    assert body(again) == content
+    assert again["Content-Disposition"] == 'attachment; filename="programmes.csv"'
+    assert int(again["Content-Length"]) == len(content)
+    xlsx = client.get(reverse("programmes:list_xlsx"), {"lang": "es"})
+    assert xlsx["Content-Language"] == "es"
+    assert body(xlsx)[:2] == b"PK"  # a zip: the workbook
+    assert len(list(Path(settings.KEPT_FILES_DIR).glob("*.kept"))) == 2
+
+
+def test_files_of_an_older_version_are_removed_when_a_newer_one_is_written(client, empty_folder):
+    folder = empty_folder
+    body(client.get(IATI_FILE))
+    [old] = folder.glob("*.kept")
+    ProgrammeFactory()
+    body(client.get(IATI_FILE))
+    [new] = folder.glob("*.kept")
+    assert new != old
+    assert not old.exists()
+
+
+def test_at_most_kept_files_max_files_are_kept(client, settings, monkeypatch, empty_folder):
+    monkeypatch.setattr(caching, "MAX_CACHED_BYTES", 200)
+    settings.KEPT_FILES_MAX = 2
+    for columns in ("title,code", "title,status", "code,status"):
+        assert client.get(CSV, {"columns": columns}).status_code == 200
+        time.sleep(0.01)  # distinct modification times
+    assert len(list(empty_folder.glob("*.kept"))) == 2
+
+
+def test_requests_that_come_while_one_builds_wait_for_it():
+    key = "public-page:7:123:2030-01-01:0123456789abcdef"
+    order: list[str] = []
+    with kept_files.building(key):
+        waiter = threading.Thread(target=lambda: kept_files.building(key).__enter__() or order.append("waiter"))
+        waiter.start()
+        time.sleep(0.2)
+        order.append("builder done")
+    waiter.join(timeout=5)
+    assert order == ["builder done", "waiter"]
