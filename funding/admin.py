@@ -19,6 +19,7 @@ from funding.forms import TransactionFormSet
 from funding.iati_import import max_bytes, too_large_message
 from funding.models import Budget, DonorAccount, Grant, PlannedDisbursement, Transaction
 from funding.services import iati_file_import
+from partners.admin import ParticipationRights
 from programmes.admin import CompactInline, HistoryAdmin, ProgrammeAdmin
 from programmes.models import Component, Programme
 
@@ -54,6 +55,10 @@ class BudgetInline(CompactInline):
 # The programmes app never imports funding (arrows point one way), so funding adds its inlines
 # to the programme admin here; INSTALLED_APPS loads programmes and partners first.
 ProgrammeAdmin.inlines = [*ProgrammeAdmin.inlines, GrantInline, BudgetInline]
+# Money belongs to those who manage it (README, "Admin users"): a programme's total budget takes the right
+# to change budgets, a participation in the funding role the rights on grants.
+ProgrammeAdmin.money_permission = "funding.change_budget"
+ParticipationRights.money_model = "funding.grant"
 
 
 class TransactionInline(CompactInline):

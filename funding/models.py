@@ -48,7 +48,8 @@ class Grant(TimeStamped):
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="grants")
     component = models.ForeignKey(
         Component,
-        on_delete=models.SET_NULL,
+        # A component a grant pays for is kept: deleting it would lose what the money was for.
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="grants",

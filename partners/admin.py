@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
@@ -15,11 +19,82 @@ from programmes.admin import (
     TranslatedHistoryAdmin,
 )
 
+FUNDING = Participation.Role.FUNDING
 
-class ParticipationInline(TranslatedCompactInline):
+
+class ParticipationRights:
+    """A participation in the funding role is money, the others narrative (README, "Admin users").
+
+    ``money_model`` names the model whose add, change and delete rights a funding participation takes:
+    funding.admin sets it to its grants, as partners never imports funding. Without it a funding
+    participation takes the same rights as any other.
+    """
+
+    money_model: str | None = None
+
+    def may_write(self, request: HttpRequest, action: str, role: str | None) -> bool:
+        model = self.money_model if role == FUNDING and self.money_model else "partners.participation"
+        app_label, model_name = model.split(".")
+        return request.user.has_perm(f"{app_label}.{action}_{model_name}")
+
+    def may_write_a_role(self, request: HttpRequest, action: str) -> bool:
+        return self.may_write(request, action, FUNDING) or self.may_write(request, action, None)
+
+    def refusal(self, request: HttpRequest, action: str, roles: set[str | None]) -> str | None:
+        """Why the user may not ``action`` a participation with these roles (before and after), or None."""
+        refused = {role == FUNDING for role in roles if not self.may_write(request, action, role)}
+        if True in refused:
+            return "Participations in the Funding role are money: only Finance officers add, change or remove them."
+        if False in refused:
+            return "You may add, change or remove participations in the Funding role only."
+        return None
+
+
+class ParticipationFormSet(forms.BaseInlineFormSet):
+    """Refuses each row the user may not write, by its role before and after (``refusal`` is set per request)."""
+
+    refusal: Callable[[str, set[str | None]], str | None]
+
+    def clean(self) -> None:
+        super().clean()
+        problems = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or (form.instance.pk is None and not form.has_changed()):
+                continue
+            before, after = form.initial.get("role"), form.cleaned_data.get("role")
+            if form.instance.pk is not None and self.can_delete and self._should_delete_form(form):
+                message = self.refusal("delete", {before})
+            elif form.instance.pk is None:
+                message = self.refusal("add", {after})
+            elif form.has_changed():
+                message = self.refusal("change", {before, after})
+            else:
+                continue
+            if message:
+                named = form.instance.organisation_id and form.instance.programme_id
+                problems.append(f"{form.instance if named else 'A new row'}: {message}")
+        if problems:
+            raise ValidationError(problems)
+
+
+class ParticipationInline(ParticipationRights, TranslatedCompactInline):
     model = Participation
+    formset = ParticipationFormSet
     autocomplete_fields = ["organisation", "programme"]
     ordering = ["order", "role"]
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self.may_write_a_role(request, "add")
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self.may_write_a_role(request, "change")
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self.may_write_a_role(request, "delete")
+
+    def get_formset(self, request: HttpRequest, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (formset,), {"refusal": staticmethod(lambda *args: self.refusal(request, *args))})
 
 
 class OverviewPartnerInline(CompactInline):
@@ -64,13 +139,45 @@ class OrganisationAdmin(TranslatedHistoryAdmin):
         return obj.grant_count
 
 
+class RoleCheckedForm(forms.ModelForm):
+    """Refuses a role the user may not give (``refusal`` is set per request); the role it had is the
+    admin's per-object permission."""
+
+    refusal: Callable[[str, set[str | None]], str | None]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        action = "add" if self.instance._state.adding else "change"
+        if "role" in cleaned_data and (message := self.refusal(action, {cleaned_data["role"]})):
+            self.add_error("role", message)
+        return cleaned_data
+
+
 @admin.register(Participation)
-class ParticipationAdmin(TranslatedHistoryAdmin):
+class ParticipationAdmin(ParticipationRights, TranslatedHistoryAdmin):
     list_display = ["organisation", "role", "programme", "description"]
     list_filter = ["role", "programme__status"]
     list_select_related = ["organisation", "programme"]
     search_fields = ["organisation__name", "organisation__acronym", "programme__title", "programme__code"]
     autocomplete_fields = ["organisation", "programme"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self.may_write_a_role(request, "add")
+
+    def has_change_permission(self, request: HttpRequest, obj: Participation | None = None) -> bool:
+        if obj is None:
+            return self.may_write_a_role(request, "change")
+        return self.may_write(request, "change", obj.role)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Participation | None = None) -> bool:
+        if obj is None:
+            return self.may_write_a_role(request, "delete")
+        return self.may_write(request, "delete", obj.role)
+
+    def get_form(self, request: HttpRequest, obj: Participation | None = None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        refusal = staticmethod(lambda *args: self.refusal(request, *args))
+        return type(form.__name__, (RoleCheckedForm, form), {"refusal": refusal})
 
 
 @admin.register(Agreement)

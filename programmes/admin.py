@@ -10,11 +10,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IS_POPUP_VAR
-from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.contrib.admin.utils import NotRelationField, flatten_fieldsets, get_fields_from_path
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -50,7 +51,21 @@ from programmes.translation import (
 )
 
 
-class HistoryAdmin(EditConflictAdmin, SimpleHistoryAdmin):
+class PastVersionsReadOnly:
+    """Past versions are for reading: simple-history's revert form would save the whole form on view permission
+    alone, past the change form's read-only fields, inlines and publishing checks. To restore a past value, staff
+    copy it into the change form, which runs every check (README, "Admin users")."""
+
+    def revert_disabled(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+        return True
+
+    def history_form_view(self, request: HttpRequest, object_id: str, version_id: str, extra_context=None):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class HistoryAdmin(EditConflictAdmin, PastVersionsReadOnly, SimpleHistoryAdmin):
     """Base of every model admin: every model keeps its history, so staff see who changed what, and when; a save
     over changes made since the form was opened is refused (programmes.admin_conflicts)."""
 
@@ -196,6 +211,12 @@ class PublishActions:
 
     actions = ["publish", "unpublish"]
 
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        """Publishing is the model's own change right: a Finance officer who may change a programme's budget
+        (ProgrammeAdmin.money_permission) may not publish it."""
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")
+
     def _set_published(self, request: HttpRequest, queryset: QuerySet, published: bool) -> None:
         changed = 0
         for obj in queryset.exclude(is_published=published):
@@ -206,11 +227,11 @@ class PublishActions:
         name = opts.verbose_name if changed == 1 else opts.verbose_name_plural
         self.message_user(request, f"{'Published' if published else 'Unpublished'} {changed} {name}.", messages.SUCCESS)
 
-    @admin.action(description="Publish the selected %(verbose_name_plural)s", permissions=["change"])
+    @admin.action(description="Publish the selected %(verbose_name_plural)s", permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._set_published(request, queryset, True)
 
-    @admin.action(description="Unpublish the selected %(verbose_name_plural)s", permissions=["change"])
+    @admin.action(description="Unpublish the selected %(verbose_name_plural)s", permissions=["publish"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._set_published(request, queryset, False)
 
@@ -361,6 +382,36 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         ("Publishing", {"fields": ["is_published", "published_at", "created_at", "updated_at"]}),
     ]
     inlines = [ProgrammeCountryInline, ComponentInline, ResultInline, KeyFigureInline, PublicationInline, PhaseInline]
+    # The total budget is money. funding.admin names the right it takes (arrows point one way); without one,
+    # whoever changes the programme changes its budget too.
+    money_fields = ("budget_amount", "budget_currency")
+    money_permission: str | None = None
+
+    # Who changes what (README, "Admin users") -----------------------------------------------------
+
+    def has_narrative_permission(self, request: HttpRequest, obj: Programme | None = None) -> bool:
+        return super().has_change_permission(request, obj)
+
+    def has_money_permission(self, request: HttpRequest, obj: Programme | None = None) -> bool:
+        if self.money_permission is None:
+            return self.has_narrative_permission(request, obj)
+        return request.user.has_perm(self.money_permission)
+
+    def has_change_permission(self, request: HttpRequest, obj: Programme | None = None) -> bool:
+        # Finance officers open the form for the budget; every other field stays read-only for them.
+        return self.has_narrative_permission(request, obj) or self.has_money_permission(request, obj)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Programme | None = None) -> list[str]:
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_narrative_permission(request, obj):
+            readonly += [name for name in flatten_fieldsets(self.fieldsets) if name not in self.money_fields]
+        if not self.has_money_permission(request, obj):
+            readonly += self.money_fields
+        return list(dict.fromkeys(self.replace_orig_field(readonly)))
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj: Programme | None = None) -> dict:
+        # The slug follows the title only where both can be changed.
+        return super().get_prepopulated_fields(request, obj) if self.has_narrative_permission(request, obj) else {}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         # The country links (for the list and the IATI checks) and the counts the checks need, in SQL:
@@ -426,7 +477,8 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
 
     def get_fieldsets(self, request: HttpRequest, obj: Programme | None = None) -> list:
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and not obj.is_published and self.blocking_problems(obj):
+        publishable = self.has_narrative_permission(request, obj)
+        if publishable and obj is not None and not obj.is_published and self.blocking_problems(obj):
             fieldsets = [
                 (name, {**options, "fields": [*options["fields"], "publish_anyway"]})
                 if name == "Publishing"
@@ -478,7 +530,7 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
     def response_change(self, request: HttpRequest, obj: Programme) -> HttpResponse:
         return self._held_response(request, obj) or super().response_change(request, obj)
 
-    @admin.action(description="Publish the selected %(verbose_name_plural)s", permissions=["change"])
+    @admin.action(description="Publish the selected %(verbose_name_plural)s", permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
         """Publish; first ask, listing the problems, when some would be left out of the IATI file."""
         blocked = [(p, self.blocking_problems(p)) for p in queryset.filter(is_published=False)]

@@ -275,10 +275,12 @@ ADMIN_RIGHTS: dict[str, dict[str, str]] = {
     "programmes.country": {"editor": "vacd", "finance": "v"},
     "programmes.thematicarea": {"editor": "vacd", "finance": "v"},
     "programmes.projecttype": {"editor": "vacd", "finance": "v"},
-    "programmes.programme": {"editor": "vacd", "finance": "v"},
+    # Finance officers change a programme's budget and nothing else of it (tests/test_write_matrix.py).
+    "programmes.programme": {"editor": "vacd", "finance": "vc"},
     "programmes.overview": {"editor": "vacd", "finance": "v"},
     "partners.organisation": {"editor": "vacd", "finance": "v"},
-    "partners.participation": {"editor": "vacd", "finance": "v"},
+    # Finance officers add, change and delete participations in the funding role only; the matrix's is another.
+    "partners.participation": {"editor": "vacd", "finance": "va"},
     "partners.agreement": {"editor": "vacd", "finance": "v"},
     "funding.grant": {"editor": "v", "finance": "vacd"},
     "funding.budget": {"editor": "v", "finance": "vacd"},
@@ -499,17 +501,21 @@ def build_records() -> Records:
     return records
 
 
-@pytest.fixture(scope="module")
-def records(django_db_setup, django_db_blocker) -> Iterator[Records]:
-    """The records, once for the module, in a transaction rolled back at its end."""
+def records_once(django_db_blocker, build: Callable[[], Records] = build_records) -> Iterator[Records]:
+    """What ``build`` makes, once for a module, in a transaction rolled back at its end (also the write matrix's)."""
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            yield build_records()
+            yield build()
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def records(django_db_setup, django_db_blocker) -> Iterator[Records]:
+    yield from records_once(django_db_blocker)
 
 
 # Answers ----------------------------------------------------------------------------------

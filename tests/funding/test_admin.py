@@ -11,7 +11,7 @@ from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
 from funding.models import Budget, Grant
-from partners.models import Organisation
+from partners.models import Organisation, Participation
 from programmes.models import Component, Programme
 from tests.factories import GrantFactory, TransactionFactory
 from tests.programmes.test_admin import admin_url, form_data
@@ -181,3 +181,70 @@ def test_the_grant_list_finds_grants_by_funder(finance_client: Client) -> None:
     assertContains(response, "1 result")
     assertContains(response, "Government of Canada")
     assertContains(response, "not published")  # the seeded grants state no sum
+
+
+# Participations in the funding role are money ---------------------------------------------------------
+
+FUNDING_IS_MONEY = "Participations in the Funding role are money: only Finance officers add, change or remove them."
+
+
+def funding_row(client: Client, programme: Programme, funder: Organisation) -> dict:
+    """The programme page's form with one more participation: the funder, in the funding role."""
+    data = form_data(client.get(admin_url(Programme, "change", programme.pk)))
+    i = int(data["participations-TOTAL_FORMS"])
+    return data | {
+        "participations-TOTAL_FORMS": str(i + 1),
+        f"participations-{i}-organisation": str(funder.pk),
+        f"participations-{i}-role": Participation.Role.FUNDING,
+        f"participations-{i}-order": "9",
+    }
+
+
+def test_an_editor_adding_a_funding_participation_is_told_it_is_money(editor_client: Client) -> None:
+    programme, funder = Programme.objects.get(slug=RIGHTS), Organisation.objects.get(slug="government-of-canada")
+    before = programme.participations.count()
+
+    response = editor_client.post(
+        admin_url(Programme, "change", programme.pk), funding_row(editor_client, programme, funder)
+    )
+
+    assertContains(response, "Please correct the error")
+    assertContains(response, FUNDING_IS_MONEY)
+    assert programme.participations.count() == before
+
+
+def test_a_finance_officer_adds_a_funding_participation_on_the_programme_page(finance_client: Client) -> None:
+    programme, funder = Programme.objects.get(slug=RIGHTS), Organisation.objects.get(slug="government-of-canada")
+
+    response = finance_client.post(
+        admin_url(Programme, "change", programme.pk), funding_row(finance_client, programme, funder)
+    )
+
+    assert response.status_code == 302
+    assert programme.participations.filter(organisation=funder, role=Participation.Role.FUNDING).exists()
+
+
+def test_an_editor_may_not_give_the_funding_role_on_the_participation_form(editor_client: Client) -> None:
+    data = form_data(editor_client.get(admin_url(Participation, "add")))
+    data |= {
+        "organisation": str(Organisation.objects.get(slug="government-of-canada").pk),
+        "programme": str(Programme.objects.get(slug=RIGHTS).pk),
+        "role": Participation.Role.FUNDING,
+    }
+
+    response = editor_client.post(admin_url(Participation, "add"), data)
+
+    assertContains(response, FUNDING_IS_MONEY)
+    assert not Participation.objects.filter(
+        organisation__slug="government-of-canada", role="1", programme__slug=RIGHTS
+    ).exists()
+
+
+def test_a_finance_officer_views_a_partners_participation_and_may_not_change_it(finance_client: Client) -> None:
+    participation = Participation.objects.exclude(role=Participation.Role.FUNDING).first()
+    url = admin_url(Participation, "change", participation.pk)
+    page = finance_client.get(url)
+    assertContains(page, "View participation")
+    assert finance_client.post(url, form_data(page) | {"description_en": "Rewritten"}).status_code == 403
+    assert finance_client.post(admin_url(Participation, "delete", participation.pk), {"post": "yes"}).status_code == 403
+    assert Participation.objects.get(pk=participation.pk).description == participation.description
