@@ -317,6 +317,9 @@ def generate_demo_data(
             budget_amount=Decimal(rng.randrange(50, 5000) * 1000),
             budget_currency="USD",
             is_published=published,
+            # As Programme.save() would set it (bulk_create does not call it): a phase of an
+            # unpublished programme is not public, whatever its own box says.
+            is_public=published and (parent is None or parent.is_public),
             published_at=now if published else None,
         )
 
@@ -339,7 +342,7 @@ def generate_demo_data(
     bar.close()
     everything = top_level + phases
     summary.programmes = len(everything)
-    summary.published = sum(1 for p in everything if p.is_published)
+    summary.published = sum(1 for p in everything if p.is_public)
 
     # Countries (benefiting, percentages adding up to 100; now and then a venue), thematic areas.
     links, area_links = [], []

@@ -218,14 +218,24 @@ class PublishActions:
         return request.user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")
 
     def _set_published(self, request: HttpRequest, queryset: QuerySet, published: bool) -> None:
-        changed = 0
+        changed = []
         for obj in queryset.exclude(is_published=published):
             obj.is_published = published
             obj.save()
-            changed += 1
+            changed.append(obj.pk)
         opts = queryset.model._meta
-        name = opts.verbose_name if changed == 1 else opts.verbose_name_plural
-        self.message_user(request, f"{'Published' if published else 'Unpublished'} {changed} {name}.", messages.SUCCESS)
+        name = opts.verbose_name if len(changed) == 1 else opts.verbose_name_plural
+        message = f"{'Published' if published else 'Unpublished'} {len(changed)} {name}."
+        if published and hasattr(queryset.model, "is_public"):
+            # A programme stays hidden while one above it is unpublished (Programme.is_public):
+            # counted once every selected one is saved, as a root may come after its phases.
+            hidden = queryset.model.objects.filter(pk__in=changed, is_public=False).count()
+            if hidden:
+                message += (
+                    f" {hidden} of them {'stays' if hidden == 1 else 'stay'} hidden: "
+                    f"a programme above {'it' if hidden == 1 else 'each'} is not published."
+                )
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Publish the selected %(verbose_name_plural)s", permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -337,6 +347,7 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         "country_list",
         "years",
         "is_published",
+        "public_status",
         "iati_quality",
     ]
     list_filter = [
@@ -426,6 +437,17 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
     @admin.display(description="years", ordering="start_date")
     def years(self, obj: Programme) -> str:
         return obj.years
+
+    @admin.display(description="public", ordering="is_public")
+    def public_status(self, obj: Programme) -> str:
+        """Whether the public sees it and, for a published programme it does not see, why."""
+        if obj.is_public:
+            return "Public"
+        if not obj.is_published:
+            return "Not published"
+        if not obj.parent.is_published:
+            return f"Hidden: its parent {obj.parent.title} is not published"
+        return f"Hidden: a programme above {obj.parent.title} is not published"
 
     # IATI data quality ---------------------------------------------------------------------------
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, connections, models, router, transaction
 from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
@@ -187,22 +189,88 @@ def by_status() -> tuple:
 
 
 def published_condition(path: str = "") -> Q:
-    """What the public may see: published programmes whose parent, if any, is published too.
+    """What the public may see: a programme that is published, and whose ancestors all are.
 
     A condition on the programme at ``path`` ("" for a programme itself, "programme" from a
-    grant or a country link), so that a query from another table can ask it without a subquery
-    that reads every published programme.
+    grant or a country link). It reads the stored ``Programme.is_public``, which the model keeps
+    right on every write, so a query from another table asks it of one column, at any depth.
     """
     prefix = f"{path}__" if path else ""
-    return Q(**{f"{prefix}is_published": True}) & (
-        Q(**{f"{prefix}parent__isnull": True}) | Q(**{f"{prefix}parent__is_published": True})
+    return Q(**{f"{prefix}is_public": True})
+
+
+# Each statement corrects the ``is_public`` of the programmes whose stored value is wrong, and no
+# other row; the same SQL on SQLite and PostgreSQL (the ORM has no recursive query). The walk is
+# a join at each level, so thousands of programmes cost a few hash joins, not a look-up per row.
+# Everywhere: the programmes reached from a published top-level programme through published ones
+# are public, all others are not (one in a loop of parents never reaches the top).
+_SETTLE_EVERYWHERE_SQL = """
+UPDATE {table} SET is_public = NOT is_public
+WHERE id IN (
+    WITH RECURSIVE public_tree (id) AS (
+        SELECT id FROM {table} WHERE parent_id IS NULL AND is_published
+        UNION
+        SELECT phase.id FROM {table} phase JOIN public_tree ON phase.parent_id = public_tree.id
+        WHERE phase.is_published
     )
+    SELECT programme.id FROM {table} programme LEFT JOIN public_tree ON public_tree.id = programme.id
+    WHERE programme.is_public <> (public_tree.id IS NOT NULL)
+)
+"""
+# Below one programme, whose own value is right: its phases and theirs, by the parent's index.
+_SETTLE_BELOW_SQL = """
+UPDATE {table} SET is_public = NOT is_public
+WHERE id IN (
+    WITH RECURSIVE below (id, public) AS (
+        SELECT id, is_published AND %s FROM {table} WHERE parent_id = %s
+        UNION
+        SELECT phase.id, phase.is_published AND below.public FROM {table} phase JOIN below ON phase.parent_id = below.id
+    )
+    SELECT programme.id FROM {table} programme JOIN below ON below.id = programme.id
+    WHERE programme.is_public <> below.public
+)
+"""
+
+
+def settle_public(using: str = DEFAULT_DB_ALIAS, below: Programme | None = None) -> int:
+    """Correct every stored ``Programme.is_public`` that is wrong, or only those under ``below``
+    (saved with its own value right); how many were corrected."""
+    connection = connections[using]
+    table = connection.ops.quote_name(Programme._meta.db_table)
+    with connection.cursor() as cursor:
+        if below is None:
+            cursor.execute(_SETTLE_EVERYWHERE_SQL.format(table=table))
+        else:
+            cursor.execute(_SETTLE_BELOW_SQL.format(table=table), [below.is_public, below.pk])
+        return cursor.rowcount
+
+
+# Writes after which a programme's ``is_public``, or its phases', may be wrong.
+PUBLICATION_FIELDS = frozenset({"is_published", "parent", "parent_id"})
 
 
 class ProgrammeQuerySet(models.QuerySet):
     def published(self) -> ProgrammeQuerySet:
         """What the public may see (``published_condition``)."""
         return self.filter(published_condition())
+
+    def update(self, **kwargs: Any) -> int:
+        # A bulk change of publication or of parents (the admin's, a script's, a test's) leaves
+        # ``is_public`` right too, in the same transaction.
+        if not PUBLICATION_FIELDS.intersection(kwargs):
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db, savepoint=False):
+            rows = super().update(**kwargs)
+            settle_public(self.db)
+        return rows
+
+    def bulk_create(self, objs: Iterable[Programme], *args: Any, **kwargs: Any) -> list[Programme]:
+        # bulk_create bypasses save(): the stored flags are settled after (the objects' own
+        # ``is_public`` is left as given).
+        with transaction.atomic(using=self.db, savepoint=False):
+            created = super().bulk_create(objs, *args, **kwargs)
+            settle_public(self.db)
+        return created
 
     def in_country(self, country: Country) -> ProgrammeQuerySet:
         # EXISTS rather than a join and DISTINCT: a programme linked to the country in two roles
@@ -285,6 +353,12 @@ class Programme(TimeStamped):
     countries = models.ManyToManyField(Country, through="ProgrammeCountry", related_name="programmes", blank=True)
     thematic_areas = models.ManyToManyField(ThematicArea, related_name="programmes", blank=True)
     is_published = models.BooleanField("published", default=False, db_index=True)
+    is_public = models.BooleanField(
+        "public",
+        default=False,
+        editable=False,
+        help_text="Published, and so is every programme above it: what the public sees. Kept by the model.",
+    )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ProgrammeQuerySet.as_manager()
@@ -323,10 +397,10 @@ class Programme(TimeStamped):
             models.Index(*newest_first(), name="programme_newest_first_idx"),
             models.Index(*oldest_first(), name="programme_oldest_first_idx"),
             models.Index(*by_status(), name="programme_by_status_idx"),
-            # What published() reads of a programme and of its parent, so that the pages that
-            # count published programmes per country, area or organisation read this index
-            # rather than the whole table with its texts in three languages.
-            models.Index(fields=["id", "is_published", "parent"], name="programme_published_idx"),
+            # What published() reads, so that the pages that count published programmes per
+            # country, area or organisation read this index rather than the whole table with its
+            # texts in three languages.
+            models.Index(fields=["id", "is_public"], name="programme_published_idx"),
         ]
 
     def __str__(self) -> str:
@@ -335,7 +409,23 @@ class Programme(TimeStamped):
     def save(self, *args, **kwargs) -> None:
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not PUBLICATION_FIELDS.intersection(update_fields):
+            super().save(*args, **kwargs)
+            return
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "is_public"}
+        using = kwargs.get("using") or router.db_for_write(Programme, instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            # One query: what is stored of this programme (None if new) and of its parent.
+            ids = [pk for pk in (self.pk, self.parent_id) if pk is not None]
+            stored = dict(Programme._base_manager.using(using).filter(pk__in=ids).values_list("pk", "is_public"))
+            was_public = stored.get(self.pk) if self.pk is not None else None
+            self.is_public = self.is_published and (self.parent_id is None or stored.get(self.parent_id, False))
+            super().save(*args, **kwargs)
+            if was_public is not None and was_public != self.is_public:
+                # Its phases, and theirs, follow it.
+                settle_public(using, below=self)
 
     def get_absolute_url(self) -> str:
         return reverse("programmes:detail", kwargs={"slug": self.slug})

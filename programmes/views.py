@@ -11,14 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import (
-    Count,
-    Exists,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-)
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models import Model as DjangoModel
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -60,11 +53,6 @@ DEFAULT_SORT = "-start"
 def related_model(model: type[DjangoModel], relation: str) -> type[DjangoModel]:
     """The model behind a reverse relation that another app adds (programmes imports no other app)."""
     return model._meta.get_field(relation).related_model
-
-
-def with_visibility(queryset: QuerySet[Programme]) -> QuerySet[Programme]:
-    """Mark each programme ``is_public``, as ``Programme.objects.published()`` decides it."""
-    return queryset.annotate(is_public=Exists(Programme.objects.published().filter(pk=OuterRef("pk"))))
 
 
 def areas_with_programme_counts() -> QuerySet[ThematicArea]:
@@ -278,11 +266,9 @@ class ProgrammeDetailView(DetailView):
     context_object_name = "programme"
 
     def get_queryset(self) -> QuerySet[Programme]:
-        staff = self.request.user.is_staff
-        programmes = with_visibility(Programme.objects.all())
-        phases = with_visibility(Programme.objects.order_by("order", "start_date", "title"))
-        if not staff:
-            programmes, phases = programmes.filter(is_public=True), phases.filter(is_public=True)
+        # Staff see every programme and phase (those the public cannot see are marked by ``is_public``).
+        programmes = Programme.objects.all() if self.request.user.is_staff else Programme.objects.published()
+        phases = programmes.order_by("order", "start_date", "title")
         participation = related_model(Programme, "participations")
         grant = related_model(Programme, "grants")
         agreement = related_model(Programme, "agreements")
@@ -398,7 +384,7 @@ def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
     """One programme's IATI activity file; staff may preview one that is unpublished or not yet valid."""
     staff = request.user.is_staff
     visible = Programme.objects.all() if staff else Programme.objects.published()
-    programmes = iati.export_queryset(with_visibility(visible))
+    programmes = iati.export_queryset(visible)
     programme = get_object_or_404(programmes, slug=slug)
     if not staff and iati.unwritable(programme):
         raise Http404("This programme is not in the IATI file yet.")
