@@ -1,7 +1,9 @@
-"""The read-only API of organisations: those taking part in, or funding, published programmes.
+"""The read-only API of organisations: those with a part in something public.
 
-An organisation whose only programmes are unpublished is not listed and its detail is a 404;
-the roles, grants and counts shown concern published programmes only. Grants are reached
+The organisations are those with a page (``Organisation.objects.public()``): taking part in or
+funding a published programme, party to a published agreement, or named in the overview. One
+whose only programmes are unpublished is not listed and its detail is a 404; the roles, grants
+and counts shown concern published programmes only. Grants are reached
 through the reverse relation: partners does not import funding, which imports partners.
 """
 
@@ -69,7 +71,8 @@ class OrganisationDetailSerializer(OrganisationSerializer):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Organisations taking part in or funding published programmes", parameters=[LANGUAGE_PARAMETER]
+        summary="Organisations with a part in published programmes, agreements or the overview",
+        parameters=[LANGUAGE_PARAMETER],
     ),
     retrieve=extend_schema(
         summary="An organisation and its roles in published programmes", parameters=[LANGUAGE_PARAMETER]
@@ -83,10 +86,12 @@ class OrganisationViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
         return OrganisationDetailSerializer if self.action == "retrieve" else OrganisationSerializer
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        # One query: the country joined, both counts over published programmes only.
+        # One query: the organisations with a public part (as their pages), the country joined,
+        # both counts over published programmes only.
         published = Programme.objects.published()
         queryset = (
-            Organisation.objects.select_related("country")
+            Organisation.objects.public()
+            .select_related("country")
             .annotate(
                 programme_count=Count(
                     "participations__programme", filter=Q(participations__programme__in=published), distinct=True
@@ -95,12 +100,11 @@ class OrganisationViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
                     "grants__programme", filter=Q(grants__programme__in=published), distinct=True
                 ),
             )
-            .filter(Q(programme_count__gt=0) | Q(funded_programme_count__gt=0))
             .order_by("name")
         )
         if self.action != "retrieve":
             return queryset
-        participations = Participation.objects.filter(programme__in=published).select_related("programme")
+        participations = Participation.objects.public().select_related("programme")
         grants = related_model(Organisation, "grants").objects.published().select_related("programme", "component")
         return queryset.prefetch_related(
             Prefetch("participations", queryset=participations, to_attr="public_participations"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -16,14 +16,46 @@ from programmes.models import (
     Programme,
     TimeStamped,
     format_partial_date,
+    published_condition,
     validate_partial_dates,
 )
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def public(self) -> ParticipationQuerySet:
+        """Roles in programmes the public may see."""
+        return self.filter(published_condition("programme"))
+
+
+class AgreementQuerySet(models.QuerySet):
+    def public(self) -> AgreementQuerySet:
+        """Agreements tied to no programme, or to one the public may see."""
+        return self.filter(Q(programme__isnull=True) | published_condition("programme"))
 
 
 class OrganisationQuerySet(models.QuerySet):
     def partners(self) -> OrganisationQuerySet:
         """Organisations taking part in at least one published programme."""
-        return self.filter(id__in=Programme.objects.published().values("participations__organisation"))
+        return self.filter(Exists(Participation.objects.public().filter(organisation=OuterRef("pk"))))
+
+    def public(self) -> OrganisationQuerySet:
+        """Organisations the public may see: those with a part in something public.
+
+        A role in a published programme, a grant to one, a published agreement, or a mention in
+        the overview the home page shows. An organisation whose only ties are to unpublished
+        programmes has no page, no API record and no place in the sitemap: all three read this.
+        Each tie is an EXISTS that stops at the first public row (by the organisation's index).
+        """
+        # Grants through the reverse relation: partners does not import funding, which imports partners.
+        grant = self.model._meta.get_field("grants").related_model
+        mentions = OverviewPartner.objects.filter(overview__is_current=True, overview__is_published=True)
+        involved = (
+            Exists(Participation.objects.public().filter(organisation=OuterRef("pk")))
+            | Exists(grant.objects.published().filter(funder=OuterRef("pk")))
+            | Exists(Agreement.objects.public().filter(organisations=OuterRef("pk")))
+            | Exists(mentions.filter(organisation=OuterRef("pk")))
+        )
+        return self.filter(involved)
 
 
 class Organisation(TimeStamped):
@@ -95,6 +127,7 @@ class Participation(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = ParticipationQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     class Meta:
@@ -120,6 +153,7 @@ class Agreement(TimeStamped):
     )
     description = models.TextField(blank=True)
 
+    objects = AgreementQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     class Meta:

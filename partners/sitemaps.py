@@ -1,13 +1,12 @@
-"""Sitemap of the organisations' pages: those taking part in or funding a published programme."""
+"""Sitemap of the organisations' pages: those with a part in something public (``Organisation.objects.public()``)."""
 
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from partners.models import Organisation
-from programmes.models import Programme
 
 
 class PartnerListSitemap(Sitemap):
@@ -24,12 +23,8 @@ class OrganisationSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Organisation]:
-        published = Programme.objects.published()
-        # Grants through the reverse relation: partners does not import funding.
-        involved = Q(id__in=published.values("participations__organisation")) | Q(
-            id__in=published.values("grants__funder")
-        )
-        return Organisation.objects.filter(involved).order_by("name")
+        # The organisations that have a page: the same rule as the page and the API.
+        return Organisation.objects.public().order_by("name")
 
 
 sitemaps = {"partner-list": PartnerListSitemap, "organisations": OrganisationSitemap}

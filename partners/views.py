@@ -1,14 +1,13 @@
-"""Public pages about organisations: those taking part in published programmes, and each one's page."""
+"""Public pages about organisations: those taking part in published programmes, and each public one's page."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.views.generic import DetailView, ListView
 
 from partners.models import Agreement, Organisation, Participation
-from programmes.models import Programme
 
 
 class PartnerListView(ListView):
@@ -23,7 +22,7 @@ class PartnerListView(ListView):
         # country joined. Counting through a join of the organisations' rows would carry all their
         # texts through the sort the count needs.
         counts = dict(
-            Participation.objects.filter(programme__in=Programme.objects.published())
+            Participation.objects.public()
             .order_by()
             .values_list("organisation")
             .annotate(programmes=Count("programme", distinct=True))
@@ -47,22 +46,22 @@ class PartnerListView(ListView):
 
 
 class OrganisationDetailView(DetailView):
-    """Any organisation has a page; it lists only what concerns published programmes."""
+    """An organisation with a part in something public (``Organisation.objects.public()``, as the
+    API); it lists only its public roles and agreements, and its grants to published programmes."""
 
     template_name = "partners/organisation_detail.html"
     context_object_name = "organisation"
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        published = Programme.objects.published()
-        participations = Participation.objects.filter(programme__in=published).select_related(
-            "programme", "programme__parent"
-        )
-        agreements = Agreement.objects.select_related("programme").annotate(
-            programme_is_public=ExpressionWrapper(Q(programme__in=published), output_field=BooleanField())
-        )
-        return Organisation.objects.select_related("country").prefetch_related(
-            Prefetch("participations", queryset=participations),
-            Prefetch("agreements", queryset=agreements.prefetch_related("organisations")),
+        participations = Participation.objects.public().select_related("programme", "programme__parent")
+        agreements = Agreement.objects.public().select_related("programme").prefetch_related("organisations")
+        return (
+            Organisation.objects.public()
+            .select_related("country")
+            .prefetch_related(
+                Prefetch("participations", queryset=participations),
+                Prefetch("agreements", queryset=agreements),
+            )
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

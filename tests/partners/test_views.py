@@ -8,11 +8,12 @@ import pytest
 from django.urls import reverse
 
 from partners.models import Organisation
-from programmes.models import Programme
+from programmes.models import Overview, Programme
 from tests.factories import (
     AgreementFactory,
     GrantFactory,
     OrganisationFactory,
+    OverviewFactory,
     ParticipationFactory,
     ProgrammeFactory,
 )
@@ -118,7 +119,7 @@ def test_an_organisation_page_shows_the_funding_it_gave_to_published_programmes(
     assert '<a href="/funders/iom/">' in grants
 
 
-def test_every_organisation_has_a_page_even_without_a_role(client):
+def test_an_organisation_named_in_the_overview_has_a_page_even_without_a_role(client):
     response = client.get(url("unhcr"))
     page = text(response)
     assert response.status_code == 200
@@ -128,18 +129,78 @@ def test_every_organisation_has_a_page_even_without_a_role(client):
     assert 'id="grants"' not in page
 
 
-def test_roles_agreement_links_and_grants_in_unpublished_programmes_stay_hidden(client):
-    draft = ProgrammeFactory(title="Secret draft programme", is_published=False)
+def test_roles_agreements_and_grants_in_unpublished_programmes_stay_hidden(client):
+    root = ProgrammeFactory(title="Secret draft programme", is_published=False)
+    # Published, under a published phase of the draft: hidden with it, however deep.
+    phase = ProgrammeFactory(title="Secret phase", parent=root)
+    grandchild = ProgrammeFactory(title="Secret phase of a phase", parent=phase)
     organisation = OrganisationFactory(slug="quiet-partner")
-    ParticipationFactory(organisation=organisation, programme=draft)
-    GrantFactory(funder=organisation, programme=draft)
-    AgreementFactory(title="An agreement on a draft", programme=draft).organisations.add(organisation)
+    ParticipationFactory(organisation=organisation, programme=ProgrammeFactory(title="Its public programme"))
+    for draft in (root, phase, grandchild):
+        ParticipationFactory(organisation=organisation, programme=draft)
+        GrantFactory(funder=organisation, programme=draft)
+        AgreementFactory(title=f"An agreement on {draft.title}", programme=draft).organisations.add(organisation)
 
     page = text(client.get(url("quiet-partner")))
 
-    assert "Secret draft programme" not in page
-    assert "An agreement on a draft" in page  # the agreement is public, its programme is not
-    assert reverse("programmes:detail", kwargs={"slug": draft.slug}) not in page
+    assert "Its public programme" in page
+    assert "Secret" not in page
+    assert 'id="agreements"' not in page
+    for draft in (root, phase, grandchild):
+        assert reverse("programmes:detail", kwargs={"slug": draft.slug}) not in page
+
+
+def test_an_organisation_whose_only_part_is_in_unpublished_programmes_has_no_page(client):
+    draft = ProgrammeFactory(is_published=False)
+    hidden_phase = ProgrammeFactory(parent=ProgrammeFactory(parent=draft))
+    for slug, programme in (("draft-partner", draft), ("deep-partner", hidden_phase)):
+        organisation = OrganisationFactory(slug=slug)
+        ParticipationFactory(organisation=organisation, programme=programme)
+        GrantFactory(funder=organisation, programme=programme)
+        AgreementFactory(programme=programme).organisations.add(organisation)
+
+        assert client.get(url(slug)).status_code == 404
+
+
+def public_ties() -> dict[str, tuple[str, bool]]:
+    """Organisations with one tie each, and whether that tie makes them public."""
+    draft, published = ProgrammeFactory(is_published=False), ProgrammeFactory()
+    deep = ProgrammeFactory(parent=ProgrammeFactory(parent=draft))
+    ties = {
+        "role-in-published": (lambda o: ParticipationFactory(organisation=o, programme=published), True),
+        "grant-to-published": (lambda o: GrantFactory(funder=o, programme=published), True),
+        "agreement-alone": (lambda o: AgreementFactory().organisations.add(o), True),
+        "agreement-on-published": (lambda o: AgreementFactory(programme=published).organisations.add(o), True),
+        "named-in-the-overview": (
+            lambda o: o.overview_mentions.create(overview=Overview.objects.get(is_current=True), group="supporter"),
+            True,
+        ),
+        "named-in-a-draft-overview": (
+            lambda o: o.overview_mentions.create(overview=OverviewFactory(is_published=False), group="supporter"),
+            False,
+        ),
+        "role-in-draft": (lambda o: ParticipationFactory(organisation=o, programme=draft), False),
+        "role-deep-under-draft": (lambda o: ParticipationFactory(organisation=o, programme=deep), False),
+        "grant-deep-under-draft": (lambda o: GrantFactory(funder=o, programme=deep), False),
+        "agreement-on-draft": (lambda o: AgreementFactory(programme=deep).organisations.add(o), False),
+        "no-tie": (lambda o: None, False),
+    }
+    for slug, (tie, _) in ties.items():
+        tie(OrganisationFactory(slug=slug))
+    return {slug: is_public for slug, (_, is_public) in ties.items()}
+
+
+def test_the_page_the_api_and_the_sitemap_agree_on_which_organisations_are_public(client):
+    expected = public_ties()
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    for slug, is_public in expected.items():
+        page, record = client.get(url(slug)), client.get(f"/api/organisations/{slug}/")
+        assert (page.status_code, record.status_code) == ((200, 200) if is_public else (404, 404)), slug
+        assert (url(slug) in sitemap) == is_public, slug
+    assert set(Organisation.objects.public().filter(slug__in=expected).values_list("slug", flat=True)) == {
+        slug for slug, is_public in expected.items() if is_public
+    }
 
 
 def test_an_unknown_organisation_is_not_found(client):
