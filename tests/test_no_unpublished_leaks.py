@@ -6,6 +6,11 @@ records that share a country, an area, a partner and a funder with it. Every pub
 (pages, lists and their counts, search, the filters' choices, charts, the API, IATI, CSV and
 XLSX, the feed, the sitemap, the funder pages and their totals) must answer exactly as it did
 before the programme existed, and none may name it.
+
+The unpublished programme is the root of a tree three levels deep: a published phase of it,
+and a published phase of that phase, each with components, agreements, grants and roles of its
+own, and an organisation whose only part is in that tree. Publication counts at every level: a
+programme is public only if everything above it is published too.
 """
 
 from __future__ import annotations
@@ -21,9 +26,11 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from funding.models import Transaction
+from programmes.caching import content_version
 from programmes.downloads import COLUMNS
 from programmes.models import Overview, OverviewEntry, Programme
 from tests.factories import (
+    AgreementFactory,
     BudgetFactory,
     ComponentFactory,
     CountryFactory,
@@ -34,6 +41,7 @@ from tests.factories import (
     ProgrammeCountryFactory,
     ProgrammeFactory,
     ProjectTypeFactory,
+    PublicationFactory,
     ResultFactory,
     ThematicAreaFactory,
     TransactionFactory,
@@ -47,6 +55,14 @@ SLUG = "quillwort-lagoon-resettlement-pilot"
 BUDGET = Decimal("7654321.00")
 GRANT = Decimal("8765432.10")
 COMMITTED = Decimal("6543219.00")
+# The published phase of the pilot (hidden with it), and the published phase of that phase.
+CHILD_SLUG = "quillwort-phase-two"
+GRANDCHILD = "Bramblecove grandchild of the pilot"
+GRANDCHILD_SLUG = "bramblecove-grandchild"
+GRANDCHILD_CODE = "QLX-7733"
+GRANDCHILD_GRANT = Decimal("5432198.76")
+# An organisation whose only part is in the pilot's tree: a role, a grant, an agreement.
+TREE_ONLY = "tree-only-organisation"
 # Every way a page, a file or the API could write the programme or its money. (The country,
 # area and organisations are public records with pages of their own; that the pilot adds nothing
 # to them is what the before-and-after comparison checks.)
@@ -67,6 +83,16 @@ MARKERS = [
     "Hidden project type of the pilot",
     "Lagoon component",
     "Lagoon result",
+    # The phase of the pilot, the phase of that phase, and what hangs off them.
+    "Sedgemoor",
+    GRANDCHILD,
+    "Bramblecove",
+    GRANDCHILD_SLUG,
+    GRANDCHILD_CODE,
+    "5432198",
+    "5,432,198",
+    "5 432 198",
+    "Thistlemarsh",
 ]
 
 
@@ -79,6 +105,7 @@ def published_world() -> dict:
         "project_type": ProjectTypeFactory(name="Hidden project type of the pilot", slug="hidden-type"),
         "partner": OrganisationFactory(name="Hidden partner of the pilot", slug="hidden-partner"),
         "funder": OrganisationFactory(name="Hidden funder of the pilot", slug="hidden-funder"),
+        "tree_only": OrganisationFactory(name="Thistlemarsh Foundation", acronym="THF", slug=TREE_ONLY),
     }
     published = ProgrammeFactory(title="Shared published programme", slug="shared-published")
     published.thematic_areas.add(area)
@@ -121,7 +148,8 @@ def add_the_unpublished_programme(world: dict) -> Programme:
         for kind in (Transaction.Type.COMMITMENT, Transaction.Type.DISBURSEMENT):
             TransactionFactory(grant=grant, type=kind, amount=COMMITTED, currency="EUR", date=datetime.date(2012, 1, 1))
     # A published phase of the pilot (hidden with its parent), and an unpublished phase of a published programme.
-    ProgrammeFactory(title="Quillwort phase two", slug="quillwort-phase-two", parent=pilot, code="QLX-7732")
+    child = ProgrammeFactory(title="Quillwort phase two", slug=CHILD_SLUG, parent=pilot, code="QLX-7732")
+    add_a_published_grandchild(world, child)
     ProgrammeFactory(
         title="Quillwort side phase", slug="quillwort-side-phase", parent=world["published"], is_published=False
     )
@@ -129,6 +157,39 @@ def add_the_unpublished_programme(world: dict) -> Programme:
     if overview is not None:
         OverviewEntry.objects.create(overview=overview, programme=pilot, section=OverviewEntry.Section.CURRENT)
     return pilot
+
+
+def add_a_published_grandchild(world: dict, child: Programme) -> Programme:
+    """Under the pilot's published phase, a published phase of its own; both with what hangs
+    off a programme, shared records and one organisation that takes part nowhere else."""
+    grandchild = ProgrammeFactory(
+        title=GRANDCHILD,
+        slug=GRANDCHILD_SLUG,
+        code=GRANDCHILD_CODE,
+        parent=child,
+        summary="Bramblecove summary.",
+        start_date=datetime.date(1999, 6, 1),
+        project_type=world["hidden_project_type"],
+    )
+    grandchild.thematic_areas.add(world["area"], world["hidden_area"])
+    tree_only = world["hidden_tree_only"]
+    for programme, word in ((child, "Sedgemoor"), (grandchild, "Bramblecove")):
+        for country in (world["country"], world["hidden_country"]):
+            ProgrammeCountryFactory(programme=programme, country=country)
+        for organisation in (world["partner"], tree_only):
+            ParticipationFactory(programme=programme, organisation=organisation, description=f"{word} role")
+        component = ComponentFactory(programme=programme, title=f"{word} component")
+        ResultFactory(programme=programme, title=f"{word} result")
+        KeyFigureFactory(programme=programme, value=Decimal("5432198"), label=f"{word} households")
+        PublicationFactory(programme=programme, title=f"{word} report")
+        agreement = AgreementFactory(title=f"{word} agreement", programme=programme)
+        agreement.organisations.add(world["partner"], tree_only)
+        for funder in (world["funder"], tree_only):
+            grant = GrantFactory(
+                programme=programme, funder=funder, amount=GRANDCHILD_GRANT, component=component, purpose=word
+            )
+            TransactionFactory(grant=grant, amount=GRANDCHILD_GRANT, date=datetime.date(2013, 1, 1))
+    return grandchild
 
 
 def channels(world: dict) -> list[str]:
@@ -154,11 +215,20 @@ def channels(world: dict) -> list[str]:
         f"/programmes/{SLUG}/",
         f"/programmes/{SLUG}/iati.xml",
         "/programmes/quillwort-phase-two/",
+        "/programmes/quillwort-phase-two/iati.xml",
+        f"/programmes/{GRANDCHILD_SLUG}/",
+        f"/programmes/{GRANDCHILD_SLUG}/iati.xml",
+        "/programmes/?q=Bramblecove",
+        "/programmes/?q=Sedgemoor",
+        f"/programmes/?partner={TREE_ONLY}",
+        f"/programmes/?funder={TREE_ONLY}",
+        f"/programmes/?partner={partner}",
         "/programmes/quillwort-side-phase/",
         f"/programmes/{world['published'].slug}/",
         f"/programmes/export.csv?columns={every_column}",
         f"/programmes/export.xlsx?columns={every_column}",
         "/programmes/export.csv?q=Quillwort",
+        "/programmes/export.csv?q=Bramblecove&columns=title,parent",
         "/countries/",
         f"/countries/{country}/",
         f"/countries/{world['hidden_country'].slug}/",
@@ -168,11 +238,14 @@ def channels(world: dict) -> list[str]:
         "/partners/",
         f"/partners/{partner}/",
         f"/partners/{world['hidden_partner'].slug}/",
+        f"/partners/{TREE_ONLY}/",
         "/funders/",
         f"/funders/{funder}/",
         f"/funders/{funder}/funding.csv",
         f"/funders/{world['hidden_funder'].slug}/",
         f"/funders/{world['hidden_funder'].slug}/funding.csv",
+        f"/funders/{TREE_ONLY}/",
+        f"/funders/{TREE_ONLY}/funding.csv",
         "/feeds/programmes.atom",
         "/sitemap.xml",
         "/iati/activities.xml",
@@ -181,6 +254,8 @@ def channels(world: dict) -> list[str]:
         f"/api/programmes/?country={world['hidden_country'].slug}",
         f"/api/programmes/{SLUG}/",
         "/api/programmes/quillwort-phase-two/",
+        f"/api/programmes/{GRANDCHILD_SLUG}/",
+        "/api/programmes/?q=Bramblecove",
         f"/api/programmes/{world['published'].slug}/",
         "/api/countries/?page_size=100",
         f"/api/countries/{country}/",
@@ -191,9 +266,11 @@ def channels(world: dict) -> list[str]:
         "/api/organisations/?page_size=100",
         f"/api/organisations/{partner}/",
         f"/api/organisations/{world['hidden_partner'].slug}/",
+        f"/api/organisations/{TREE_ONLY}/",
         "/api/funders/?page_size=100",
         f"/api/funders/{funder}/",
         f"/api/funders/{world['hidden_funder'].slug}/",
+        f"/api/funders/{TREE_ONLY}/",
     ]
 
 
@@ -242,6 +319,13 @@ def test_an_unpublished_programme_changes_no_public_channel_and_none_names_it(cl
     assert after[f"/funders/{world['funder'].slug}/"][0] == 200
     assert after[f"/programmes/{SLUG}/"][0] == 404
     assert after[f"/api/funders/{world['hidden_funder'].slug}/"][0] == 404
+    # Every level of the tree, and the organisation that has a part only there, is not found.
+    for url in (f"/programmes/{CHILD_SLUG}/", f"/programmes/{GRANDCHILD_SLUG}/", f"/api/programmes/{GRANDCHILD_SLUG}/"):
+        assert after[url][0] == 404, url
+    for url in (f"/partners/{TREE_ONLY}/", f"/api/organisations/{TREE_ONLY}/", f"/funders/{TREE_ONLY}/"):
+        assert after[url][0] == 404, url
+    # The shared partner's page still shows its public role, and nothing of the tree.
+    assert after[f"/partners/{world['partner'].slug}/"][0] == 200
 
 
 def test_staff_still_preview_the_unpublished_programme(admin_client: Client) -> None:
@@ -250,3 +334,84 @@ def test_staff_still_preview_the_unpublished_programme(admin_client: Client) -> 
 
     assert TITLE in read(admin_client, f"/programmes/{SLUG}/")[1]
     assert CODE in read(admin_client, f"/programmes/{SLUG}/iati.xml")[1]
+
+
+@pytest.fixture
+def tree_world() -> dict:
+    world = published_world()
+    world["pilot"] = add_the_unpublished_programme(world)
+    return world
+
+
+# Each public channel, on its own: the published phase of a published phase of an unpublished
+# programme, the phase between, and what hangs off them, show in none (each of these showed
+# the grandchild, or the hidden phase above it, when publication looked one parent up only).
+HOLES = {
+    "the list": "/programmes/",
+    "the search": "/programmes/?q=Bramblecove",
+    "the list's filter options": "/programmes/?sort=title",
+    "the programme page": f"/programmes/{GRANDCHILD_SLUG}/",
+    "the API's list": "/api/programmes/?page_size=100",
+    "the API's search": "/api/programmes/?q=Bramblecove",
+    "the API's record": f"/api/programmes/{GRANDCHILD_SLUG}/",
+    "the CSV's Phase of column": "/programmes/export.csv?columns=title,parent",
+    "the feed": "/feeds/programmes.atom",
+    "the sitemap": "/sitemap.xml",
+    "the IATI file": "/iati/activities.xml",
+    "the IATI record": f"/programmes/{GRANDCHILD_SLUG}/iati.xml",
+    "a country's page": "/countries/shared-country/",
+    "a partner's agreements": "/partners/shared-partner/",
+    "a partner's API record": "/api/organisations/shared-partner/",
+    "a funder's page": "/funders/shared-funder/",
+    "a funder's CSV": "/funders/shared-funder/funding.csv",
+    "the tree-only organisation's page": f"/partners/{TREE_ONLY}/",
+    "the tree-only organisation's API record": f"/api/organisations/{TREE_ONLY}/",
+    "the organisations in the API": "/api/organisations/?page_size=100",
+}
+# (The counts the overview and the lists show are compared before and after in the first test.)
+TREE_WORDS = ("Quillwort", "Sedgemoor", "Bramblecove", "Thistlemarsh", GRANDCHILD_SLUG, GRANDCHILD_CODE, "5,432,198")
+
+
+@pytest.mark.parametrize("url", HOLES.values(), ids=HOLES.keys())
+def test_no_channel_shows_a_phase_below_an_unpublished_programme(client: Client, tree_world: dict, url: str) -> None:
+    status, text = read(client, url)
+
+    assert status in (200, 404)
+    assert [word for word in TREE_WORDS if word in text and word.lower() not in url.lower()] == []
+    if GRANDCHILD_SLUG in url or TREE_ONLY in url:
+        assert status == 404
+
+
+def test_an_organisation_whose_only_part_is_unpublished_has_no_page_record_or_funder_page(
+    client: Client, tree_world: dict
+) -> None:
+    for url in (f"/partners/{TREE_ONLY}/", f"/api/organisations/{TREE_ONLY}/", f"/funders/{TREE_ONLY}/"):
+        assert read(client, url)[0] == 404, url
+    assert TREE_ONLY not in read(client, "/sitemap.xml")[1]
+
+
+def test_publishing_the_root_again_shows_the_whole_tree_and_moves_the_content_version(
+    client: Client, tree_world: dict
+) -> None:
+    version = content_version()[0]
+    pilot = tree_world["pilot"]
+    pilot.is_published = True
+    pilot.save()
+
+    assert content_version()[0] > version
+    shown = {
+        f"/programmes/{GRANDCHILD_SLUG}/": f'Phase of <a href="/programmes/{CHILD_SLUG}/">Quillwort phase two</a>',
+        f"/programmes/{CHILD_SLUG}/": GRANDCHILD,
+        "/programmes/?q=Bramblecove": GRANDCHILD,
+        f"/api/programmes/{GRANDCHILD_SLUG}/": "Bramblecove component",
+        f"/partners/{TREE_ONLY}/": "Bramblecove agreement",
+        f"/api/organisations/{TREE_ONLY}/": GRANDCHILD_SLUG,
+        f"/funders/{TREE_ONLY}/": GRANDCHILD,
+        "/programmes/export.csv?q=Bramblecove&columns=title,parent": "Quillwort phase two",
+        "/sitemap.xml": GRANDCHILD_SLUG,
+        "/feeds/programmes.atom": GRANDCHILD,
+    }
+    for url, text in shown.items():
+        status, content = read(client, url)
+        assert status == 200, url
+        assert text in content, url
