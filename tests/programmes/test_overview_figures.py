@@ -34,8 +34,13 @@ def chart_table(page: str, caption: str) -> dict[str, int]:
     }
 
 
-def is_public(programme: Programme) -> bool:
-    return programme.is_published and (programme.parent is None or programme.parent.is_published)
+def is_public(programme: Programme | None) -> bool:
+    """Published, and so is every programme above it: walked here, not read from ``is_public``."""
+    while programme is not None:
+        if not programme.is_published:
+            return False
+        programme = programme.parent
+    return True
 
 
 @pytest.fixture
