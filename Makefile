@@ -135,9 +135,10 @@ test: install system-deps
 test-sqlite: install
 	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(PYTEST)
 
-# PostgreSQL, on a throwaway cluster started for this run and removed afterwards.
+# PostgreSQL, on a throwaway cluster started for this run and removed afterwards: the tests marked
+# both_engines, those whose outcome the database engine can change (README, "Two commands").
 test-postgres: install
-	scripts/with-postgres.sh $(PYTEST) -m "not browser and not one_engine"
+	scripts/with-postgres.sh $(PYTEST) -m both_engines
 
 # Hypothesis and schemathesis with random input, many examples per public route and API operation
 # (`make test` runs a small fixed sample of the same tests). Fails below FUZZ_MIN_REQUESTS requests.

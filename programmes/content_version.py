@@ -127,6 +127,8 @@ def is_shown(model: type[Model], pks: Iterable[Any]) -> bool:
     condition = public_condition(model)
     if condition is NEVER:
         return False
+    if not condition:  # every record of the model is public, and these are being saved or deleted
+        return True
     return model._default_manager.filter(condition, pk__in=list(pks)).exists()
 
 

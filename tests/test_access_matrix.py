@@ -44,8 +44,6 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.one_engine
-
 ROLES = ("anonymous", "donor_a", "donor_b", "editor", "finance", "superuser")
 STAFF = ("editor", "finance", "superuser")
 DONORS = ("donor_a", "donor_b")

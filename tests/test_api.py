@@ -384,17 +384,18 @@ def test_text_is_escaped_in_the_json_and_comes_back_unchanged(client):
     assert response["Content-Type"] == "application/json"
 
 
+# PostgreSQL refuses a NUL in a string and a number beyond 64 bits where SQLite takes both.
 HOSTILE = [
     "x" * 10_000,
     "Ünïcødé ☃ 漢字 \U0001f600",
     "-1",
-    "-99999999999999999999",
+    pytest.param("-99999999999999999999", marks=pytest.mark.both_engines),
     "1e309",
     "NaN",
     "' OR 1=1 --",
     "1; DROP TABLE programmes_programme;",
     "%00",
-    "\x00",
+    pytest.param("\x00", marks=pytest.mark.both_engines),
     "../../etc/passwd",
     "<script>alert(1)</script>",
     '=HYPERLINK("http://evil")',

@@ -184,6 +184,7 @@ def test_deleting_a_public_record_moves_the_version_and_a_private_one_does_not(h
     assert content_version()[0] == version[0] + 1
 
 
+@pytest.mark.both_engines
 def test_unpublishing_a_parent_moves_the_version_and_hides_its_phase(client, hidden):
     root = ProgrammeFactory(title="Public root")
     phase = ProgrammeFactory(title="Public phase of the root", parent=root)

@@ -16,8 +16,6 @@ from gunicorn.config import Config
 from gunicorn.http.message import Request
 from gunicorn.http.unreader import IterUnreader
 
-pytestmark = pytest.mark.one_engine
-
 ROOT = Path(__file__).resolve().parents[1]
 
 # Run in a fresh interpreter: settings are read from the environment once, at start-up.

@@ -79,6 +79,7 @@ def conflict_table(response) -> str:
 # A programme: the record's own fields ------------------------------------------------------------
 
 
+@pytest.mark.both_engines
 def test_the_second_save_of_a_programme_is_refused_with_the_first_ones_changes_and_its_own_input_kept(ana, ben):
     programme = ProgrammeFactory(title="Border data pilot", summary="A pilot.")
     url = admin_url(Programme, "change", programme.pk)
@@ -154,6 +155,7 @@ def test_a_save_with_no_change_in_between_goes_through_at_once(ana):
 # Inline rows ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.both_engines
 def test_inline_rows_another_changed_added_or_deleted_refuse_the_save_and_nothing_is_lost(ana, ben):
     programme = ProgrammeFactory()
     jamaica, haiti = ProgrammeCountryFactory(programme=programme), ProgrammeCountryFactory(programme=programme)
@@ -191,6 +193,7 @@ def test_inline_rows_another_changed_added_or_deleted_refuse_the_save_and_nothin
     assert Programme.objects.get(pk=programme.pk).acronym == "BDP"
 
 
+@pytest.mark.both_engines
 def test_a_grant_saved_over_a_colleagues_transaction_change_is_refused_then_keeps_both():
     first, second = signed_in("fiona", FINANCE), signed_in("felix", FINANCE)
     grant = TransactionFactory(amount=Decimal("1000"), currency="USD").grant

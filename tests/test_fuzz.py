@@ -43,8 +43,6 @@ from tests.fuzzing import (
     values,
 )
 
-pytestmark = pytest.mark.one_engine
-
 ROUTES = public_routes()
 
 

@@ -34,7 +34,7 @@ from tests.factories import (
     TransactionFactory,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.one_engine]
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(2)>'

@@ -21,6 +21,7 @@ from programmes.views import SORTS
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.both_engines,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="EXPLAIN plans are PostgreSQL's"),
 ]
 

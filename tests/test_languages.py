@@ -20,8 +20,6 @@ from iomcaribbean.charts import compact_number
 from programmes.models import format_partial_date
 from tests.factories import DonorAccountFactory, GrantFactory, UserFactory
 
-pytestmark = pytest.mark.one_engine
-
 SEMINAR = "/programmes/international-migration-policy-seminar-caribbean/"
 PO_FILES = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"))
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")

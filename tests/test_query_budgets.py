@@ -17,7 +17,7 @@ from django.urls import reverse
 from funding.demo import generate_demo_data
 from programmes.models import Programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 # Page, and the most queries it may run. The programme page reads its components, key figures,
 # results and publications with the programme, and seven other kinds of related rows (countries,

@@ -39,10 +39,13 @@ from django.db import connection
 from django.utils.html import escape
 from lxml import html
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL, which both app servers share: runs in make test's PostgreSQL step",
-)
+pytestmark = [
+    pytest.mark.both_engines,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL, which both app servers share: runs in make test's PostgreSQL step",
+    ),
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "portal.test"

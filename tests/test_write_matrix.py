@@ -40,8 +40,6 @@ from tests.factories import (
 from tests.programmes.test_admin import form_data
 from tests.test_access_matrix import ADMIN_RECORD, ROLES, Records, build_records, records_once, routes
 
-pytestmark = pytest.mark.one_engine
-
 PASSWORD = "a-long-test-password"  # the factories' users'
 FUNDING, IMPLEMENTING, EXTENDING = (Participation.Role.FUNDING, Participation.Role.IMPLEMENTING, "3")
 EDITOR_AND_SUPERUSER = frozenset({"editor", "superuser"})

@@ -15,7 +15,7 @@ from programmes import iati
 from programmes.models import Programme, ProgrammeCountry
 from programmes.views import SORTS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def demo() -> list[Programme]:

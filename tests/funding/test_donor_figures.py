@@ -24,7 +24,7 @@ from partners.models import Organisation
 from tests.factories import DonorAccountFactory
 from tests.funding.test_donor_dashboard import DASHBOARD_QUERIES, EXPORT_QUERIES, GRANT_QUERIES, client_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 DASHBOARD = reverse("donor:dashboard")
 COMMITMENT, DISBURSEMENT = Transaction.Type.COMMITMENT, Transaction.Type.DISBURSEMENT

@@ -18,7 +18,7 @@ from funding.demo import generate_demo_data
 from funding.models import Grant, Transaction
 from programmes.models import Programme, ProgrammeCountry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def text(response) -> str:

@@ -122,6 +122,7 @@ def test_importing_the_sample_matches_known_organisations_and_adds_the_others() 
     ]
 
 
+@pytest.mark.both_engines
 def test_a_reimport_changes_nothing_and_duplicates_nothing() -> None:
     imported(sample())
     before = counts()
@@ -239,6 +240,7 @@ def test_progress_is_reported_per_activity() -> None:
 # Bad activities: the whole file is rejected, and each rejected activity says why.
 
 
+@pytest.mark.both_engines
 def test_one_bad_activity_among_good_ones_rejects_the_whole_file() -> None:
     before = counts()
 
@@ -696,6 +698,7 @@ def flush_programmes_partners_and_funding() -> None:
     Organisation.objects.all().delete()
 
 
+@pytest.mark.both_engines
 def test_export_then_import_into_an_empty_database_reproduces_the_records() -> None:
     iati = pytest.importorskip("programmes.iati")
     # Money the seed lacks, so that the round trip carries transactions, budgets and percentages too.
@@ -801,6 +804,7 @@ def test_the_command_refuses_each_hostile_or_broken_file_and_changes_nothing(
     assert database_state() == before
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize(("name", "data", "message"), REFUSED, ids=[name for name, _, _ in REFUSED])
 def test_the_admin_upload_refuses_each_hostile_or_broken_file_and_changes_nothing(
     admin_client: Client, settings, name: str, data: bytes | None, message: str
@@ -842,6 +846,7 @@ def edited_in_the_admin(client: Client, programme: Programme, **changes: str) ->
     assert response.status_code == 302
 
 
+@pytest.mark.both_engines
 def test_a_reimport_over_edits_made_in_the_admin_since_the_last_import_lists_them(editor_client: Client) -> None:
     imported(sample())
     centres = Programme.objects.get(code="IMP-0001")

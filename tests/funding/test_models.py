@@ -12,7 +12,7 @@ from django.db.models import ProtectedError
 
 from tests.factories import BudgetFactory, ComponentFactory, GrantFactory, ProgrammeFactory, TransactionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def test_a_grant_without_an_amount_is_allowed_and_stays_empty():

@@ -227,14 +227,15 @@ def test_the_list_page_offers_no_download_when_its_filters_are_wrong(client):
     assert CSV not in page
 
 
+# PostgreSQL refuses a NUL in a string and a number beyond 64 bits where SQLite takes both.
 HOSTILE = [
     "x" * 10_000,
     "Ünïcødé ☃ 漢字 \U0001f600",
     "-1",
-    "-99999999999999999999",
+    pytest.param("-99999999999999999999", marks=pytest.mark.both_engines),
     "' OR 1=1 --",
     "1; DROP TABLE programmes_programme;",
-    "\x00",
+    pytest.param("\x00", marks=pytest.mark.both_engines),
     "<script>alert(1)</script>",
     "=cmd|' /C calc'!A0",
 ]

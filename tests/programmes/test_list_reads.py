@@ -26,7 +26,7 @@ from tests.factories import (
 )
 from tests.programmes.test_programme_list import text, titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 URL = reverse("programmes:list")
 

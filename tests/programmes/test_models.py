@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from programmes.models import Programme, format_partial_date
 from tests.factories import CountryFactory, KeyFigureFactory, ProgrammeCountryFactory, ProgrammeFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def test_partial_dates_show_only_what_is_known():

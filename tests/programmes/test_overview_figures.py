@@ -17,7 +17,7 @@ from django.urls import reverse
 from funding.demo import generate_demo_data
 from programmes.models import Programme, ProgrammeCountry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def text(response) -> str:

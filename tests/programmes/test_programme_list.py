@@ -20,7 +20,7 @@ from tests.factories import (
     ThematicAreaFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 URL = reverse("programmes:list")
 

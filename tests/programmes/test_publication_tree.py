@@ -20,7 +20,7 @@ from funding.demo import generate_demo_data
 from programmes.models import Programme, settle_public
 from tests.factories import ProgrammeFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from funding.models import Grant
 from partners.models import Agreement, Organisation, OverviewPartner, Participation
 from programmes.models import Country, Overview, Programme, ThematicArea
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 SEMINAR = "international-migration-policy-seminar-caribbean"
 
