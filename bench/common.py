@@ -50,6 +50,10 @@ def production_env(**extra: str) -> dict[str, str]:
         # Workers are not recycled during the measurement (gunicorn.conf.py's default would
         # replace each one every ~1,000 requests, taking its cache with it, several times a second).
         GUNICORN_MAX_REQUESTS="0",
+        # wrk is one client sending thousands of requests a second: the per-client throttles
+        # (120 API answers and 10 downloads a minute by default) would answer it 429.
+        API_THROTTLE_RATE="1000000/second",
+        DOWNLOAD_THROTTLE_RATE="1000000/second",
     )
     env.update(extra)
     return env

@@ -158,7 +158,8 @@ TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 # sign-in): over either rate, 429 with Retry-After. A rate is "<number>/<second|minute|hour|day>".
 
 
-def reset_rate(name: str, default: str) -> str:
+def request_rate(name: str, default: str) -> str:
+    """A rate from the environment as DRF's throttles read it, refused at start-up if they cannot."""
     rate = env.str(name, default=default)
     number, _, period = rate.partition("/")
     if not number.isdigit() or period not in ("second", "minute", "hour", "day"):
@@ -166,8 +167,8 @@ def reset_rate(name: str, default: str) -> str:
     return rate
 
 
-PASSWORD_RESET_RATE_PER_ADDRESS = reset_rate("PASSWORD_RESET_RATE_PER_ADDRESS", "3/hour")
-PASSWORD_RESET_RATE_PER_CLIENT = reset_rate("PASSWORD_RESET_RATE_PER_CLIENT", "10/hour")
+PASSWORD_RESET_RATE_PER_ADDRESS = request_rate("PASSWORD_RESET_RATE_PER_ADDRESS", "3/hour")
+PASSWORD_RESET_RATE_PER_CLIENT = request_rate("PASSWORD_RESET_RATE_PER_CLIENT", "10/hour")
 
 # Internationalisation ---------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/i18n/
@@ -331,20 +332,12 @@ SPECTACULAR_SETTINGS = {
 # rate, 429 with Retry-After. A rate is "<number>/<second|minute|hour|day>".
 
 
-def throttle_rate(name: str, default: str) -> str:
-    rate = env.str(name, default=default)
-    number, _, period = rate.partition("/")
-    if not number.isdigit() or period[:1] not in ("s", "m", "h", "d"):
-        raise ImproperlyConfigured(f"{name} must be a number of requests per second, minute, hour or day: {default}.")
-    return rate
-
-
 REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["iomcaribbean.api.ClientRateThrottle"]
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     # API answers (programmes.caching keeps the rest): paging through 10,000 programmes is 100.
-    "api": throttle_rate("API_THROTTLE_RATE", "120/minute"),
+    "api": request_rate("API_THROTTLE_RATE", "120/minute"),
     # CSV, XLSX and IATI files (iomcaribbean.exports.throttled_download).
-    "downloads": throttle_rate("DOWNLOAD_THROTTLE_RATE", "10/minute"),
+    "downloads": request_rate("DOWNLOAD_THROTTLE_RATE", "10/minute"),
 }
 # Public answers too large for the cache (the IATI file, whole exports), built once per content
 # version and kept as files (programmes/kept_files.py); at most KEPT_FILES_MAX of them at a time.

@@ -6,10 +6,11 @@ rule follows whatever that queryset decides (a programme and every ancestor publ
 
 - a programme, when it is public;
 - what hangs off a programme (components, results, key figures, publications, country links,
-  participations, agreements, grants, budgets; transactions and planned disbursements through
-  their grant), when its programme is public; an agreement tied to no programme, always;
-- an organisation, when a public page names it: a role in or a grant to a public programme, a
-  public agreement, a mention in a published overview;
+  participations, grants, budgets; transactions and planned disbursements through their grant),
+  when its programme is public;
+- an agreement or an organisation, as its queryset's ``public()`` decides for its pages (an
+  organisation with a role in or a grant to a public programme, a public agreement, a mention in
+  the published overview);
 - an overview and what it names, when the overview is published;
 - the reference lists (countries, thematic areas, project types): always, as every page of theirs is public;
 - donor accounts: never (users, groups and sessions are outside the public apps altogether).
@@ -19,6 +20,8 @@ public apps missing here counts as always shown (tests/test_content_version.py l
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from django.apps import apps
 from django.db.models import Model, Q
@@ -52,33 +55,24 @@ def in_public_programme(path: str) -> Q:
     return Q(pk__in=published) if not path else Q(**{f"{path}__in": published})
 
 
-def public_agreements() -> Q:
-    return Q(programme__isnull=True) | in_public_programme("programme")
-
-
-def named_organisations() -> Q:
-    """Organisations a public page names (programme pages, funder and partner pages, the overview)."""
-    participation = apps.get_model("partners", "Participation")
-    grant = apps.get_model("funding", "Grant")
-    agreement = apps.get_model("partners", "Agreement")
-    mention = apps.get_model("partners", "OverviewPartner")
-    return (
-        Q(pk__in=participation.objects.filter(in_public_programme("programme")).values("organisation"))
-        | Q(pk__in=grant.objects.filter(in_public_programme("programme")).values("funder"))
-        | Q(pk__in=agreement.objects.filter(public_agreements()).values("organisations"))
-        | Q(pk__in=mention.objects.filter(PUBLISHED_OVERVIEW).values("organisation"))
-    )
+def public_of(label: str) -> Q:
+    """The records the model's own ``public()`` queryset gives: one rule for its pages and for this."""
+    model = apps.get_model(label)
+    return Q(pk__in=model._default_manager.public().values("pk"))
 
 
 SPECIAL = {
-    "partners.agreement": public_agreements,
-    "partners.organisation": named_organisations,
+    "partners.agreement": lambda: public_of("partners.agreement"),
+    "partners.organisation": lambda: public_of("partners.organisation"),
     "programmes.overview": lambda: Q(is_published=True),
     "programmes.overviewentry": lambda: PUBLISHED_OVERVIEW & in_public_programme("programme"),
     "partners.overviewpartner": lambda: PUBLISHED_OVERVIEW,
 }
 
 
+# Built once per model: every save asks (content_version), and the subqueries inside are lazy
+# querysets that each use clones, never evaluating or changing the one kept here.
+@cache
 def public_condition(model: type[Model]) -> Q | None:
     """The records of ``model`` a public page shows, as a filter; ``NEVER`` when none ever is."""
     holder = model._meta.auto_created

@@ -18,7 +18,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
 from iomcaribbean.password_reset import PasswordResetForm, wait_for_reset_mail
-from iomcaribbean.settings import reset_rate
+from iomcaribbean.settings import request_rate
 from tests.factories import UserFactory
 from tests.test_errors import assert_site_layout
 
@@ -222,7 +222,7 @@ def test_the_throttled_page_speaks_the_language_of_its_address(donor, settings):
 def test_a_rate_the_throttle_cannot_read_stops_the_portal_at_start_up(monkeypatch):
     monkeypatch.setenv("PASSWORD_RESET_RATE_PER_CLIENT", "ten an hour")
     with pytest.raises(ImproperlyConfigured, match="PASSWORD_RESET_RATE_PER_CLIENT"):
-        reset_rate("PASSWORD_RESET_RATE_PER_CLIENT", "10/hour")
+        request_rate("PASSWORD_RESET_RATE_PER_CLIENT", "10/hour")
 
     monkeypatch.setenv("PASSWORD_RESET_RATE_PER_CLIENT", "20/minute")
-    assert reset_rate("PASSWORD_RESET_RATE_PER_CLIENT", "10/hour") == "20/minute"
+    assert request_rate("PASSWORD_RESET_RATE_PER_CLIENT", "10/hour") == "20/minute"

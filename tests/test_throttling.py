@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
-from iomcaribbean.settings import throttle_rate
+from iomcaribbean.settings import request_rate
 
 pytestmark = pytest.mark.django_db
 
@@ -72,9 +72,9 @@ def test_the_api_answers_429_with_retry_after_once_a_client_had_its_share(client
 def test_a_malformed_rate_stops_the_portal_from_starting(monkeypatch, value):
     monkeypatch.setenv("API_THROTTLE_RATE", value)
     with pytest.raises(ImproperlyConfigured, match="API_THROTTLE_RATE"):
-        throttle_rate("API_THROTTLE_RATE", "120/minute")
+        request_rate("API_THROTTLE_RATE", "120/minute")
 
 
 def test_a_rate_from_the_environment_is_taken(monkeypatch):
     monkeypatch.setenv("DOWNLOAD_THROTTLE_RATE", "30/hour")
-    assert throttle_rate("DOWNLOAD_THROTTLE_RATE", "10/minute") == "30/hour"
+    assert request_rate("DOWNLOAD_THROTTLE_RATE", "10/minute") == "30/hour"

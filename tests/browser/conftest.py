@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.db import transaction
+
+from programmes.content_version import one_content_change
 
 # Playwright's sync API runs an event loop in this thread; the live server's database
 # access happens in its own thread, so Django's async guard does not apply here.
@@ -67,6 +70,11 @@ def page(browser, request) -> Iterator:
 
 @pytest.fixture
 def seeded(transactional_db) -> None:
-    """The seed content, whatever an earlier transactional test flushed (the seeds are idempotent)."""
-    for app in ("programmes", "partners", "funding"):
-        importlib.import_module(f"{app}.migrations.0002_seed_content").seed(apps, None)
+    """The seed content, whatever an earlier transactional test flushed (the seeds are idempotent).
+
+    In one transaction and one content change, as an import saves: one commit and one move of
+    the content version rather than one each per record, which each browser test would wait for.
+    """
+    with transaction.atomic(), one_content_change():
+        for app in ("programmes", "partners", "funding"):
+            importlib.import_module(f"{app}.migrations.0002_seed_content").seed(apps, None)

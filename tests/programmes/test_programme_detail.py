@@ -218,11 +218,12 @@ def test_staff_preview_an_unpublished_programme_under_a_banner(editor_client):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_staff_preview_a_phase_whose_parent_is_unpublished(admin_client):
+def test_staff_preview_a_phase_below_an_unpublished_programme_at_any_depth(admin_client):
     phase = ProgrammeFactory(parent=ProgrammeFactory(is_published=False))
-    page = text(admin_client.get(url(phase.slug)))
-    assert "Preview: not published." in page
-    assert "its parent programme is not published" in page
+    for programme in (phase, ProgrammeFactory(parent=phase)):
+        page = text(admin_client.get(url(programme.slug)))
+        assert "Preview: not published." in page
+        assert "a programme it belongs to is not published" in page
 
 
 def test_staff_see_a_published_programme_without_a_banner(editor_client):
