@@ -63,21 +63,6 @@ print(json.dumps({
 }))
 """
 
-# The defaults that follow DEBUG, as a process started with a given environment reads them.
-DEFAULTS = """
-import json
-
-from django.conf import settings
-
-database = settings.DATABASES["default"]
-print(json.dumps({
-    "conn_max_age": database["CONN_MAX_AGE"],
-    "conn_health_checks": database["CONN_HEALTH_CHECKS"],
-    "staticfiles": settings.STORAGES["staticfiles"]["BACKEND"],
-    "hsts_seconds": settings.SECURE_HSTS_SECONDS,
-    "hsts_preload": settings.SECURE_HSTS_PRELOAD,
-}))
-"""
 
 MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 PLAIN_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -98,6 +83,32 @@ def run_with(script: str, folder: Path, **variables: str) -> dict:
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def defaults_with(**variables: str) -> dict:
+    """The defaults that follow DEBUG, as the settings module computes them from this environment.
+
+    The module is run afresh (not imported: the test settings already did), with only these
+    DJANGO_/DATABASE_ variables set; the process environment is put back as it was afterwards,
+    including whatever the module's read of .env added.
+    """
+    saved = dict(os.environ)
+    try:
+        for key in [key for key in os.environ if key.startswith(("DJANGO_", "DATABASE_")) or key == "CONN_MAX_AGE"]:
+            del os.environ[key]
+        os.environ.update({"DATABASE_URL": "sqlite://:memory:", **variables})
+        settings = runpy.run_path(str(ROOT / "iomcaribbean" / "settings.py"))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    database = settings["DATABASES"]["default"]
+    return {
+        "conn_max_age": database["CONN_MAX_AGE"],
+        "conn_health_checks": database["CONN_HEALTH_CHECKS"],
+        "staticfiles": settings["STORAGES"]["staticfiles"]["BACKEND"],
+        "hsts_seconds": settings["SECURE_HSTS_SECONDS"],
+        "hsts_preload": settings["SECURE_HSTS_PRELOAD"],
+    }
 
 
 # What the README's deployment sets; the static files storage and kept connections are the
@@ -141,12 +152,12 @@ def test_hsts_asks_for_the_preload_list_only_with_a_year_or_more(tmp_path):
     assert a_year["check_passed"], a_year["check_output"]
     assert a_year["hsts"] == "max-age=31536000; includeSubDomains; preload"
     for seconds, preload in [("31535999", False), ("86400", False), ("63072000", True)]:
-        defaults = run_with(DEFAULTS, tmp_path, **PRODUCTION, DJANGO_SECURE_HSTS_SECONDS=seconds)
+        defaults = defaults_with(**PRODUCTION, DJANGO_SECURE_HSTS_SECONDS=seconds)
         assert defaults["hsts_preload"] is preload, seconds
 
 
-def test_out_of_debug_the_settings_default_to_production_static_files_and_kept_connections(tmp_path):
-    defaults = run_with(DEFAULTS, tmp_path, DJANGO_SECRET_KEY="production-like-secret-" + "k3y-" * 10)
+def test_out_of_debug_the_settings_default_to_production_static_files_and_kept_connections():
+    defaults = defaults_with(DJANGO_SECRET_KEY="production-like-secret-" + "k3y-" * 10)
 
     assert defaults == {
         "conn_max_age": 60,
@@ -157,18 +168,16 @@ def test_out_of_debug_the_settings_default_to_production_static_files_and_kept_c
     }
 
 
-def test_make_run_in_debug_keeps_plain_static_files_and_closes_connections(tmp_path):
-    defaults = run_with(DEFAULTS, tmp_path, DJANGO_DEBUG="true")
+def test_make_run_in_debug_keeps_plain_static_files_and_closes_connections():
+    defaults = defaults_with(DJANGO_DEBUG="true")
 
     assert defaults["conn_max_age"] == 0
     assert defaults["staticfiles"] == PLAIN_STORAGE
     assert defaults["hsts_seconds"] == 0
 
 
-def test_the_environment_still_overrides_the_production_defaults(tmp_path):
-    defaults = run_with(
-        DEFAULTS,
-        tmp_path,
+def test_the_environment_still_overrides_the_production_defaults():
+    defaults = defaults_with(
         DJANGO_SECRET_KEY="production-like-secret-" + "k3y-" * 10,
         CONN_MAX_AGE="0",
         DJANGO_STATICFILES_STORAGE=PLAIN_STORAGE,

@@ -20,7 +20,7 @@ from tests.factories import (
     ThematicAreaFactory,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
+pytestmark = pytest.mark.django_db
 
 URL = reverse("programmes:list")
 
@@ -90,6 +90,7 @@ def test_each_card_shows_status_dates_and_places(client):
         ({"country": "dominican-republic", "status": "ongoing"}, {TRAFFICKING, PHASE_TWO, RIGHTS}),
     ],
 )
+@pytest.mark.both_engines
 def test_each_filter_narrows_the_list(client, query, expected):
     response = client.get(URL, query)
     assert response.status_code == 200
@@ -97,6 +98,7 @@ def test_each_filter_narrows_the_list(client, query, expected):
     assert f"{len(expected)} programme" in text(response)
 
 
+@pytest.mark.both_engines
 def test_a_programme_funded_twice_by_one_funder_is_listed_once(client):
     rights = Programme.objects.get(title=RIGHTS)
     GrantFactory(programme=rights, funder=rights.grants.first().funder, purpose="a second grant")
@@ -114,6 +116,7 @@ def test_a_programme_funded_twice_by_one_funder_is_listed_once(client):
         ("no such words anywhere", set()),
     ],
 )
+@pytest.mark.both_engines
 def test_search_looks_in_title_acronym_code_summary_and_description(client, q, expected):
     assert set(titles(client.get(URL, {"q": q}))) == expected
 
@@ -147,11 +150,13 @@ def test_no_chips_without_filters(client):
         ("status", [JAMAICA, HIV, CENTRE, TRAFFICKING]),
     ],
 )
+@pytest.mark.both_engines
 def test_the_list_sorts_by_the_chosen_key(client, sort, first_titles):
     shown = titles(client.get(URL, {"sort": sort}))
     assert shown[: len(first_titles)] == first_titles
 
 
+@pytest.mark.both_engines
 def test_programmes_without_dates_sort_last_both_ways(client):
     for sort in ("start", "-start"):
         shown = titles(client.get(URL, {"sort": sort}))
@@ -219,6 +224,7 @@ def test_repeated_or_empty_parameters_do_not_break_the_list(client):
     assert client.get(URL + "?country=&area=&status=&page=1&sort=").status_code == 200
 
 
+@pytest.mark.both_engines
 def test_unpublished_programmes_and_their_phases_are_not_listed_or_counted(client):
     draft = ProgrammeFactory(title="Draft programme", is_published=False)
     ProgrammeFactory(title="Phase of the draft", parent=draft)
@@ -232,6 +238,7 @@ def test_unpublished_programmes_and_their_phases_are_not_listed_or_counted(clien
     assert "15 programmes" in text(response)
 
 
+@pytest.mark.both_engines
 def test_filter_choices_offer_only_what_published_programmes_use(client):
     draft = ProgrammeFactory(is_published=False, project_type=ProjectTypeFactory(name="Secret type"))
     ProgrammeCountryFactory(programme=draft, country=CountryFactory(name="Secretland", slug="secretland"))
@@ -251,6 +258,7 @@ def test_filter_choices_offer_only_what_published_programmes_use(client):
     assert client.get(URL, {"country": "secretland"}).status_code == 400
 
 
+@pytest.mark.both_engines
 def test_the_list_runs_the_same_queries_however_many_programmes_there_are(client, django_assert_num_queries):
     # The content version (programmes.caching; read-only pages run no transaction); statuses and
     # coverages in use; the count; four choice lists (countries, areas, project types, then funders
