@@ -48,7 +48,7 @@ from funding.selectors import (
 )
 from iomcaribbean.charts import BarChart, Series, bar_chart
 from iomcaribbean.content_language import in_requested_language
-from iomcaribbean.exports import csv_response, xlsx_response
+from iomcaribbean.exports import csv_response, download_throttled, xlsx_response
 from programmes.models import Programme, published_condition
 from programmes.translation import LANGUAGES, localized
 
@@ -388,6 +388,7 @@ def export_name(extension: str) -> str:
 
 
 @donor_page
+@download_throttled
 @in_requested_language
 def export_csv(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
     figures = donor_figures(require(account), today=timezone.localdate())
@@ -395,6 +396,7 @@ def export_csv(request: HttpRequest, account: DonorAccount | None) -> HttpRespon
 
 
 @donor_page
+@download_throttled
 @in_requested_language
 def export_xlsx(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
     figures = donor_figures(require(account), today=timezone.localdate())

@@ -13,9 +13,10 @@ import csv
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from functools import wraps
 from io import BytesIO
 from typing import Any
 
@@ -112,3 +113,13 @@ def throttled_download(request: HttpRequest) -> HttpResponse | None:
     response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(wait)
     return response
+
+
+def download_throttled(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """For downloads built for one visitor (never kept): each counts against the client's rate."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return throttled_download(request) or view(request, *args, **kwargs)
+
+    return wrapper

@@ -7,6 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from iomcaribbean.settings import request_rate
+from partners.models import Organisation
+from tests.factories import DonorAccountFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +56,19 @@ def test_signed_in_visitors_downloads_are_throttled_too(admin_client):
     for columns in ("title", "code"):
         assert admin_client.get(CSV, {"columns": columns}).status_code == 200
     assert admin_client.get(CSV, {"columns": "title"}).status_code == 429  # nothing is kept for them
+
+
+@pytest.mark.usefixtures("low_rates")
+def test_a_donors_own_exports_are_throttled_and_a_visitor_signed_out_is_not_counted(client):
+    donor = DonorAccountFactory(funders=[Organisation.objects.get(slug="us-state-department")])
+    for _ in range(3):  # sent to sign in: nothing built, nothing counted
+        assert client.get(reverse("donor:export_csv")).status_code == 302
+    client.force_login(donor.user)
+    assert client.get(reverse("donor:export_csv")).status_code == 200
+    assert client.get(reverse("donor:export_xlsx")).status_code == 200
+    refused = client.get(reverse("donor:export_csv"))
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
 
 
 @pytest.mark.usefixtures("low_rates")
