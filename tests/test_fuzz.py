@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-import schemathesis
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
-from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from partners.models import Organisation
 from programmes.models import Country, Programme, ThematicArea
@@ -42,6 +39,9 @@ from tests.fuzzing import (
     tally,
     values,
 )
+
+if TYPE_CHECKING:
+    import schemathesis
 
 ROUTES = public_routes()
 
@@ -132,7 +132,13 @@ def wsgi_keeps_the_test_connection() -> Iterator[None]:
 @pytest.mark.usefixtures("wsgi_keeps_the_test_connection")
 def test_api_operations_never_answer_a_server_error(path: str) -> None:
     # The schema as the portal serves it; schemathesis sends its requests through the WSGI app in this process.
-    # (Its own pytest integration does not run under this pytest; its strategies do.)
+    # (Its own pytest integration does not run under this pytest; its strategies do.) Imported
+    # here: it takes each pytest process seconds to load, and only the worker running this needs it.
+    import schemathesis
+    from schemathesis import GenerationMode
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import response_schema_conformance
+
     schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
     schema.config.generation.update(deterministic=PROFILE != "fuzz")
     operation = schema[path]["GET"]
