@@ -1,6 +1,8 @@
 """Fast settings for the test suite, on top of the one settings module."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
@@ -40,3 +42,4 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"api": "100000/minute", "downloads": "100000/minute"},
 }
 KEPT_FILES_DIR = tempfile.mkdtemp(prefix="iomcaribbean-kept-files-")
+atexit.register(shutil.rmtree, KEPT_FILES_DIR, ignore_errors=True)
