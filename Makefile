@@ -46,7 +46,7 @@ help:
 	@echo "             needs DATABASE_URL and DJANGO_SECRET_KEY (README, Deployment)"
 	@echo "make bench   throughput of each page against a bare view, 10,000 demo programmes (bench/results.md)"
 	@echo "make loadtest 200 clients for 60 s, then PostgreSQL restarted under load (README, Performance)"
-	@echo "make test    lint, check migrations, tests on SQLite (with browser) and on PostgreSQL"
+	@echo "make test    lint, tests on SQLite (with browser, and the migrations check) and on PostgreSQL"
 	@echo "make fuzz    fuzz every public URL and API operation: FUZZ_EXAMPLES per test, over 10,000 requests"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
@@ -117,14 +117,15 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# An in-memory database: the check reads no data and must not create db.sqlite3.
+# An in-memory database: the check reads no data and must not create db.sqlite3. `make test` asks
+# the same inside the suite (tests/test_migrations.py), sparing an interpreter's start.
 check-migrations: install
 	DATABASE_URL=sqlite://:memory: DJANGO_DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 
 # Runs every step even when one fails, so one CI run reports every problem; fails if any did.
 test: install system-deps
 	@failed=(); \
-	for step in lint check-migrations test-sqlite test-postgres; do \
+	for step in lint test-sqlite test-postgres; do \
 		echo "==> $$step"; \
 		$(MAKE) --no-print-directory $$step || failed+=("$$step"); \
 	done; \

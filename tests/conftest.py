@@ -26,6 +26,13 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return "both_engines" not in collection_path.read_text(encoding="utf-8") or None
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``run_first`` go to the front (pytest-django puts a test without the test
+    database last), so the other worker's tests run beside their long start rather than after it."""
+    items.sort(key=lambda item: item.get_closest_marker("run_first") is None)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: its database starts again from the same content

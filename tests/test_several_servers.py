@@ -41,6 +41,7 @@ from lxml import html
 
 pytestmark = [
     pytest.mark.both_engines,
+    pytest.mark.run_first,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL, which both app servers share: runs in make test's PostgreSQL step",
