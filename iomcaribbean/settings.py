@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "programmes",
     "partners",
     "funding",
+    # The project itself, for what belongs to no one app: the staff accounts' admin (admin.py).
+    "iomcaribbean",
 ]
 
 MIDDLEWARE = [

@@ -259,7 +259,7 @@ class EditConflictAdmin:
     def get_form(self, request: HttpRequest, obj: models.Model | None = None, change: bool = False, **kwargs: Any):
         if change and obj is not None and "form" not in kwargs:
             kwargs["form"] = versioned(self.form, self.get_readonly_fields(request, obj))
-        return super().get_form(request, obj, change, **kwargs)
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def render_change_form(
         self,

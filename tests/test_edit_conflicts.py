@@ -288,14 +288,39 @@ def test_every_change_form_carries_its_version_and_a_save_without_one_is_refused
     saved(admin_client, url, form_data(response))  # the refused page carries the version it shows
 
 
-def test_every_admin_of_the_portals_models_checks_versions_through_the_base_classes():
-    """HistoryAdmin carries the check (its inlines' rows are in their record's snapshot); Django's own user
-    and group admins and django-axes' sign-in logs are not the portal's."""
+def test_every_admin_change_form_checks_versions():
+    """HistoryAdmin carries the check for the portal's models (its inlines' rows are in their record's
+    snapshot), iomcaribbean/admin.py for staff accounts and groups. django-axes' sign-in records have
+    no field to change."""
     for model, model_admin in admin.site._registry.items():
-        if model._meta.app_label in {"auth", "axes"}:
+        if model._meta.app_label == "axes":
             continue
         assert isinstance(model_admin, EditConflictAdmin), model
-        assert all(issubclass(inline, CompactInline) for inline in model_admin.inlines), model
+        if model._meta.app_label != "auth":
+            assert all(issubclass(inline, CompactInline) for inline in model_admin.inlines), model
+
+
+def test_two_superusers_saving_one_staff_account_cannot_undo_each_others_change(superuser):
+    first, second = Client(), Client()
+    first.force_login(superuser)
+    second.force_login(UserFactory(username="second-admin", is_staff=True, is_superuser=True))
+    account = UserFactory(username="carla", email="carla@example.org", is_staff=True)
+    url = f"/admin/auth/user/{account.pk}/change/"
+    theirs, mine = opened(first, url), opened(second, url)
+
+    saved(first, url, theirs | {"email": "carla.new@example.org"})
+    refused = second.post(url, mine | {"first_name": "Carla"})
+
+    assertContains(refused, CONFLICT)
+    account.refresh_from_db()
+    assert (account.email, account.first_name) == ("carla.new@example.org", "")
+    form = refused.context["adminform"].form
+    assert (form["email"].value(), form["first_name"].value()) == ("carla.new@example.org", "Carla")
+    # Saved again from the form as it came back: their e-mail, my first name, the version now.
+    again = {name: str(form[name].value()) for name in ("email", "first_name", VERSION_FIELD)}
+    saved(second, url, mine | again)
+    account.refresh_from_db()
+    assert (account.email, account.first_name) == ("carla.new@example.org", "Carla")
 
 
 def test_the_version_of_one_record_does_not_open_another(ana):
