@@ -372,7 +372,6 @@ HOLES = {
 TREE_WORDS = ("Quillwort", "Sedgemoor", "Bramblecove", "Thistlemarsh", GRANDCHILD_SLUG, GRANDCHILD_CODE, "5,432,198")
 
 
-@pytest.mark.both_engines
 @pytest.mark.parametrize("url", HOLES.values(), ids=HOLES.keys())
 def test_no_channel_shows_a_phase_below_an_unpublished_programme(client: Client, tree_world: dict, url: str) -> None:
     status, text = read(client, url)
@@ -383,7 +382,6 @@ def test_no_channel_shows_a_phase_below_an_unpublished_programme(client: Client,
         assert status == 404
 
 
-@pytest.mark.both_engines
 def test_an_organisation_whose_only_part_is_unpublished_has_no_page_record_or_funder_page(
     client: Client, tree_world: dict
 ) -> None:
@@ -392,7 +390,6 @@ def test_an_organisation_whose_only_part_is_unpublished_has_no_page_record_or_fu
     assert TREE_ONLY not in read(client, "/sitemap.xml")[1]
 
 
-@pytest.mark.both_engines
 def test_publishing_the_root_again_shows_the_whole_tree_and_moves_the_content_version(
     client: Client, tree_world: dict
 ) -> None:
