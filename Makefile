@@ -49,6 +49,7 @@ help:
 	@echo "make test    lint, tests on SQLite (with browser, and the migrations check) and on PostgreSQL"
 	@echo "make fuzz    fuzz every public URL and API operation: FUZZ_EXAMPLES per test, over 10,000 requests"
 	@echo "make lint    ruff check and ruff format --check"
+	@echo "make check-migrations  no model change without its migration (make test asks it in the suite)"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make install create $(VENV) and install the project with its test extra"
 	@echo "make messages compile the interface's translations (locale/*/LC_MESSAGES/*.po)"
