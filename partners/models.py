@@ -16,6 +16,7 @@ from programmes.models import (
     Programme,
     TimeStamped,
     format_partial_date,
+    on_home_page_condition,
     published_condition,
     validate_partial_dates,
 )
@@ -48,7 +49,7 @@ class OrganisationQuerySet(models.QuerySet):
         """
         # Grants through the reverse relation: partners does not import funding, which imports partners.
         grant = self.model._meta.get_field("grants").related_model
-        mentions = OverviewPartner.objects.filter(overview__is_current=True, overview__is_published=True)
+        mentions = OverviewPartner.objects.filter(on_home_page_condition("overview"))
         involved = (
             Exists(Participation.objects.public().filter(organisation=OuterRef("pk")))
             | Exists(grant.objects.published().filter(funder=OuterRef("pk")))

@@ -598,6 +598,18 @@ class Publication(ProgrammeItem):
         return self.title
 
 
+def on_home_page_condition(path: str = "") -> Q:
+    """The overview the public sees: the one on the home page, if it is published. A condition on
+    the overview at ``path`` ("" for an overview itself, "overview" from an entry or a mention)."""
+    prefix = f"{path}__" if path else ""
+    return Q(**{f"{prefix}is_current": True, f"{prefix}is_published": True})
+
+
+class OverviewQuerySet(models.QuerySet):
+    def on_home_page(self) -> OverviewQuerySet:
+        return self.filter(on_home_page_condition())
+
+
 class Overview(TimeStamped):
     """A published programme overview, such as the October 2002 brochure 'IOM in the Caribbean'."""
 
@@ -623,6 +635,8 @@ class Overview(TimeStamped):
     is_published = models.BooleanField("published", default=False)
     is_current = models.BooleanField("home page", default=False, help_text="The overview shown on the home page.")
     programmes = models.ManyToManyField(Programme, through="OverviewEntry", related_name="overviews", blank=True)
+
+    objects = OverviewQuerySet.as_manager()
 
     # history: registered in translation.py, once the language columns exist.
 

@@ -1,8 +1,8 @@
 """Which records of the public apps a public page shows, as a condition on each model's own table.
 
 The content version (``programmes.content_version``) moves on only for a change to a record
-that is shown, before or after the change. "Public" is ``Programme.objects.published()``, so the
-rule follows whatever that queryset decides (a programme and every ancestor published):
+that is shown, before or after the change. "Public" is ``published_condition``, the rule of
+``Programme.objects.published()`` (a programme and every ancestor published):
 
 - a programme, when it is public;
 - what hangs off a programme (components, results, key figures, publications, country links,
@@ -11,7 +11,8 @@ rule follows whatever that queryset decides (a programme and every ancestor publ
 - an agreement or an organisation, as its queryset's ``public()`` decides for its pages (an
   organisation with a role in or a grant to a public programme, a public agreement, a mention in
   the published overview);
-- an overview and what it names, when the overview is published;
+- an overview and what it names, when it is the published overview of the home page (the only one
+  the public sees);
 - the reference lists (countries, thematic areas, project types): always, as every page of theirs is public;
 - donor accounts: never (users, groups and sessions are outside the public apps altogether).
 
@@ -26,7 +27,7 @@ from functools import cache
 from django.apps import apps
 from django.db.models import Model, Q
 
-from programmes.models import Programme
+from programmes.models import on_home_page_condition, published_condition
 
 # The condition of a model whose records no public page ever shows.
 NEVER = None
@@ -47,12 +48,7 @@ PROGRAMME_PATHS = {
     "funding.transaction": "grant__programme",
     "funding.planneddisbursement": "grant__programme",
 }
-PUBLISHED_OVERVIEW = Q(overview__is_published=True)
-
-
-def in_public_programme(path: str) -> Q:
-    published = Programme.objects.published()
-    return Q(pk__in=published) if not path else Q(**{f"{path}__in": published})
+HOME_PAGE_OVERVIEW = on_home_page_condition("overview")
 
 
 def public_of(label: str) -> Q:
@@ -64,9 +60,9 @@ def public_of(label: str) -> Q:
 SPECIAL = {
     "partners.agreement": lambda: public_of("partners.agreement"),
     "partners.organisation": lambda: public_of("partners.organisation"),
-    "programmes.overview": lambda: Q(is_published=True),
-    "programmes.overviewentry": lambda: PUBLISHED_OVERVIEW & in_public_programme("programme"),
-    "partners.overviewpartner": lambda: PUBLISHED_OVERVIEW,
+    "programmes.overview": on_home_page_condition,
+    "programmes.overviewentry": lambda: HOME_PAGE_OVERVIEW & published_condition("programme"),
+    "partners.overviewpartner": lambda: HOME_PAGE_OVERVIEW,
 }
 
 
@@ -85,7 +81,7 @@ def public_condition(model: type[Model]) -> Q | None:
     if label in NEVER_SHOWN:
         return NEVER
     if label in PROGRAMME_PATHS:
-        return in_public_programme(PROGRAMME_PATHS[label])
+        return published_condition(PROGRAMME_PATHS[label])
     if label in SPECIAL:
         return SPECIAL[label]()
     return Q()  # reference lists, and anything not listed: correctness first

@@ -22,7 +22,7 @@ class PagesSitemap(Sitemap):
 
     def items(self) -> list[str]:
         pages = ["programmes:list", "programmes:countries", "programmes:areas"]
-        if Overview.objects.filter(is_current=True, is_published=True).exists():
+        if Overview.objects.on_home_page().exists():
             pages.insert(0, "programmes:overview")
         return pages
 

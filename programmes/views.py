@@ -95,7 +95,7 @@ class OverviewView(DetailView):
     def get_object(self, queryset: QuerySet | None = None) -> Overview:
         entries = OverviewEntry.objects.filter(programme__in=Programme.objects.published()).select_related("programme")
         mentions = related_model(Overview, "partner_mentions").objects.select_related("organisation")
-        queryset = Overview.objects.filter(is_current=True, is_published=True).prefetch_related(
+        queryset = Overview.objects.on_home_page().prefetch_related(
             Prefetch("entries", queryset=entries),
             Prefetch("partner_mentions", queryset=mentions),
         )

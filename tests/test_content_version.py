@@ -26,6 +26,8 @@ from tests.factories import (
     DonorAccountFactory,
     GrantFactory,
     OrganisationFactory,
+    OverviewEntryFactory,
+    OverviewFactory,
     ParticipationFactory,
     PlannedDisbursementFactory,
     ProgrammeFactory,
@@ -109,6 +111,10 @@ PRIVATE_EDITS: dict[str, Callable[[Programme], object]] = {
         user=UserFactory(), funders=[Organisation.objects.get(slug="us-state-department")]
     ).save(),
     "a user": lambda p: UserFactory().save(),
+    # Published, but not the home page's: no public page shows it (Overview.objects.on_home_page()).
+    "an overview off the home page and its entry": lambda p: OverviewEntryFactory(
+        overview=OverviewFactory(is_current=False), programme=public_programme()
+    ).overview.save(),
 }
 
 
