@@ -16,6 +16,7 @@ from programmes.models import (
     Programme,
     TimeStamped,
     clean_currency,
+    clean_optional_currency,
     format_partial_date,
     validate_partial_dates,
 )
@@ -58,7 +59,7 @@ class Grant(TimeStamped):
     amount = models.DecimalField(
         max_digits=14, decimal_places=2, null=True, blank=True, help_text="Leave empty when not published."
     )
-    currency = models.CharField(max_length=3, default="USD", help_text=CURRENCY_HELP)
+    currency = models.CharField(max_length=3, blank=True, help_text=CURRENCY_HELP + " Only with an amount.")
     start_date = models.DateField("date or start of period", null=True, blank=True)
     start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
     end_date = models.DateField("end of period", null=True, blank=True)
@@ -77,7 +78,10 @@ class Grant(TimeStamped):
         ordering = ["programme__title", "funder__name", "pk"]
         constraints = [
             non_negative_constraint("grant_amount_not_negative"),
-            currency_constraint("grant_currency_iso"),
+            models.CheckConstraint(
+                condition=Q(currency__regex=r"^[A-Z]{3}$") | Q(currency="", amount__isnull=True),
+                name="grant_currency_iso_with_amount",
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -95,7 +99,7 @@ class Grant(TimeStamped):
             errors["amount"] = "The amount cannot be negative."
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = "The end of the period cannot be before its start."
-        errors |= clean_currency(self, "currency")
+        errors |= clean_optional_currency(self, "amount", "currency")
         if self.component_id and self.programme_id and self.component.programme_id != self.programme_id:
             errors["component"] = "This component belongs to another programme."
         if errors:
@@ -120,7 +124,7 @@ class Transaction(models.Model):
     type = models.CharField(max_length=2, choices=Type.choices)
     date = models.DateField()
     amount = models.DecimalField(max_digits=14, decimal_places=2)
-    currency = models.CharField(max_length=3, default="USD", help_text=CURRENCY_HELP)
+    currency = models.CharField(max_length=3, help_text=CURRENCY_HELP)
     description = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords()
@@ -155,7 +159,7 @@ class Budget(models.Model):
     period_start = models.DateField()
     period_end = models.DateField()
     amount = models.DecimalField(max_digits=14, decimal_places=2)
-    currency = models.CharField(max_length=3, default="USD", help_text=CURRENCY_HELP)
+    currency = models.CharField(max_length=3, help_text=CURRENCY_HELP)
     status = models.CharField(max_length=1, choices=Status.choices, default=Status.INDICATIVE)
 
     history = HistoricalRecords()
@@ -191,7 +195,7 @@ class PlannedDisbursement(models.Model):
     period_start = models.DateField()
     period_end = models.DateField()
     amount = models.DecimalField(max_digits=14, decimal_places=2)
-    currency = models.CharField(max_length=3, default="USD", help_text=CURRENCY_HELP)
+    currency = models.CharField(max_length=3, help_text=CURRENCY_HELP)
 
     history = HistoricalRecords()
 

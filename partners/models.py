@@ -83,6 +83,16 @@ class Organisation(TimeStamped):
     slug = models.SlugField(max_length=120, unique=True)
     type = models.CharField(max_length=2, choices=Type.choices)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="departments",
+        verbose_name="part of",
+        help_text="The body this is a department or fund of, e.g. the U.S. State Department of the United States "
+        "Government: its grants count in the parent's totals, and the parent's donors see them.",
+    )
     website = models.URLField(blank=True)
     iati_identifier = models.CharField(
         "IATI organisation identifier", max_length=100, blank=True, help_text="For example XM-DAC-47066 for IOM."
@@ -109,20 +119,36 @@ class Organisation(TimeStamped):
     def get_absolute_url(self) -> str:
         return reverse("partners:detail", kwargs={"slug": self.slug})
 
+    def clean(self) -> None:
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": "An organisation cannot be part of itself or of its own departments."})
+            ancestor = ancestor.parent
+
+    def family_ids(self) -> set[int]:
+        """Its own id and those of its departments, at any depth (one query per level)."""
+        found, level = {self.pk}, {self.pk}
+        while level:
+            level = set(Organisation.objects.filter(parent__in=level).values_list("pk", flat=True)) - found
+            found |= level
+        return found
+
 
 class Participation(models.Model):
     """An organisation's role in a programme, with what it did."""
 
     class Role(models.TextChoices):
-        # IATI OrganisationRole codes.
+        # IATI OrganisationRole codes; and one the standard lacks, which the IATI file leaves out.
         FUNDING = "1", _("Funding")
         ACCOUNTABLE = "2", _("Accountable")
         EXTENDING = "3", _("Extending")
         IMPLEMENTING = "4", _("Implementing")
+        IN_DISCUSSIONS = "d", _("In discussions (role not yet agreed)")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="participations")
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="participations")
-    role = models.CharField(max_length=1, choices=Role.choices, default=Role.IMPLEMENTING)
+    role = models.CharField(max_length=1, choices=Role.choices)
     description = models.CharField(
         max_length=300, blank=True, help_text="What it did, e.g. 'convened the seminar with IOM'."
     )

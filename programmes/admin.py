@@ -266,10 +266,10 @@ class CountryAdmin(TranslatedHistoryAdmin):
 
 @admin.register(ThematicArea)
 class ThematicAreaAdmin(TranslatedHistoryAdmin):
-    list_display = ["short_name", "list", "order", "name"]
+    list_display = ["name", "list", "order", "overview_wording"]
     list_filter = ["list"]
-    search_fields = ["short_name", "name"]
-    prepopulated_fields = {"slug": ["short_name"]}
+    search_fields = ["name", "overview_wording"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(ProjectType)

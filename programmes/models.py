@@ -72,6 +72,15 @@ def clean_currency(instance: models.Model, field: str) -> dict[str, str]:
     return {field: "Give the currency as a three-letter ISO 4217 code, such as USD."}
 
 
+def clean_optional_currency(instance: models.Model, amount_field: str, currency_field: str) -> dict[str, str]:
+    """A currency goes with an amount: required when there is one, and no currency without it."""
+    if getattr(instance, amount_field) is not None:
+        return clean_currency(instance, currency_field)
+    if getattr(instance, currency_field):
+        return {currency_field: "A currency without an amount says nothing: give the amount or clear the currency."}
+    return {}
+
+
 def validate_partial_dates(instance: models.Model, *pairs: tuple[str, str]) -> dict[str, str]:
     """``validate_partial_date`` for each (date field, precision field) pair of ``instance``."""
     errors: dict[str, str] = {}
@@ -117,8 +126,10 @@ class ThematicArea(TimeStamped):
 
     list = models.CharField(max_length=10, choices=List.choices)
     order = models.PositiveSmallIntegerField(default=0)
-    name = models.CharField(max_length=300, help_text="The area as the overview states it.")
-    short_name = models.CharField(max_length=60, help_text="For filters, charts and menus.")
+    name = models.CharField(max_length=60, help_text="The area's one name, shown the same everywhere.")
+    overview_wording = models.CharField(
+        max_length=300, blank=True, help_text="The area as the overview words it, shown on the overview as a quote."
+    )
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
 
@@ -131,7 +142,7 @@ class ThematicArea(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        return self.short_name or self.name
+        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("programmes:area", kwargs={"slug": self.slug})
@@ -150,6 +161,20 @@ class ProjectType(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+
+# Provenance ---------------------------------------------------------------------------------------
+# A field a source may state or staff may only estimate has a note beside it: empty when a source
+# states the value, otherwise how it was estimated. Pages and exports show an estimate as one; the
+# IATI file leaves it out where the standard has no place to say so (``programmes.iati``).
+ESTIMATE_HELP = (
+    "Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it "
+    "marked as an estimate, with this note."
+)
+
+
+def estimate_field(what: str) -> models.TextField:
+    return models.TextField(f"{what}: estimated from", blank=True, help_text=ESTIMATE_HELP)
 
 
 class ProgrammeStatus(models.TextChoices):
@@ -329,29 +354,46 @@ class Programme(TimeStamped):
     order = models.PositiveSmallIntegerField(default=0, help_text="Position among the parent's phases.")
     summary = models.TextField(blank=True, help_text="One or two sentences for lists and the overview.")
     description = models.TextField(blank=True, help_text="The full narrative. Blank lines separate paragraphs.")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PIPELINE)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    status_estimate = estimate_field("status")
     project_type = models.ForeignKey(ProjectType, on_delete=models.PROTECT, null=True, blank=True)
     dac_sector = models.CharField(
         "DAC sector",
         max_length=5,
-        default="15190",
-        help_text="OECD DAC 5-digit purpose code; 15190 is facilitation of orderly, safe, regular and responsible "
-        "migration and mobility.",
+        help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of "
+        "orderly, safe, regular and responsible migration and mobility.",
     )
-    coverage = models.CharField(max_length=10, choices=Coverage.choices, default=Coverage.NATIONAL)
+    coverage = models.CharField(
+        max_length=10, choices=Coverage.choices, blank=True, help_text="Empty while no source says."
+    )
+    coverage_estimate = estimate_field("coverage")
     idf_region = models.CharField(
-        "IDF region", max_length=30, choices=IdfRegion.choices, default=IdfRegion.LATIN_AMERICA_CARIBBEAN
+        "IOM Development Fund region",
+        max_length=30,
+        choices=IdfRegion.choices,
+        blank=True,
+        help_text="Only for a project of the IOM Development Fund, as its record gives it.",
     )
     start_date = models.DateField(null=True, blank=True)
     start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    start_estimate = estimate_field("start date")
     end_date = models.DateField(null=True, blank=True)
     end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    end_estimate = estimate_field("end date")
     budget_amount = models.DecimalField(
-        max_digits=14, decimal_places=2, null=True, blank=True, help_text="Leave empty when not published."
+        "total budget",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The budget over the programme's whole life, as a source gives it; empty when not published.",
     )
-    budget_currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code, e.g. USD.")
+    budget_currency = models.CharField(
+        max_length=3, blank=True, help_text="ISO 4217 code of the total budget, e.g. USD; only with an amount."
+    )
     countries = models.ManyToManyField(Country, through="ProgrammeCountry", related_name="programmes", blank=True)
     thematic_areas = models.ManyToManyField(ThematicArea, related_name="programmes", blank=True)
+    areas_estimate = estimate_field("thematic areas")
     is_published = models.BooleanField("published", default=False, db_index=True)
     is_public = models.BooleanField(
         "public",
@@ -382,7 +424,10 @@ class Programme(TimeStamped):
             models.CheckConstraint(
                 condition=Q(budget_amount__isnull=True) | Q(budget_amount__gte=0), name="programme_budget_not_negative"
             ),
-            models.CheckConstraint(condition=Q(budget_currency__regex=r"^[A-Z]{3}$"), name="programme_currency_iso"),
+            models.CheckConstraint(
+                condition=Q(budget_currency__regex=r"^[A-Z]{3}$") | Q(budget_currency="", budget_amount__isnull=True),
+                name="programme_currency_iso_with_amount",
+            ),
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="programme_not_own_parent"),
             models.CheckConstraint(condition=Q(dac_sector__regex=r"^[0-9]{5}$"), name="programme_dac_sector_5_digits"),
         ]
@@ -436,7 +481,7 @@ class Programme(TimeStamped):
             errors["end_date"] = "The end date cannot be before the start date."
         if self.budget_amount is not None and self.budget_amount < 0:
             errors["budget_amount"] = "The budget cannot be negative."
-        errors |= clean_currency(self, "budget_currency")
+        errors |= clean_optional_currency(self, "budget_amount", "budget_currency")
         if self.parent_id and self.pk:
             ancestor = self.parent
             while ancestor is not None:
@@ -446,6 +491,19 @@ class Programme(TimeStamped):
                 ancestor = ancestor.parent
         if errors:
             raise ValidationError(errors)
+
+    # The estimable fields, each with its note's field, in the order pages list them.
+    ESTIMATES = {
+        "status": "status_estimate",
+        "coverage": "coverage_estimate",
+        "start_date": "start_estimate",
+        "end_date": "end_estimate",
+        "thematic_areas": "areas_estimate",
+    }
+
+    def estimates(self) -> dict[str, str]:
+        """{field: note} for each field whose value is an estimate."""
+        return {field: note for field, attr in self.ESTIMATES.items() if (note := getattr(self, attr).strip())}
 
     @property
     def start_display(self) -> str:
@@ -477,20 +535,23 @@ class ProgrammeCountry(models.Model):
     """A country a programme concerns, and how."""
 
     class Role(models.TextChoices):
-        BENEFITING = "benefiting", _("Benefiting country")
+        # Only the first is where the programme works: on the map, in counts and in IATI.
+        BENEFITING = "benefiting", _("Where it works")
         VENUE = "venue", _("Venue")
-        DESTINATION = "destination", _("Destination of migrants")
+        ORIGIN = "origin", _("Origin named in the narrative")
+        DESTINATION = "destination", _("Destination named in the narrative")
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="country_links")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="programme_links")
-    role = models.CharField(max_length=12, choices=Role.choices, default=Role.BENEFITING)
+    role = models.CharField(max_length=12, choices=Role.choices)
     percentage = models.DecimalField(
         max_digits=5,
         decimal_places=2,
         null=True,
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text="Share of the programme for this benefiting country (IATI recipient-country).",
+        help_text="Share of the programme for a country where it works (IATI recipient-country), only as a "
+        "source gives it: empty shares are published as unknown, never split equally.",
     )
 
     history = HistoricalRecords()
@@ -542,7 +603,7 @@ class Result(ProgrammeItem):
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="results")
     title = models.CharField(max_length=500)
-    achieved = models.BooleanField(default=True, help_text="Unticked for expected results.")
+    achieved = models.BooleanField(default=False, help_text="Ticked when a source says it was achieved.")
 
     # history: registered in translation.py, once the language columns exist.
 

@@ -235,9 +235,13 @@ MultilingualQuerySet._post_init = _post_init_with_fallback
 # What is registered ------------------------------------------------------------------------------
 
 register_translated(Country, ["name", "also_known_as"], unique=["name"])
-register_translated(ThematicArea, ["name", "short_name", "description"])
+register_translated(ThematicArea, ["name", "overview_wording", "description"])
 register_translated(ProjectType, ["name"], unique=["name"])
-register_translated(Programme, ["title", "summary", "description"], excluded_fields=["published_at"])
+register_translated(
+    Programme,
+    ["title", "summary", "description", *Programme.ESTIMATES.values()],
+    excluded_fields=["published_at"],
+)
 register_translated(Component, ["title", "description"])
 register_translated(Result, ["title"])
 register_translated(KeyFigure, ["label", "qualifier"])
