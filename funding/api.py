@@ -14,10 +14,10 @@ from rest_framework import serializers
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from funding.models import Grant
-from funding.selectors import currency_totals, currency_totals_per
-from funding.views import funders
+from funding.selectors import currency_totals, currency_totals_per, rolled_up
+from funding.views import departments_parents, funder_grants, funders
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
-from partners.models import Organisation
+from partners.models import Organisation, in_family_of
 from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, ProgrammeRefSerializer
 
 
@@ -85,16 +85,17 @@ class FunderViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
         page = super().paginate_queryset(queryset)
         if page is None:
             return None
-        # Two more queries for the page's totals per currency (grants, then transactions).
-        published = Grant.objects.published().filter(funder__in=[funder.pk for funder in page])
-        totals = currency_totals_per(published, "funder")
+        # Three more queries for the page's totals per currency (grants, then transactions), a
+        # body's including its departments' as on the funder pages.
+        published = Grant.objects.published().filter(in_family_of("funder", [funder.pk for funder in page], "in"))
+        totals = rolled_up(currency_totals_per(published, "funder"), departments_parents())
         for funder in page:
             funder.totals = totals.get(funder.pk, [])
         return page
 
     def get_object(self) -> Organisation:
         funder = super().get_object()
-        grants = Grant.objects.published().filter(funder=funder)
+        grants = funder_grants(funder)
         funder.totals = currency_totals(grants)
         funder.public_grants = grants.select_related("programme", "component").order_by("programme__title", "pk")
         return funder

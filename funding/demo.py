@@ -63,6 +63,7 @@ COUNTRIES = [
     ("TT", "Trinidad and Tobago"),
     ("TC", "Turks and Caicos Islands"),
 ]
+# (as an overview would word the area, its name)
 AREAS = [
     ("Labour migration and skills mobility", "Labour migration"),
     ("Disaster displacement and climate mobility", "Climate mobility"),
@@ -218,12 +219,12 @@ def _reference_records() -> tuple[list[Country], list[ThematicArea], list[Projec
         value: (ThematicArea.objects.filter(list=value).aggregate(models.Max("order"))["order__max"] or 0) + 1
         for value in ThematicArea.List.values
     }
-    for index, (name, short_name) in enumerate(AREAS):
-        slug = DEMO_SLUG_PREFIX + slugify(short_name)
+    for index, (overview_wording, name) in enumerate(AREAS):
+        slug = DEMO_SLUG_PREFIX + slugify(name)
         if not ThematicArea.objects.filter(slug=slug).exists():
             area_list = ThematicArea.List.values[index % 2]
             ThematicArea.objects.create(
-                list=area_list, order=next_order[area_list], name=name, short_name=short_name, slug=slug
+                list=area_list, order=next_order[area_list], name=name, overview_wording=overview_wording, slug=slug
             )
             next_order[area_list] += 1
     areas = list(ThematicArea.objects.all())
@@ -311,6 +312,7 @@ def generate_demo_data(
             description=_paragraphs(rng, rng.randint(2, 4)),
             status=_status(rng, start, end, today),
             project_type=rng.choice(types),
+            dac_sector="15190",
             coverage=Programme.Coverage.REGIONAL if rng.random() < 0.25 else Programme.Coverage.NATIONAL,
             start_date=start,
             end_date=end,
@@ -383,7 +385,7 @@ def generate_demo_data(
                     funder=rng.choice(organisations),
                     programme=p,
                     amount=amount,
-                    currency=rng.choice(CURRENCIES),
+                    currency=rng.choice(CURRENCIES) if amount is not None else "",
                     start_date=p.start_date,
                     end_date=p.end_date,
                     is_primary=False,

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partners.models import Organisation
+from partners.models import Organisation, in_family_of
 from programmes.models import (
     Component,
     DatePrecision,
@@ -79,7 +79,7 @@ class Grant(TimeStamped):
         constraints = [
             non_negative_constraint("grant_amount_not_negative"),
             models.CheckConstraint(
-                condition=Q(currency__regex=r"^[A-Z]{3}$") | Q(currency="", amount__isnull=True),
+                condition=Q(currency__regex=r"^[A-Z]{3}$", amount__isnull=False) | Q(currency="", amount__isnull=True),
                 name="grant_currency_iso_with_amount",
             ),
             models.CheckConstraint(
@@ -225,8 +225,8 @@ class PlannedDisbursement(models.Model):
 class DonorAccount(TimeStamped):
     """A sign-in for a donor, linked to the funder organisations whose grants it may see.
 
-    A donor sees every grant of its funders, including those to programmes not yet published,
-    and nothing of any other funder.
+    A donor sees every grant of its funders and their departments, including those to programmes
+    not yet published, and nothing of any other funder.
     """
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="donor_account")
@@ -242,4 +242,5 @@ class DonorAccount(TimeStamped):
         return self.user.get_full_name() or self.user.get_username()
 
     def grants(self) -> GrantQuerySet:
-        return Grant.objects.filter(funder__in=self.funders.all())
+        """The grants of its funders and of their departments (a government's donor sees its ministries')."""
+        return Grant.objects.filter(in_family_of("funder", self.funders.all(), "in"))

@@ -136,6 +136,36 @@ def currency_totals_per(grants: QuerySet[Grant], key: str) -> dict[Any, list[Cur
     return dict(per)
 
 
+def rolled_up(per_owner: dict[Any, list[CurrencyTotal]], parents: dict[Any, Any]) -> dict[Any, list[CurrencyTotal]]:
+    """``currency_totals_per(..., "funder")`` with each body's totals including its departments'.
+
+    ``parents`` is ``{department: the body it is part of}``; a department keeps its own totals.
+    Still one row per currency.
+    """
+    merged: dict[Any, dict[str, CurrencyTotal]] = defaultdict(dict)
+    for owner, totals in per_owner.items():
+        family, body = [owner], parents.get(owner)
+        while body is not None and body not in family:
+            family.append(body)
+            body = parents.get(body)
+        for member in family:
+            for total in totals:
+                into = merged[member].setdefault(total.currency, CurrencyTotal(currency=total.currency))
+                add_total(into, total)
+    return {owner: [rows[c] for c in sorted(rows)] for owner, rows in merged.items()}
+
+
+def add_total(into: CurrencyTotal, total: CurrencyTotal) -> None:
+    """Add ``total`` to ``into``, both in the same currency; an unpublished sum stays None until one is known."""
+    if total.granted is not None:
+        into.granted = (into.granted or ZERO) + total.granted
+    into.grants += total.grants
+    into.unpublished_amounts += total.unpublished_amounts
+    into.committed += total.committed
+    into.disbursed += total.disbursed
+    into.spent += total.spent
+
+
 def in_active_language(lookup: str) -> F | Coalesce:
     """A translated text reached through relations, in the active language, else in English.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -24,13 +24,14 @@ from funding.selectors import (
     currency_totals_per,
     grant_totals_named,
     in_active_language,
+    rolled_up,
     totals_by_year,
 )
 from iomcaribbean.charts import Series, bar_chart
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response
-from partners.models import Organisation
-from programmes.models import ProgrammeCountry
+from partners.models import Organisation, OverviewPartner, in_family_of
+from programmes.models import Overview, ProgrammeCountry, on_home_page_condition
 
 # The programmes-and-grants table of a funder's page, and of its CSV download (lazy: the page
 # shows them in its language; the CSV, at its one unprefixed address, in English).
@@ -44,36 +45,75 @@ GRANT_COLUMNS = (
     gettext_lazy("Amount"),
 )
 AMOUNT_NOT_PUBLISHED = gettext_lazy("Amount not published")
+GRANTED_BY = gettext_lazy("Granted by")
+
+
+def _count(grants: QuerySet[Grant], expression: str) -> Subquery:
+    """``COUNT(expression)`` over ``grants`` as a scalar subquery (one row, no GROUP BY)."""
+    count = Func(F(expression.removeprefix("DISTINCT ")), function="COUNT", output_field=IntegerField())
+    if expression.startswith("DISTINCT "):
+        count.template = "%(function)s(DISTINCT %(expressions)s)"
+    return Subquery(grants.order_by().values(n=count)[:1], output_field=IntegerField())
 
 
 def funders() -> QuerySet[Organisation]:
-    """Organisations with at least one grant to a published programme, with their counts.
+    """Organisations with at least one grant to a published programme, their own or a department's.
 
     ``programme_count`` (distinct programmes), ``grant_count`` and ``unpublished_count`` (grants
-    whose amount is not published) count grants to published programmes only.
-
-    One query, which keeps the grants to published programmes before it counts them: the
-    published programmes are read once, not once for each count and each row. The counts then
-    need no DISTINCT but the programmes' (a funder may give two grants to one programme).
+    whose amount is not published) count grants to published programmes, the departments' with a
+    body's own (``partners.models.in_family_of``): a government's totals include its ministries'.
+    Each count is a subquery over the family's grants; one query for the whole list.
     """
-    return Organisation.objects.filter(grants__in=Grant.objects.published()).annotate(
-        programme_count=Count("grants__programme", distinct=True),
-        grant_count=Count("grants"),
-        unpublished_count=Count("grants", filter=Q(grants__amount__isnull=True)),
+    family = Grant.objects.published().filter(in_family_of("funder", OuterRef("pk")))
+    return Organisation.objects.filter(Exists(family)).annotate(
+        programme_count=_count(family, "DISTINCT programme"),
+        grant_count=_count(family, "id"),
+        unpublished_count=_count(family.filter(amount__isnull=True), "id"),
     )
 
 
 def funder_grants(funder: Organisation) -> QuerySet[Grant]:
+    """The grants to published programmes of the funder and its departments."""
+    return Grant.objects.published().filter(in_family_of("funder", funder))
+
+
+def listed_grants(funder: Organisation) -> QuerySet[Grant]:
     return (
-        Grant.objects.published()
-        .filter(funder=funder)
-        .select_related("programme", "programme__parent", "component")
+        funder_grants(funder)
+        .select_related("programme", "programme__parent", "component", "funder")
         # By the title the page shows (modeltranslation does not rewrite lookups from a grant).
         .order_by(in_active_language("programme__title").asc(), "pk")
     )
 
 
-def grant_row(grant: Grant) -> list[Any]:
+def grant_columns(grants: list[Grant], funder: Organisation) -> tuple:
+    """The table's columns; "Granted by" only where a department's grants are among the funder's."""
+    if all(grant.funder_id == funder.pk for grant in grants):
+        return GRANT_COLUMNS
+    return (GRANT_COLUMNS[0], GRANTED_BY, *GRANT_COLUMNS[1:])
+
+
+def departments_parents() -> dict[int, int]:
+    """{department id: parent id} for every organisation that is part of another (a short list)."""
+    return dict(Organisation.objects.filter(parent__isnull=False).values_list("pk", "parent_id"))
+
+
+def own_published_grants() -> QuerySet[Grant]:
+    """Grants to published programmes of the organisation at the outer query's row, itself alone."""
+    return Grant.objects.published().filter(funder=OuterRef("pk"))
+
+
+def supporters_without_grants() -> QuerySet[Organisation]:
+    """Organisations the home page's overview names as supporters, with no grant to a published
+    programme recorded for them or their departments: the funders list shows them apart."""
+    family = Grant.objects.published().filter(in_family_of("funder", OuterRef("pk")))
+    mentioned = OverviewPartner.objects.filter(
+        on_home_page_condition("overview"), group=OverviewPartner.Group.SUPPORTER, organisation=OuterRef("pk")
+    )
+    return Organisation.objects.filter(Exists(mentioned)).exclude(Exists(family)).order_by("name")
+
+
+def grant_row(grant: Grant, columns: tuple = GRANT_COLUMNS) -> list[Any]:
     """One row of the grants table, as the page shows it and the CSV holds it."""
     purpose = grant.purpose[:1].upper() + grant.purpose[1:]
     if grant.is_primary:
@@ -81,8 +121,10 @@ def grant_row(grant: Grant) -> list[Any]:
             _("%(purpose)s (main source of funding)") % {"purpose": purpose} if purpose else _("Main source of funding")
         )
     published = grant.amount is not None
+    granted_by = [str(grant.funder)] if GRANTED_BY in columns else []
     return [
         grant.programme.title,
+        *granted_by,
         grant.programme.parent.title if grant.programme.parent else "",
         purpose,
         grant.component.title if grant.component else "",
@@ -138,17 +180,20 @@ class FunderListView(ListView):
 
     def get_queryset(self) -> QuerySet[Organisation]:
         # One query: each funder, its country joined, with its programme and grant counts.
-        return funders().select_related("country").order_by("name")
+        return funders().select_related("country", "parent").order_by("name")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        # Two more queries for every funder's totals per currency (grants, then transactions).
-        totals = currency_totals_per(Grant.objects.published(), "funder")
+        # Three more queries for every funder's totals per currency (grants, then transactions),
+        # a body's including its departments'.
+        totals = rolled_up(currency_totals_per(Grant.objects.published(), "funder"), departments_parents())
         for funder in context["funders"]:
             mine = totals.get(funder.pk, [])
             funder.granted = [t for t in mine if t.granted is not None]
             funder.committed = [t for t in mine if t.committed]
             funder.disbursed = [t for t in mine if t.disbursed]
+        context["supporters"] = supporters_without_grants()
+        context["overview"] = Overview.objects.on_home_page().only("supporters_note", "date", "title").first()
         return context
 
 
@@ -159,11 +204,13 @@ class FunderDetailView(DetailView):
     context_object_name = "funder"
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        return funders().select_related("country")
+        return funders().select_related("country", "parent")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        grants = Grant.objects.published().filter(funder=self.object)
+        grants = funder_grants(self.object)
         totals = currency_totals(grants)
+        rows = list(listed_grants(self.object))
+        columns = grant_columns(rows, self.object)
         # The names in the page's language (English where a name is not translated).
         countries = grant_totals_named(
             grants,
@@ -173,12 +220,13 @@ class FunderDetailView(DetailView):
         )
         areas = grant_totals_named(
             grants,
-            {"name": "programme__thematic_areas__short_name", "slug": "programme__thematic_areas__slug"},
+            {"name": "programme__thematic_areas__name", "slug": "programme__thematic_areas__slug"},
             translated=["name"],
         )
         return super().get_context_data(
-            grant_columns=GRANT_COLUMNS,
-            grant_rows=[(grant, grant_row(grant)) for grant in funder_grants(self.object)],
+            grant_columns=columns,
+            grant_rows=[(grant, grant_row(grant, columns)) for grant in rows],
+            departments=Organisation.objects.filter(parent=self.object).filter(Exists(own_published_grants())),
             money_totals=[t for t in totals if t.granted is not None or t.committed or t.disbursed],
             years=by_year(grants),
             countries=countries,
@@ -191,5 +239,6 @@ class FunderDetailView(DetailView):
 def funder_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The funder page's table of programmes and grants, row for row and column for column."""
     funder = get_object_or_404(funders(), slug=slug)
-    rows = [grant_row(grant) for grant in funder_grants(funder)]
-    return csv_response(f"{funder.slug}-funding.csv", GRANT_COLUMNS, rows)
+    grants = list(listed_grants(funder))
+    columns = grant_columns(grants, funder)
+    return csv_response(f"{funder.slug}-funding.csv", columns, [grant_row(grant, columns) for grant in grants])

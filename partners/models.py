@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -20,6 +22,20 @@ from programmes.models import (
     published_condition,
     validate_partial_dates,
 )
+
+
+# How deep departments go below a body: a department, and a department of one. Totals and donor
+# access roll up through them (``in_family_of``) in one query, without a recursive walk.
+FAMILY_DEPTH = 2
+
+
+def in_family_of(path: str, organisation: Any, lookup: str = "exact") -> Q:
+    """A condition on the organisation at ``path`` (``"funder"`` from a grant): it is ``organisation``
+    (an instance, an id or an ``OuterRef``; several with ``lookup="in"``) or one of its departments."""
+    condition = Q()
+    for depth in range(FAMILY_DEPTH + 1):
+        condition |= Q(**{f"{path}{'__parent' * depth}__{lookup}": organisation})
+    return condition
 
 
 class ParticipationQuerySet(models.QuerySet):
@@ -120,19 +136,27 @@ class Organisation(TimeStamped):
         return reverse("partners:detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
-        ancestor = self.parent
+        above, ancestor = 0, self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:
                 raise ValidationError({"parent": "An organisation cannot be part of itself or of its own departments."})
-            ancestor = ancestor.parent
+            above, ancestor = above + 1, ancestor.parent
+        below = self._levels_below() if self.pk else 0
+        if above + below > FAMILY_DEPTH:
+            raise ValidationError(
+                {
+                    "parent": f"Departments go {FAMILY_DEPTH} levels deep at most (a department, and a department of "
+                    "one): choose a body higher up."
+                }
+            )
 
-    def family_ids(self) -> set[int]:
-        """Its own id and those of its departments, at any depth (one query per level)."""
-        found, level = {self.pk}, {self.pk}
-        while level:
-            level = set(Organisation.objects.filter(parent__in=level).values_list("pk", flat=True)) - found
-            found |= level
-        return found
+    def _levels_below(self) -> int:
+        levels, level = 0, [self.pk]
+        while level := list(Organisation.objects.filter(parent__in=level).values_list("pk", flat=True)):
+            levels += 1
+            if levels > FAMILY_DEPTH:
+                break
+        return levels
 
 
 class Participation(models.Model):

@@ -25,7 +25,8 @@ from rest_framework.viewsets import ReadOnlyModelViewSet
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
-from programmes.models import Country, Programme, ProgrammeCountry, ThematicArea
+from programmes.models import Country, Programme, ProgrammeCountry, ThematicArea, iso_partial_date
+from programmes.quality import iati_exclusions
 from programmes.views import DEFAULT_SORT, SORTS, related_model
 
 PROGRAMME_ORDER = (F("start_date").desc(nulls_last=True), "title")
@@ -92,38 +93,53 @@ class CountryRefSerializer(serializers.Serializer):
 # Programmes -------------------------------------------------------------------------------------
 
 
+ESTIMATE_HELP = "Empty when a source states the value; otherwise what the estimate rests on."
+
+
 class StatusSerializer(serializers.Serializer):
     code = serializers.CharField(source="status")
     label = serializers.CharField(source="get_status_display")
     iati_code = serializers.CharField(source="iati_status", help_text="IATI ActivityStatus code.")
+    estimate = serializers.CharField(source="status_estimate", help_text=ESTIMATE_HELP)
 
 
 class CoverageSerializer(serializers.Serializer):
-    code = serializers.CharField(source="coverage")
+    code = serializers.CharField(source="coverage", help_text="Empty when not known.")
     label = serializers.CharField(source="get_coverage_display")
-    iati_code = serializers.SerializerMethodField(help_text="IATI ActivityScope code.")
+    iati_code = serializers.SerializerMethodField(help_text="IATI ActivityScope code; null when not known.")
+    estimate = serializers.CharField(source="coverage_estimate", help_text=ESTIMATE_HELP)
 
-    def get_iati_code(self, programme: Programme) -> str:
-        return Programme.IATI_SCOPE[programme.coverage]
+    def get_iati_code(self, programme: Programme) -> str | None:
+        return Programme.IATI_SCOPE.get(programme.coverage)
 
 
 class StartDateSerializer(serializers.Serializer):
     date = serializers.DateField(source="start_date", allow_null=True, help_text="1 January or the 1st when imprecise.")
     precision = serializers.CharField(source="start_precision", help_text="day, month or year.")
+    iso = serializers.SerializerMethodField(help_text="ISO 8601 to the precision known: '2001', '2001-10'.")
     display = serializers.CharField(source="start_display", help_text="Only what is known, e.g. 'October 2001'.")
+    estimate = serializers.CharField(source="start_estimate", help_text=ESTIMATE_HELP)
+
+    def get_iso(self, programme: Programme) -> str:
+        return iso_partial_date(programme.start_date, programme.start_precision)
 
 
 class EndDateSerializer(serializers.Serializer):
     date = serializers.DateField(source="end_date", allow_null=True, help_text="1 January or the 1st when imprecise.")
     precision = serializers.CharField(source="end_precision", help_text="day, month or year.")
+    iso = serializers.SerializerMethodField(help_text="ISO 8601 to the precision known: '2001', '2001-10'.")
     display = serializers.CharField(source="end_display", help_text="Only what is known, e.g. 'October 2001'.")
+    estimate = serializers.CharField(source="end_estimate", help_text=ESTIMATE_HELP)
+
+    def get_iso(self, programme: Programme) -> str:
+        return iso_partial_date(programme.end_date, programme.end_precision)
 
 
 class BudgetSerializer(serializers.Serializer):
     amount = serializers.DecimalField(
         source="budget_amount", max_digits=14, decimal_places=2, allow_null=True, help_text="Null when not published."
     )
-    currency = serializers.CharField(source="budget_currency", help_text="ISO 4217.")
+    currency = serializers.CharField(source="budget_currency", help_text="ISO 4217; empty without an amount.")
 
 
 class ProgrammeCountrySerializer(serializers.Serializer):
@@ -134,10 +150,13 @@ class ProgrammeCountrySerializer(serializers.Serializer):
     percentage = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
 
 
+OVERVIEW_WORDING_HELP = "The area as the overview words it (the source's text); the name is what every page shows."
+
+
 class ThematicAreaRefSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
-    short_name = serializers.CharField()
+    overview_wording = serializers.CharField(help_text=OVERVIEW_WORDING_HELP)
 
 
 class ProjectTypeSerializer(serializers.Serializer):
@@ -158,6 +177,7 @@ class ProgrammeSerializer(serializers.Serializer):
     dac_sector = serializers.CharField(help_text="OECD DAC 5-digit purpose code.")
     countries = ProgrammeCountrySerializer(source="country_links", many=True)
     thematic_areas = ThematicAreaRefSerializer(many=True)
+    thematic_areas_estimate = serializers.CharField(source="areas_estimate", help_text=ESTIMATE_HELP)
     start = StartDateSerializer(source="*")
     end = EndDateSerializer(source="*")
     budget = BudgetSerializer(source="*")
@@ -222,6 +242,17 @@ class PeriodBudgetSerializer(serializers.Serializer):
     status = ChoiceField(help_text="IATI BudgetStatus code and label.")
 
 
+class IatiExclusionSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text="The field to complete or correct.")
+    why = serializers.CharField()
+    to_add = serializers.CharField(help_text="What would bring the programme into the file.")
+
+
+class IatiPresenceSerializer(serializers.Serializer):
+    in_file = serializers.BooleanField()
+    left_out_because = IatiExclusionSerializer(many=True)
+
+
 class ProgrammeDetailSerializer(ProgrammeSerializer):
     description = serializers.CharField()
     phases = ProgrammeRefSerializer(many=True, help_text="Published phases or components, in order.")
@@ -233,6 +264,17 @@ class ProgrammeDetailSerializer(ProgrammeSerializer):
     participations = ParticipationSerializer(many=True, help_text="Organisations taking part, and their roles.")
     grants = GrantSerializer(many=True, help_text="Funding, one amount per currency; never add currencies up.")
     budgets = PeriodBudgetSerializer(many=True, help_text="The budget per period of at most a year.")
+    iati = serializers.SerializerMethodField(
+        help_text="Whether the programme is in the IATI file, and if not, each reason and what would bring it in."
+    )
+
+    @extend_schema_field(IatiPresenceSerializer)
+    def get_iati(self, programme: Programme) -> dict:
+        exclusions = iati_exclusions(programme)
+        return {
+            "in_file": not exclusions,
+            "left_out_because": IatiExclusionSerializer(exclusions, many=True).data,
+        }
 
 
 class FilterCopyExtension(DjangoFilterExtension):
@@ -394,7 +436,7 @@ class CountryViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
 class ThematicAreaSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
-    short_name = serializers.CharField()
+    overview_wording = serializers.CharField(help_text=OVERVIEW_WORDING_HELP)
     list = ChoiceField(help_text="Core service area or priority area.")
     order = serializers.IntegerField()
     description = serializers.CharField()

@@ -20,7 +20,7 @@ from django.utils.decorators import method_decorator
 
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response, xlsx_response
-from programmes.models import Programme
+from programmes.models import DatePrecision, Programme, iso_partial_date
 from programmes.views import ProgrammeListView
 
 
@@ -33,10 +33,19 @@ def is_planned(programme: Programme, value: datetime.date | None) -> bool:
     return value is not None and (programme.status == Programme.Status.PIPELINE or value > timezone.localdate())
 
 
+def _date(programme: Programme, date_field: str) -> datetime.date | str:
+    """The date at the precision known: a day as a date, else ISO 8601 to the month or year
+    ("2001-10", "2001"), never a made-up day; "" when not known."""
+    value = getattr(programme, date_field)
+    precision = programme.start_precision if date_field == "start_date" else programme.end_precision
+    if value is None or precision == DatePrecision.DAY:
+        return value or ""
+    return iso_partial_date(value, precision)
+
+
 def _planned(date_field: str) -> Callable[[Programme, HttpRequest], Any]:
     def get(programme: Programme, request: HttpRequest) -> Any:
-        value = getattr(programme, date_field)
-        return value if is_planned(programme, value) else None
+        return _date(programme, date_field) if is_planned(programme, getattr(programme, date_field)) else ""
 
     return get
 
@@ -44,9 +53,26 @@ def _planned(date_field: str) -> Callable[[Programme, HttpRequest], Any]:
 def _actual(date_field: str) -> Callable[[Programme, HttpRequest], Any]:
     def get(programme: Programme, request: HttpRequest) -> Any:
         value = getattr(programme, date_field)
-        return value if value is not None and not is_planned(programme, value) else None
+        return _date(programme, date_field) if value is not None and not is_planned(programme, value) else ""
 
     return get
+
+
+def _marked(field: str, value: Callable[[Programme], Any]) -> Callable[[Programme, HttpRequest], Any]:
+    """The value, followed by "(estimate)" where it is one (the notes are in the "estimates" column)."""
+
+    def get(programme: Programme, request: HttpRequest) -> Any:
+        shown = value(programme)
+        if shown not in (None, "") and getattr(programme, Programme.ESTIMATES[field]).strip():
+            return f"{shown} (estimate)"
+        return shown
+
+    return get
+
+
+def _estimates(programme: Programme, request: HttpRequest) -> str:
+    """Each estimated field and what it rests on: "status: …; thematic areas: …"."""
+    return "; ".join(f"{field.replace('_', ' ')}: {note}" for field, note in programme.estimates().items())
 
 
 def _unique(names: list[str]) -> str:
@@ -65,24 +91,27 @@ COLUMNS: dict[str, Column] = {
     "acronym": Column("Acronym", lambda p, r: p.acronym),
     "code": Column("IOM project code", lambda p, r: p.code),
     "iati_identifier": Column("IATI identifier", lambda p, r: p.iati_identifier),
-    "status": Column("Status", lambda p, r: p.get_status_display()),
+    "status": Column("Status", _marked("status", lambda p: p.get_status_display())),
     "status_code": Column("Status code (IATI ActivityStatus)", lambda p, r: p.iati_status),
-    "coverage": Column("Coverage", lambda p, r: p.get_coverage_display()),
+    "coverage": Column("Coverage", _marked("coverage", lambda p: p.get_coverage_display())),
     "project_type": Column("Project type", lambda p, r: p.project_type.name if p.project_type else ""),
     "dac_sector": Column("DAC sector code", lambda p, r: p.dac_sector),
     "countries": Column("Countries", lambda p, r: _unique([c.name for c in p.countries.all()])),
     "country_codes": Column("Country codes (ISO 3166-1)", lambda p, r: _unique([c.code for c in p.countries.all()])),
-    "thematic_areas": Column("Thematic areas", lambda p, r: _unique([a.short_name for a in p.thematic_areas.all()])),
-    "start_date": Column("Start date", lambda p, r: p.start_date),
+    "thematic_areas": Column(
+        "Thematic areas", _marked("thematic_areas", lambda p: _unique([a.name for a in p.thematic_areas.all()]))
+    ),
+    "start_date": Column("Start date", _marked("start_date", lambda p: _date(p, "start_date"))),
     "start_precision": Column("Start date precision", lambda p, r: p.start_precision if p.start_date else ""),
-    "end_date": Column("End date", lambda p, r: p.end_date),
+    "end_date": Column("End date", _marked("end_date", lambda p: _date(p, "end_date"))),
     "end_precision": Column("End date precision", lambda p, r: p.end_precision if p.end_date else ""),
     "planned_start": Column("Planned start", _planned("start_date")),
     "actual_start": Column("Actual start", _actual("start_date")),
     "planned_end": Column("Planned end", _planned("end_date")),
     "actual_end": Column("Actual end", _actual("end_date")),
-    "budget_amount": Column("Budget", lambda p, r: p.budget_amount),
-    "budget_currency": Column("Budget currency", lambda p, r: p.budget_currency if p.budget_amount is not None else ""),
+    "budget_amount": Column("Total budget", lambda p, r: p.budget_amount),
+    "budget_currency": Column("Total budget currency", lambda p, r: p.budget_currency),
+    "estimates": Column("Estimates (what they rest on)", _estimates),
     "parent": Column("Phase of", lambda p, r: p.parent.title if p.parent else ""),
     "url": Column("Page", lambda p, r: r.build_absolute_uri(p.get_absolute_url())),
 }
@@ -97,6 +126,7 @@ DEFAULT_COLUMNS = (
     "end_date",
     "budget_amount",
     "budget_currency",
+    "estimates",
     "url",
 )
 

@@ -28,7 +28,7 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from io import BytesIO
 from xml.sax.saxutils import XMLGenerator
 
@@ -37,7 +37,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from iomcaribbean.exports import XML_INVALID
-from programmes.models import Country, Programme, ProgrammeCountry
+from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, iso_partial_date
 from programmes.translation import DEFAULT_LANGUAGE, LANGUAGES, localized
 
 IATI_VERSION = "2.03"
@@ -59,6 +59,7 @@ DESCRIPTION_GENERAL = "1"  # DescriptionType
 OTHER_ID_INTERNAL = "A1"  # OtherIdentifierType: the reporting organisation's own activity identifier
 PLANNED_START, ACTUAL_START, PLANNED_END, ACTUAL_END = "1", "2", "3", "4"  # ActivityDateType
 ROLE_FUNDING, ROLE_ACCOUNTABLE = "1", "2"  # OrganisationRole (Participation.role stores these codes already)
+IATI_ROLES = frozenset({"1", "2", "3", "4"})  # the OrganisationRole codes; Participation has one more
 SECTOR_DAC, SECTOR_REPORTING_ORG = "1", "99"  # SectorVocabulary
 REGION_VOCABULARY_DAC = "1"  # RegionVocabulary
 # Region used when a programme names no benefiting country. 380 "West Indies, regional" is
@@ -158,23 +159,61 @@ def activity_identifier(programme: Programme) -> str:
     return f"{settings.IATI_REPORTING_ORG_REF}-{programme.code or programme.slug}"
 
 
-def activity_dates(programme: Programme, today: datetime.date) -> list[tuple[str, datetime.date]]:
+@dataclass(frozen=True)
+class ActivityDate:
+    type: str  # ActivityDateType
+    date: datetime.date
+    narrative: str  # what the day alone cannot say: the precision, an estimate; "" when it is exact
+
+
+def period_bounds(programme: Programme) -> tuple[datetime.date | None, datetime.date | None]:
+    """The first day the start can mean and the last day the end can mean, as far as they are known."""
+    start = programme.start_date
+    end = programme.end_date and last_day(programme.end_date, programme.end_precision)
+    return start, end
+
+
+def last_day(value: datetime.date, precision: str) -> datetime.date:
+    """The last day of the year or month a date known only to it stands for; the day itself otherwise."""
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=12, day=31)
+    if precision == DatePrecision.MONTH:
+        following = (value.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return following - datetime.timedelta(days=1)
+    return value
+
+
+def date_narrative(value: datetime.date, precision: str, estimate: str) -> str:
+    """IATI dates are days; the narrative says what the record knows (the schema's advice for
+    dates known only to the month or year) and, for an estimate, what it rests on."""
+    parts = []
+    if precision != DatePrecision.DAY:
+        parts.append(f"{iso_partial_date(value, precision)}: known only to the {precision}.")
+    if estimate.strip():
+        parts.append(f"Estimated: {estimate.strip()}")
+    return " ".join(parts)
+
+
+def activity_dates(programme: Programme, today: datetime.date) -> list[ActivityDate]:
     """The start and end the record gives, each planned or actual; only the dates that are known.
 
     A date is actual only when the status says the programme started (or ended) and the date has
-    passed: IATI forbids actual dates in the future. A date known only to the year or month is
-    stored as its first day and written so; IATI dates have no precision.
+    passed: IATI forbids actual dates in the future. A start known only to the month or year is
+    written as its first day, an end as its last, with a narrative that says so.
     """
     Status = Programme.Status
+    start, end = period_bounds(programme)
     dates = []
-    if programme.start_date:
+    if start:
         started = programme.status in (Status.ONGOING, Status.COMPLETED, Status.CANCELLED)
-        actual = started and programme.start_date <= today
-        dates.append((ACTUAL_START if actual else PLANNED_START, programme.start_date))
-    if programme.end_date:
+        actual = started and start <= today
+        narrative = date_narrative(start, programme.start_precision, programme.start_estimate)
+        dates.append(ActivityDate(ACTUAL_START if actual else PLANNED_START, start, narrative))
+    if end:
         ended = programme.status in (Status.COMPLETED, Status.CANCELLED)
-        actual = ended and programme.end_date <= today
-        dates.append((ACTUAL_END if actual else PLANNED_END, programme.end_date))
+        actual = ended and end <= today
+        narrative = date_narrative(programme.end_date, programme.end_precision, programme.end_estimate)
+        dates.append(ActivityDate(ACTUAL_END if actual else PLANNED_END, end, narrative))
     return dates
 
 
@@ -182,16 +221,21 @@ def activity_dates(programme: Programme, today: datetime.date) -> list[tuple[str
 class CountryShares:
     """The recipient countries the record gives, and what keeps the others out."""
 
-    shares: list[tuple[Country, Decimal]] = field(default_factory=list)
-    withdrawn: list[Country] = field(default_factory=list)  # benefiting, but their code is no longer in IATI
-    split_equally: bool = False  # no percentages were given
+    shares: list[tuple[Country, Decimal | None]] = field(default_factory=list)  # None: no share given
+    withdrawn: list[Country] = field(default_factory=list)  # where it works, but the code is no longer in IATI
     error: str = ""  # why the percentages cannot be written
+
+    @property
+    def without_percentages(self) -> bool:
+        return len(self.shares) > 1 and all(share is None for _, share in self.shares)
 
 
 def country_shares(programme: Programme) -> CountryShares:
-    """Benefiting countries with IATI's active codes, and their percentages (summing to 100).
+    """The countries where the programme works, with IATI's active codes, and their percentages.
 
-    Without any percentage the 100 is split equally, the rounding remainder on the last country.
+    Percentages only as given: none at all are written as none (IATI allows it; splitting equally
+    would state what no one said), a single country is 100; some but not all, or a total other
+    than 100, is an error.
     """
     result = CountryShares()
     links = []
@@ -205,16 +249,15 @@ def country_shares(programme: Programme) -> CountryShares:
     if not links:
         return result
     given = [link.percentage for link in links if link.percentage is not None]
-    if not given:
-        share = (HUNDRED / len(links)).quantize(CENT, rounding=ROUND_DOWN)
-        shares = [share] * (len(links) - 1) + [HUNDRED - share * (len(links) - 1)]
-        result.shares = list(zip((link.country for link in links), shares, strict=True))
-        result.split_equally = len(links) > 1
+    if len(links) == 1:
+        result.shares = [(links[0].country, HUNDRED.quantize(CENT))]
+    elif not given:
+        result.shares = [(link.country, None) for link in links]
     elif len(given) < len(links):
-        result.error = "some benefiting countries have a percentage and others none"
+        result.error = "some countries where it works have a percentage and others none"
     elif (total := sum(given)) != HUNDRED:
         shown = f"{total:.2f}".rstrip("0").rstrip(".")
-        result.error = f"the benefiting countries' percentages add up to {shown}, not 100"
+        result.error = f"the percentages of the countries where it works add up to {shown}, not 100"
     else:
         result.shares = [(link.country, link.percentage) for link in links]
     return result
@@ -246,6 +289,8 @@ def participating_orgs(programme: Programme) -> list[Org]:
         )
     for participation in programme.participations.all():
         organisation, role = participation.organisation, participation.role
+        if role not in IATI_ROLES:
+            continue  # a role the standard has no code for, such as "in discussions"
         orgs.setdefault(
             (organisation.pk, role),
             Org(role, organisation.name, organisation.iati_identifier, organisation.type, texts(organisation, "name")),
@@ -264,12 +309,37 @@ def budget_too_long(start: datetime.date, end: datetime.date) -> bool:
     return (end - start).days > 365
 
 
-def writable_budgets(programme: Programme) -> list:
-    return [
-        budget
+@dataclass(frozen=True)
+class IatiBudget:
+    period_start: datetime.date
+    period_end: datetime.date
+    amount: Decimal
+    currency: str
+    status: str  # BudgetStatus; "" leaves it out (IATI then reads it as indicative)
+
+
+def total_budget_period(programme: Programme) -> tuple[datetime.date, datetime.date] | None:
+    """The period the total budget covers, the programme's life, when both ends are known; else None."""
+    start, end = period_bounds(programme)
+    if start is None or end is None or programme.start_estimate.strip() or programme.end_estimate.strip():
+        return None
+    return start, end
+
+
+def writable_budgets(programme: Programme) -> list[IatiBudget]:
+    """The budgets per period of a year or less; without any, the total budget when its period,
+    the programme's life, is a year or less (a longer one needs the split: ``programmes.quality``)."""
+    budgets = [
+        IatiBudget(budget.period_start, budget.period_end, budget.amount, budget.currency, budget.status)
         for budget in programme.budgets.all()
         if not budget_too_long(budget.period_start, budget.period_end) and budget.currency in CURRENCY_CODES
     ]
+    if budgets or programme.budget_amount is None or programme.budget_currency not in CURRENCY_CODES:
+        return budgets
+    period = total_budget_period(programme)
+    if period is None or budget_too_long(*period):
+        return []
+    return [IatiBudget(*period, programme.budget_amount, programme.budget_currency, "")]
 
 
 def writable_transactions(programme: Programme, today: datetime.date) -> list:
@@ -283,17 +353,20 @@ def writable_transactions(programme: Programme, today: datetime.date) -> list:
 
 
 def description_text(programme: Programme) -> str:
-    """The summary, then the full description; the title when there is neither (IATI requires a description)."""
-    texts = [text.strip() for text in (programme.summary, programme.description) if text.strip()]
-    return "\n\n".join(texts) or programme.title
+    """The full description, or the summary where there is none, once (the summary repeats the
+    description's opening); the title when there is neither (IATI requires a description)."""
+    return programme.description.strip() or programme.summary.strip() or programme.title
 
 
 def description_texts(programme: Programme) -> Texts:
-    """``description_text`` in each language: that language's summary and description, where it has them."""
-    parts = {language: [] for language in LANGUAGES}
-    for language, text in (*texts(programme, "summary"), *texts(programme, "description")):
-        parts[language].append(text.strip())
-    found = [(language, "\n\n".join(parts[language])) for language in LANGUAGES if parts[language]]
+    """``description_text`` in each language that has a description or a summary."""
+    descriptions = dict(texts(programme, "description"))
+    summaries = dict(texts(programme, "summary"))
+    found = [
+        (language, (descriptions.get(language) or summaries[language]).strip())
+        for language in LANGUAGES
+        if language in descriptions or language in summaries
+    ]
     return found or texts(programme, "title")
 
 
@@ -306,11 +379,13 @@ def unwritable(programme: Programme) -> list[str]:
     fields = []
     if IDENTIFIER_FORBIDDEN.search(programme.code):
         fields.append("code")
+    if programme.status_estimate.strip():
+        fields.append("status")  # IATI requires a status and has no way to mark it as estimated
     if not programme.start_date:
         fields.append("start_date")
     if programme.dac_sector not in SECTOR_CODES:
         fields.append("dac_sector")
-    if programme.budget_currency not in CURRENCY_CODES:
+    if programme.budget_amount is not None and programme.budget_currency not in CURRENCY_CODES:
         fields.append("budget_currency")
     if country_shares(programme).error:
         fields.append("countries")
@@ -326,9 +401,12 @@ def export_queryset(queryset: QuerySet[Programme] | None = None) -> QuerySet[Pro
         queryset = Programme.objects.published()
     participation = Programme._meta.get_field("participations").related_model
     grant = Programme._meta.get_field("grants").related_model
-    phases = Programme.objects.published().order_by("order", "pk").only("pk", "code", "slug", "parent_id")
+    links = ProgrammeCountry.objects.select_related("country")
+    # Phases and parents with what unwritable() reads: links go only to activities in the file.
+    phases = Programme.objects.published().order_by("order", "pk").prefetch_related(Prefetch("country_links", links))
     return queryset.select_related("project_type", "parent").prefetch_related(
-        Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country")),
+        Prefetch("country_links", queryset=links),
+        Prefetch("parent__country_links", queryset=links),
         Prefetch("participations", queryset=participation.objects.select_related("organisation")),
         Prefetch("grants", queryset=grant.objects.select_related("funder").prefetch_related("transactions")),
         "budgets",
@@ -427,7 +505,7 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
         "iati-activity",
         **{
             "xml:lang": LANGUAGE,
-            "default-currency": programme.budget_currency,
+            "default-currency": programme.budget_currency or None,
             "last-updated-datetime": _datetime(programme.updated_at),
             "hierarchy": "2" if programme.parent_id else None,
         },
@@ -444,12 +522,18 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
         out.text_element("owner-org", iom, ref=reporting_ref)
         out.end("other-identifier")
     out.leaf("activity-status", code=programme.iati_status)
-    for date_type, date in activity_dates(programme, today):
-        out.leaf("activity-date", type=date_type, **{"iso-date": date.isoformat()})
-    out.leaf("activity-scope", code=Programme.IATI_SCOPE[programme.coverage])
+    for date in activity_dates(programme, today):
+        attrs = {"type": date.type, "iso-date": date.date.isoformat()}
+        if date.narrative:
+            out.text_element("activity-date", date.narrative, **attrs)
+        else:
+            out.leaf("activity-date", **attrs)
+    if programme.coverage and not programme.coverage_estimate.strip():
+        out.leaf("activity-scope", code=Programme.IATI_SCOPE[programme.coverage])
     countries = country_shares(programme)
     for country, share in countries.shares:
-        out.text_element("recipient-country", texts(country, "name"), code=country.code, percentage=_amount(share))
+        percentage = None if share is None else _amount(share)
+        out.text_element("recipient-country", texts(country, "name"), code=country.code, percentage=percentage)
     if not countries.shares and not countries.error:
         out.text_element(
             "recipient-region",
@@ -468,7 +552,7 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
             percentage="100",
         )
     for budget in writable_budgets(programme):
-        out.start("budget", type=BUDGET_ORIGINAL, status=budget.status)
+        out.start("budget", type=BUDGET_ORIGINAL, status=budget.status or None)
         out.leaf("period-start", **{"iso-date": budget.period_start.isoformat()})
         out.leaf("period-end", **{"iso-date": budget.period_end.isoformat()})
         value_date = budget.period_start.isoformat()
@@ -485,10 +569,12 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
         out.text_element("provider-org", texts(funder, "name"), ref=funder.iati_identifier, type=funder.type)
         out.text_element("receiver-org", iom, ref=reporting_ref, type=REPORTING_ORG_TYPE)
         out.end("transaction")
-    if programme.parent_id:
+    # Only to activities in the file: a phase or parent left out of it is no link a reader can follow.
+    if programme.parent_id and not unwritable(programme.parent):
         out.leaf("related-activity", ref=activity_identifier(programme.parent), type=RELATED_PARENT)
     for phase in programme.phases.all():
-        out.leaf("related-activity", ref=activity_identifier(phase), type=RELATED_CHILD)
+        if not unwritable(phase):
+            out.leaf("related-activity", ref=activity_identifier(phase), type=RELATED_CHILD)
     for result in programme.results.all():
         # The schema requires an indicator: a qualitative one, worded as the result.
         out.start("result", type=RESULT_OUTCOME)

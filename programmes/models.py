@@ -52,6 +52,13 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     return date_format(value, pattern)
 
 
+def iso_partial_date(value: datetime.date | None, precision: str) -> str:
+    """ISO 8601 at the precision known: '2001', '2001-10' or '2001-05-28' ('' for no date)."""
+    if value is None:
+        return ""
+    return {DatePrecision.YEAR: f"{value:%Y}", DatePrecision.MONTH: f"{value:%Y-%m}"}.get(precision, value.isoformat())
+
+
 def validate_partial_date(value: datetime.date | None, precision: str, field: str) -> dict[str, str]:
     """A date known to the year is stored as 1 January, to the month as the 1st."""
     if value is None:
@@ -298,9 +305,13 @@ class ProgrammeQuerySet(models.QuerySet):
         return created
 
     def in_country(self, country: Country) -> ProgrammeQuerySet:
-        # EXISTS rather than a join and DISTINCT: a programme linked to the country in two roles
-        # is still one row, and neither the page nor its count has to sort whole rows to say so.
-        return self.filter(Exists(ProgrammeCountry.objects.filter(programme=OuterRef("pk"), country=country)))
+        """The programmes that work in the country: a venue, or an origin or destination the
+        narrative names, is not where a programme works (``ProgrammeCountry.Role``)."""
+        # EXISTS rather than a join: neither the page nor its count has to sort whole rows.
+        works_there = ProgrammeCountry.objects.filter(
+            programme=OuterRef("pk"), country=country, role=ProgrammeCountry.Role.BENEFITING
+        )
+        return self.filter(Exists(works_there))
 
     def in_area(self, area: ThematicArea) -> ProgrammeQuerySet:
         return self.filter(thematic_areas=area)
@@ -309,7 +320,12 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
     def for_listing(self) -> ProgrammeQuerySet:
-        return self.select_related("project_type", "parent").prefetch_related("countries", "thematic_areas")
+        """With what a card and a row of the exports show: the project type and parent joined, the
+        thematic areas, and in ``working_links`` the links (country joined) to where it works."""
+        working = ProgrammeCountry.objects.filter(role=ProgrammeCountry.Role.BENEFITING).select_related("country")
+        return self.select_related("project_type", "parent").prefetch_related(
+            models.Prefetch("country_links", queryset=working, to_attr="working_links"), "thematic_areas"
+        )
 
 
 class Programme(TimeStamped):
@@ -425,7 +441,7 @@ class Programme(TimeStamped):
                 condition=Q(budget_amount__isnull=True) | Q(budget_amount__gte=0), name="programme_budget_not_negative"
             ),
             models.CheckConstraint(
-                condition=Q(budget_currency__regex=r"^[A-Z]{3}$") | Q(budget_currency="", budget_amount__isnull=True),
+                condition=Q(budget_currency__regex=r"^[A-Z]{3}$", budget_amount__isnull=False) | Q(budget_currency="", budget_amount__isnull=True),
                 name="programme_currency_iso_with_amount",
             ),
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="programme_not_own_parent"),

@@ -57,6 +57,7 @@ ROUTES: dict[str, Route] = {
     "programmes:detail": Route(NONE),
     "programmes:iati_activity": Route(NONE, download=True),
     "programmes:iati_activities": Route(NONE, download=True),
+    "programmes:about_data": Route(NONE),
     "programmes:countries": Route(NONE),
     "programmes:country": Route(LISTING),
     "programmes:areas": Route(NONE),

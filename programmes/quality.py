@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, DecimalField, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from programmes import iati
 from programmes.models import Programme
@@ -39,6 +41,7 @@ FACTS = (
     "iati_odd_currency_budgets",
     "iati_future_transactions",
     "iati_odd_currency_transactions",
+    "iati_budget_sum",
 )
 
 
@@ -73,6 +76,13 @@ def _count(path: str, condition: Q | None = None) -> Coalesce:
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
+def _budget_sum() -> Subquery:
+    """The sum of the programme's budgets per period in its total budget's currency (NULL without any)."""
+    budget = Programme._meta.get_field("budgets").related_model
+    rows = budget.objects.filter(programme=OuterRef("pk"), currency=OuterRef("budget_currency")).order_by()
+    return Subquery(rows.values("programme").annotate(total=Sum("amount")).values("total"), output_field=DecimalField())
+
+
 def with_quality_facts(queryset: QuerySet[Programme], today: datetime.date | None = None) -> QuerySet[Programme]:
     """Annotate the counts ``programme_problems()`` needs (subqueries: no extra query, no duplicate rows)."""
     today = today or timezone.localdate()
@@ -86,6 +96,7 @@ def with_quality_facts(queryset: QuerySet[Programme], today: datetime.date | Non
         iati_odd_currency_budgets=_count("budgets", odd_currency),
         iati_future_transactions=_count("grants__transactions", Q(date__gt=today)),
         iati_odd_currency_transactions=_count("grants__transactions", odd_currency),
+        iati_budget_sum=_budget_sum(),
     )
 
 
@@ -98,6 +109,7 @@ class Facts:
     odd_currency_budgets: int = 0
     future_transactions: int = 0
     odd_currency_transactions: int = 0
+    budget_sum: Decimal | None = None  # of the budgets per period in the total budget's currency
 
 
 def quality_facts(programme: Programme) -> Facts:
@@ -118,19 +130,61 @@ def _plural(count: int, singular: str, plural: str) -> str:
 def blocking_problems(programme: Programme) -> list[Problem]:
     """What keeps the programme out of the IATI file; the same fields as ``iati.unwritable()``."""
     messages = {
+        "status": "The status is marked as an estimate, and IATI requires a status it has no way to mark as "
+        "estimated: confirm the status from a source and clear the estimate note.",
         "code": "The IOM project code contains a space or one of / & | ?, which an IATI identifier cannot: "
         "correct the code.",
         "start_date": "There is no start date, and IATI needs one (a planned one if the programme has not "
-        "started): give the start date, even if only its year is known.",
+        "started): give the start date, even if only its year is known, or an estimate with what it rests on.",
         "dac_sector": f"“{programme.dac_sector}” is not a DAC purpose code IATI accepts: give an active 5-digit "
         "code, such as 15190 for migration.",
         "budget_currency": f"“{programme.budget_currency}” is not a currency IATI accepts: give its ISO 4217 "
         "code, such as USD.",
-        "countries": "The benefiting countries' percentages cannot be published: "
-        f"{iati.country_shares(programme).error}. Give each benefiting country a percentage so that they "
-        "add up to 100, or clear them all to share equally.",
+        "countries": "The percentages of the countries where it works cannot be published: "
+        f"{iati.country_shares(programme).error}. Give each a percentage so that they add up to 100, or clear "
+        "them all if no source gives them.",
     }
     return [Problem(field, messages[field], blocking=True) for field in iati.unwritable(programme)]
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Why the public does not find a programme in the IATI file, and what would bring it in."""
+
+    field: str
+    why: str
+    to_add: str
+
+
+# For the public pages, in their language: the same fields as ``iati.unwritable()``.
+EXCLUSIONS = {
+    "code": (
+        _("its IOM project code holds a character an IATI identifier cannot"),
+        _("the project code without spaces or any of / & | ?"),
+    ),
+    "status": (
+        _("its status is an estimate, and IATI requires a status it cannot mark as estimated"),
+        _("the status as a source states it"),
+    ),
+    "start_date": (
+        _("no start date is known, not even its year, and IATI requires one"),
+        _("the start date, even if only its year, or an estimate with what it rests on"),
+    ),
+    "dac_sector": (_("its sector code is not one IATI accepts"), _("an active OECD DAC purpose code")),
+    "budget_currency": (
+        _("its budget's currency is not one IATI accepts"),
+        _("the budget's ISO 4217 currency code"),
+    ),
+    "countries": (
+        _("the shares of the countries where it works do not add up to 100"),
+        _("each country's share as a source gives it, or none at all"),
+    ),
+}
+
+
+def iati_exclusions(programme: Programme) -> list[Exclusion]:
+    """Empty when the programme is in the IATI file; otherwise each reason it is not."""
+    return [Exclusion(field, *EXCLUSIONS[field]) for field in iati.unwritable(programme)]
 
 
 def date_problems(programme: Programme, today: datetime.date) -> list[Problem]:
@@ -180,35 +234,69 @@ def country_problems(programme: Programme) -> list[Problem]:
         )
         for country in shares.withdrawn
     ]
-    if shares.split_equally:
+    if shares.without_percentages:
         problems.append(
             Problem(
                 "countries",
-                "The benefiting countries have no percentages, so IATI gets equal shares: give each its "
-                "percentage if the shares differ.",
+                "The countries where it works have no percentages, so IATI gets them without shares: give each "
+                "its percentage if a source states them.",
             )
         )
     if not shares.shares and not shares.error and programme.coverage == Programme.Coverage.NATIONAL:
         problems.append(
             Problem(
                 "countries",
-                "A national programme without a benefiting country: IATI gets the Caribbean region instead. "
-                "Add the benefiting country.",
+                "A national programme with no country where it works: IATI gets the Caribbean region instead. "
+                "Add the country where it works.",
             )
         )
     return problems
 
 
-def money_problems(facts: Facts) -> list[Problem]:
-    problems = []
-    if not facts.budgets:
-        problems.append(
+def total_budget_problems(programme: Programme, facts: Facts) -> list[Problem]:
+    """The total and the budgets per period are one budget: the file needs periods of a year or less."""
+    if programme.budget_amount is None:
+        if facts.budgets:
+            return []
+        return [
             Problem(
                 "budgets",
-                "There is no budget per period, so the IATI record has none: add the budget of each year "
-                "(or shorter period) under Budgets.",
+                "There is no budget, so the IATI record has none: give the total budget if a source states it, "
+                "or the budget of each year (or shorter period) under Budgets.",
             )
-        )
+        ]
+    if facts.budgets:
+        if facts.budget_sum is not None and facts.budget_sum != programme.budget_amount:
+            return [
+                Problem(
+                    "budget_amount",
+                    f"The budgets per period in {programme.budget_currency} add up to {facts.budget_sum:,.2f}, "
+                    f"not the total budget of {programme.budget_amount:,.2f}: correct one or the other.",
+                )
+            ]
+        return []
+    if iati.total_budget_period(programme) is None:
+        return [
+            Problem(
+                "budget_amount",
+                "The total budget's period, the programme's life, is not known (no start or end date, or an "
+                "estimated one), so IATI does not get it: give the dates, or split the total into budgets per "
+                "period under Budgets.",
+            )
+        ]
+    if iati.budget_too_long(*iati.total_budget_period(programme)):
+        return [
+            Problem(
+                "budget_amount",
+                "The programme runs for more than a year, and an IATI budget covers a year or less, so IATI "
+                "does not get the total: split it into the budget of each year under Budgets.",
+            )
+        ]
+    return []
+
+
+def money_problems(facts: Facts) -> list[Problem]:
+    problems = []
     if facts.long_budgets:
         problems.append(
             Problem(
@@ -276,5 +364,6 @@ def programme_problems(programme: Programme, *, today: datetime.date | None = No
         problems.append(
             Problem("project_type", "There is no project type, so IATI gets only the DAC sector: choose one.")
         )
+    problems += total_budget_problems(programme, facts)
     problems += money_problems(facts)
     return problems

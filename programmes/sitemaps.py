@@ -21,7 +21,7 @@ class PagesSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self) -> list[str]:
-        pages = ["programmes:list", "programmes:countries", "programmes:areas"]
+        pages = ["programmes:list", "programmes:countries", "programmes:areas", "programmes:about_data"]
         if Overview.objects.on_home_page().exists():
             pages.insert(0, "programmes:overview")
         return pages

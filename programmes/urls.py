@@ -2,6 +2,7 @@ from django.urls import path
 
 from iomcaribbean.i18n import language_neutral
 from programmes import downloads, feeds, views
+from programmes.about_data import AboutDataView
 
 app_name = "programmes"
 
@@ -24,6 +25,7 @@ urlpatterns = [
     path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
     path("programmes/<slug:slug>/iati.xml", language_neutral(views.iati_activity), name="iati_activity"),
     path("iati/activities.xml", language_neutral(views.iati_activities), name="iati_activities"),
+    path("about/data/", AboutDataView.as_view(), name="about_data"),
     path("countries/", views.CountryListView.as_view(), name="countries"),
     path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="country"),
     path("areas/", views.ThematicAreaListView.as_view(), name="areas"),

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models import Model as DjangoModel
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -37,7 +37,9 @@ from programmes.models import (
     by_status,
     newest_first,
     oldest_first,
+    published_condition,
 )
+from programmes.quality import iati_exclusions
 
 # ?sort= values: label, ordering. Programmes without a start date go last either way. Each
 # ordering is the expression of an index (Programme.Meta.indexes), so a page is read, not sorted.
@@ -293,7 +295,8 @@ class ProgrammeDetailView(DetailView):
             "other_country_roles": [
                 (label, by_role[value]) for value, label in Role.choices if value != Role.BENEFITING and by_role[value]
             ],
-            "in_iati": not iati.unwritable(self.object),
+            "iati_exclusions": iati_exclusions(self.object),
+            "estimates": self.object.estimates(),
         }
         return context | items_of(self.object)
 
@@ -323,22 +326,38 @@ class CountryListView(ListView):
 
 
 class CountryDetailView(ProgrammeListMixin, ListView):
-    """A country and the published programmes that concern it, with the role it plays in each."""
+    """A country, the published programmes that work there (counted and paginated), and apart
+    those that only name it: as a venue, or as an origin or destination in the narrative."""
 
     template_name = "programmes/country_detail.html"
     context_object_name = "programmes"
 
     def get_queryset(self) -> QuerySet[Programme]:
         self.country = get_object_or_404(Country, slug=self.kwargs["slug"])
-        # for_listing() for the cards, plus this country's links to each programme (its roles here).
-        roles_here = Prefetch(
-            "country_links", queryset=ProgrammeCountry.objects.filter(country=self.country), to_attr="roles_here"
-        )
-        programmes = Programme.objects.published().in_country(self.country).for_listing()
-        return self.apply_sort(programmes.prefetch_related(roles_here))
+        # for_listing(): project_type and parent joined, where each works and its areas prefetched.
+        return self.apply_sort(Programme.objects.published().in_country(self.country).for_listing())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(country=self.country, **kwargs)
+        return super().get_context_data(country=self.country, named_in=self.named_in(), **kwargs)
+
+    def named_in(self) -> list[tuple[Programme, list[str]]]:
+        """The published programmes that name the country without working there, each with the
+        roles it plays in them, newest first; one query."""
+        Role = ProgrammeCountry.Role
+        works_there = ProgrammeCountry.objects.filter(
+            programme=OuterRef("programme"), country=self.country, role=Role.BENEFITING
+        )
+        links = (
+            ProgrammeCountry.objects.filter(published_condition("programme"), country=self.country)
+            .exclude(role=Role.BENEFITING)
+            .exclude(Exists(works_there))
+            .select_related("programme")
+            .order_by(F("programme__start_date").desc(nulls_last=True), "programme__title", "programme", "role")
+        )
+        named: dict[int, tuple[Programme, list[str]]] = {}
+        for link in links:
+            named.setdefault(link.programme_id, (link.programme, []))[1].append(link.get_role_display())
+        return list(named.values())
 
 
 class ThematicAreaListView(ListView):

@@ -59,8 +59,8 @@ class ThematicAreaFactory(factory.django.DjangoModelFactory):
 
     list = ThematicArea.List.PRIORITY
     order = factory.Sequence(lambda n: 100 + n)
-    name = factory.Sequence(lambda n: f"Test area {n}")
-    short_name = factory.Sequence(lambda n: f"Area {n}")
+    name = factory.Sequence(lambda n: f"Area {n}")
+    overview_wording = factory.Sequence(lambda n: f"Test area {n}, as an overview words it")
     slug = factory.Sequence(lambda n: f"test-area-{n}")
 
 
@@ -82,9 +82,12 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     summary = "A programme made by the test suite."
     description = "What the programme does.\n\nA second paragraph."
     status = Programme.Status.ONGOING
+    coverage = Programme.Coverage.NATIONAL
+    dac_sector = "15190"
     start_date = datetime.date(2010, 3, 1)
     start_precision = "day"
     budget_amount = Decimal("1000.00")
+    budget_currency = factory.LazyAttribute(lambda p: "" if p.budget_amount is None else "USD")
     is_published = True
 
 
@@ -94,6 +97,7 @@ class ProgrammeCountryFactory(factory.django.DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     country = factory.SubFactory(CountryFactory)
+    role = ProgrammeCountry.Role.BENEFITING
 
 
 class ComponentFactory(factory.django.DjangoModelFactory):
@@ -181,7 +185,7 @@ class GrantFactory(factory.django.DjangoModelFactory):
     funder = factory.SubFactory(OrganisationFactory)
     programme = factory.SubFactory(ProgrammeFactory)
     amount = Decimal("5000.00")
-    currency = "USD"
+    currency = factory.LazyAttribute(lambda g: "" if g.amount is None else "USD")
     purpose = "the whole programme"
 
 
@@ -193,6 +197,7 @@ class TransactionFactory(factory.django.DjangoModelFactory):
     type = Transaction.Type.COMMITMENT
     date = datetime.date(2010, 4, 1)
     amount = Decimal("5000.00")
+    currency = "USD"
 
 
 class BudgetFactory(factory.django.DjangoModelFactory):
@@ -203,6 +208,7 @@ class BudgetFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2010, 1, 1)
     period_end = datetime.date(2010, 12, 31)
     amount = Decimal("1000.00")
+    currency = "USD"
 
 
 class PlannedDisbursementFactory(factory.django.DjangoModelFactory):
@@ -213,6 +219,7 @@ class PlannedDisbursementFactory(factory.django.DjangoModelFactory):
     period_start = factory.LazyFunction(lambda: datetime.date.today().replace(day=1))
     period_end = factory.LazyAttribute(lambda p: p.period_start + datetime.timedelta(days=364))
     amount = Decimal("1000.00")
+    currency = "USD"
 
 
 class DonorAccountFactory(factory.django.DjangoModelFactory):

@@ -3,6 +3,11 @@
 from django.db import migrations, models
 
 
+def clear_currencies_without_amounts(apps, schema_editor):
+    Grant = apps.get_model("funding", "Grant")
+    Grant.objects.filter(amount__isnull=True).exclude(currency="").update(currency="")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -56,8 +61,10 @@ class Migration(migrations.Migration):
             name='currency',
             field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
         ),
+        # A currency goes with an amount: none is kept that nobody gave.
+        migrations.RunPython(clear_currencies_without_amounts, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='grant',
-            constraint=models.CheckConstraint(condition=models.Q(('currency__regex', '^[A-Z]{3}$'), models.Q(('amount__isnull', True), ('currency', '')), _connector='OR'), name='grant_currency_iso_with_amount'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('amount__isnull', False), ('currency__regex', '^[A-Z]{3}$')), models.Q(('amount__isnull', True), ('currency', '')), _connector='OR'), name='grant_currency_iso_with_amount'),
         ),
     ]

@@ -1,6 +1,6 @@
 """The grants of the sources, read again: the IOM Development Fund, behind the seminar's project
-record, is recorded as its funder (no sum: the record's figure is the project's budget), and no
-grant without an amount keeps a currency nobody gave. Re-running changes nothing more."""
+record, is recorded as its funder (no sum: the record's figure is the project's budget).
+Re-running changes nothing more."""
 
 from django.db import migrations
 
@@ -10,7 +10,6 @@ IDF_PURPOSE = "the IOM Development Fund project T81-805"
 
 def forwards(apps, schema_editor):
     Grant = apps.get_model("funding", "Grant")
-    Grant.objects.filter(amount__isnull=True).exclude(currency="").update(currency="")
     Programme = apps.get_model("programmes", "Programme")
     Organisation = apps.get_model("partners", "Organisation")
     seminar = Programme.objects.filter(slug=SEMINAR).first()

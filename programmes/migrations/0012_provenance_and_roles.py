@@ -4,6 +4,11 @@ import django.core.validators
 from django.db import migrations, models
 
 
+def clear_currencies_without_amounts(apps, schema_editor):
+    Programme = apps.get_model("programmes", "Programme")
+    Programme.objects.filter(budget_amount__isnull=True).exclude(budget_currency="").update(budget_currency="")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -385,8 +390,10 @@ class Migration(migrations.Migration):
             name='overview_wording_fr',
             field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
         ),
+        # A currency goes with an amount: none is kept that nobody gave.
+        migrations.RunPython(clear_currencies_without_amounts, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='programme',
-            constraint=models.CheckConstraint(condition=models.Q(('budget_currency__regex', '^[A-Z]{3}$'), models.Q(('budget_amount__isnull', True), ('budget_currency', '')), _connector='OR'), name='programme_currency_iso_with_amount'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('budget_amount__isnull', False), ('budget_currency__regex', '^[A-Z]{3}$')), models.Q(('budget_amount__isnull', True), ('budget_currency', '')), _connector='OR'), name='programme_currency_iso_with_amount'),
         ),
     ]

@@ -1,9 +1,8 @@
 """The seed content, read again line by line against its two sources: what they state stays, what
 was only inferred is marked as an estimate with what it rests on, and what no source says is
-cleared (a currency without an amount, a coverage or an IOM Development Fund region nobody gave).
+cleared (a coverage or an IOM Development Fund region nobody gave).
 
-Keyed by slug; rows a site added itself are left alone except for the currency rule, which holds
-for every programme. Re-running changes nothing more.
+Keyed by slug; rows a site added itself are left alone. Re-running changes nothing more.
 """
 
 import datetime
@@ -68,7 +67,6 @@ def with_english(fields: dict) -> dict:
 
 def forwards(apps, schema_editor):
     Programme = apps.get_model("programmes", "Programme")
-    Programme.objects.filter(budget_amount__isnull=True).exclude(budget_currency="").update(budget_currency="")
     seed = Programme.objects.filter(slug__in=SEED_SLUGS)
     seed.exclude(slug="international-migration-policy-seminar-caribbean").update(idf_region="")
     seed.filter(thematic_areas__isnull=False).update(**with_english({"areas_estimate": AREAS}))

@@ -9,7 +9,7 @@ from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import pgettext
 
-from programmes.models import format_partial_date
+from programmes.models import format_partial_date, iso_partial_date
 
 register = template.Library()
 
@@ -38,9 +38,7 @@ def figure(value: Decimal | None) -> str:
 @register.filter
 def iso_partial(value: datetime.date | None, precision: str) -> str:
     """The machine-readable form of a partial date for <time datetime>: '2001', '2001-10' or '2001-10-28'."""
-    if value is None:
-        return ""
-    return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(precision, value.isoformat())
+    return iso_partial_date(value, precision)
 
 
 @register.filter

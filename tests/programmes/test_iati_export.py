@@ -65,8 +65,9 @@ def test_the_seed_feed_is_valid_against_the_schema_the_codelists_and_the_rules(c
     assert xml.startswith(
         b'<?xml version="1.0" encoding="utf-8"?>\n<iati-activities version="2.03" generated-datetime='
     )
-    # 5 of the 14 seed programmes have a start date; the others wait in the admin's data-quality list.
-    assert check.activity_count(xml) == 5
+    # 6 of the 14 seed programmes have a start date known at least to the year; the others say on
+    # their pages why they are not in the file.
+    assert check.activity_count(xml) == 6
 
 
 def test_the_feed_holds_exactly_the_published_programmes_iati_can_take(client) -> None:
@@ -91,17 +92,25 @@ def test_the_seminar_activity_says_what_the_project_record_says(client) -> None:
     ]
     assert codes(seminar, "other-identifier[@type='A1']/@ref") == ["T81-805"]
     assert codes(seminar, "activity-status/@code") == ["3"]  # completed
-    assert [(d.get("type"), d.get("iso-date")) for d in seminar.findall("activity-date")] == [
-        ("2", "2001-05-28"),
-        ("4", "2001-06-01"),
+    # The project record gives the years only ("Start Date 2001", "End Date 2001"): the period's
+    # first and last days, with a narrative that says so, never a made-up day.
+    assert [(d.get("type"), d.get("iso-date"), d.findtext("narrative")) for d in seminar.findall("activity-date")] == [
+        ("2", "2001-01-01", "2001: known only to the year."),
+        ("4", "2001-12-31", "2001: known only to the year."),
     ]
     assert codes(seminar, "activity-scope/@code") == ["2"]  # regional
-    # Jamaica was only the venue: the benefiting countries share 100 equally.
+    # Jamaica was only the venue; no source gives the shares, so none is written.
     assert [(c.get("code"), c.get("percentage")) for c in seminar.findall("recipient-country")] == [
-        ("BZ", "33.33"),
-        ("DO", "33.33"),
-        ("HT", "33.34"),
+        ("BZ", None),
+        ("DO", None),
+        ("HT", None),
     ]
+    # Its one figure: the budget of USD 37,450.00 over its life, a year.
+    assert [
+        (b.find("period-start").get("iso-date"), b.find("period-end").get("iso-date"), b.findtext("value"))
+        for b in seminar.findall("budget")
+    ] == [("2001-01-01", "2001-12-31", "37450.00")]
+    assert codes(seminar, "budget/value/@currency") == ["USD"]
     assert not seminar.findall("recipient-region")
     assert [(s.get("vocabulary"), s.get("code")) for s in seminar.findall("sector")] == [
         ("1", "15190"),
@@ -109,6 +118,7 @@ def test_the_seminar_activity_says_what_the_project_record_says(client) -> None:
     ]
     assert codes(seminar, "sector[@vocabulary='99']/narrative/text()") == ["Migration Policy Activities"]
     assert [(o.get("role"), o.findtext("narrative")) for o in seminar.findall("participating-org")] == [
+        ("1", "IOM Development Fund"),  # the fund behind the project record
         ("2", "International Organization for Migration"),
         ("4", "International Migration Policy Programme"),
     ]
@@ -127,7 +137,10 @@ def test_seed_programmes_without_a_code_use_the_slug_and_a_withdrawn_country_is_
         ("DO", "100.00")
     ]
     assert codes(trafficking, "activity-date/@type") == ["2"]  # since 2000: an actual start
-    assert codes(trafficking, "related-activity/@type") == ["2", "2"]  # its two phases
+    # Phase one is in the file; phase two, with no start date known, is not, so it is not linked.
+    assert codes(trafficking, "related-activity/@ref") == [
+        "XM-DAC-47066-counter-trafficking-dominican-republic-phase-one"
+    ]
     phase_one = activities["XM-DAC-47066-counter-trafficking-dominican-republic-phase-one"]
     assert phase_one.get("hierarchy") == "2"
     assert codes(phase_one, "related-activity[@type='1']/@ref") == [
@@ -192,7 +205,8 @@ def test_generated_programmes_of_every_shape_are_valid(client) -> None:
         ("VC", "30.00"),
     ]
     assert codes(shares, "sector[@vocabulary='99']/@code") == [project_type.slug]
-    assert codes(activities["XM-DAC-47066-GEN-EQUAL"], "recipient-country/@percentage") == ["33.33", "33.33", "33.34"]
+    # No shares given: none written, never an equal split nobody stated.
+    assert codes(activities["XM-DAC-47066-GEN-EQUAL"], "recipient-country/@percentage") == []
     assert codes(activities["XM-DAC-47066-GEN-EQUAL"], "recipient-country/@code") == ["AG", "DM", "KN"]
     assert codes(activities["XM-DAC-47066-GEN-REGION"], "recipient-region/@code") == ["1031"]
 
@@ -315,7 +329,10 @@ def test_the_programme_page_links_its_iati_file_only_when_iati_can_take_it(clien
     undated = Programme.objects.get(slug="third-country-return")
 
     assert f'href="{activity_url(seminar)}"' in client.get(seminar.get_absolute_url()).content.decode()
-    assert "IATI XML" not in client.get(undated.get_absolute_url()).content.decode()
+    page = client.get(undated.get_absolute_url()).content.decode()
+    assert activity_url(undated) not in page
+    assert "Not in the IATI file." in page
+    assert "no start date is known, not even its year" in page.lower()
 
 
 # Streaming, memory and queries -----------------------------------------------------------------
@@ -328,7 +345,7 @@ def test_the_view_streams_the_feed(rf) -> None:
     assert response.streaming
     assert response["Content-Type"] == "application/xml; charset=utf-8"
     chunks = list(response.streaming_content)
-    assert len(chunks) == 2 + 5  # header, one per activity, footer
+    assert len(chunks) == 2 + 6  # header, one per activity, footer
 
 
 def make_programmes(count: int) -> None:
@@ -401,6 +418,7 @@ def test_the_few_codes_the_export_uses_are_active() -> None:
     assert iati.REPORTING_ORG_TYPE in check.codelist("OrganisationType")
     assert set(Programme.IATI_STATUS.values()) <= check.codelist("ActivityStatus")
     assert set(Programme.IATI_SCOPE.values()) <= check.codelist("ActivityScope")
-    assert set(Participation.Role.values) <= check.codelist("OrganisationRole")
+    assert set(Participation.Role.values) - {Participation.Role.IN_DISCUSSIONS} <= check.codelist("OrganisationRole")
+    assert iati.IATI_ROLES <= check.codelist("OrganisationRole")
     assert set(Organisation.Type.values) <= check.codelist("OrganisationType")
     assert "AN" not in iati.COUNTRY_CODES
