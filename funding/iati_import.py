@@ -99,7 +99,7 @@ class BudgetData:
     period_end: datetime.date
     amount: Decimal
     currency: str
-    status: str
+    status: str  # "" when the file gives none
 
 
 @dataclass
@@ -122,10 +122,8 @@ class ActivityData:
     description: str = ""
     status: str = ""
     coverage: str = ""
-    start_date: datetime.date | None = None
-    start_precision: str = DatePrecision.DAY
-    end_date: datetime.date | None = None
-    end_precision: str = DatePrecision.DAY
+    start: PartialDate = field(default_factory=lambda: PartialDate(None))
+    end: PartialDate = field(default_factory=lambda: PartialDate(None))
     dac_sector: str = ""
     project_type: tuple[str, str] | None = None  # (slug, name)
     parent_identifier: str = ""
@@ -345,16 +343,32 @@ def parse_organisation(element: etree._Element, lang: str, what: str, reasons: l
     return OrganisationData(ref=ref, name=name, type=type_, names=names)
 
 
-def precision_of(element: etree._Element, date: datetime.date | None, lang: str) -> str:
-    """A date's precision, from a narrative such as '2001' or 'October 2001' beside it."""
+@dataclass(frozen=True)
+class PartialDate:
+    date: datetime.date | None
+    precision: str = DatePrecision.DAY
+    estimate: str = ""  # what an estimated date rests on, as the narrative says it
+
+
+ESTIMATED = "Estimated:"
+
+
+def partial_date_of(element: etree._Element, date: datetime.date | None, lang: str) -> PartialDate:
+    """A date with what its narrative says of it: the portal's export writes "2001: known only to
+    the year." or "2002-08: ..." (a start as the period's first day, an end as its last), then
+    "Estimated: <what it rests on>"; other publishers write '2001' or 'October 2001'. The date is
+    stored as the first day of the period it stands for."""
     said = narrative(element, lang)
     if date is None or not said:
-        return DatePrecision.DAY
-    if said == str(date.year) and (date.month, date.day) == (1, 1):
-        return DatePrecision.YEAR
-    if said == f"{date.strftime('%B')} {date.year}" and date.day == 1:
-        return DatePrecision.MONTH
-    return DatePrecision.DAY
+        return PartialDate(date)
+    head, _, rest = said.partition(ESTIMATED)
+    estimate = rest.strip()
+    known = head.split(":", 1)[0].strip()
+    if known == str(date.year):
+        return PartialDate(date.replace(month=1, day=1), DatePrecision.YEAR, estimate)
+    if known in (f"{date:%Y-%m}", f"{date:%B} {date.year}"):
+        return PartialDate(date.replace(day=1), DatePrecision.MONTH, estimate)
+    return PartialDate(date, DatePrecision.DAY, estimate)
 
 
 def split_identifier(identifier: str, code: str, reasons: list[str]) -> str:
@@ -420,19 +434,20 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
         if not activity.coverage:
             reasons.append(f"its activity-scope '{scope.get('code', '')}' is neither 4 (national) nor 2 (regional)")
 
-    dates: dict[str, tuple[datetime.date | None, str]] = {}
+    dates: dict[str, PartialDate] = {}
     for date_element in element.findall("activity-date"):
         type_ = date_element.get("type", "")
         if type_ not in {"1", "2", "3", "4"}:
             reasons.append(f"an activity-date has the type '{type_}', not 1-4")
             continue
         value = parse_date(date_element.get("iso-date"), f"the activity-date of type {type_}", reasons)
-        dates[type_] = (value, precision_of(date_element, value, lang))
+        dates[type_] = partial_date_of(date_element, value, lang)
     # Actual dates win over planned ones.
-    activity.start_date, activity.start_precision = dates.get("2") or dates.get("1") or (None, DatePrecision.DAY)
-    activity.end_date, activity.end_precision = dates.get("4") or dates.get("3") or (None, DatePrecision.DAY)
-    if activity.start_date and activity.end_date and activity.end_date < activity.start_date:
-        reasons.append(f"it ends ({activity.end_date}) before it starts ({activity.start_date})")
+    activity.start = dates.get("2") or dates.get("1") or PartialDate(None)
+    activity.end = dates.get("4") or dates.get("3") or PartialDate(None)
+    start, end = activity.start.date, activity.end.date
+    if start and end and end < start:
+        reasons.append(f"it ends ({end}) before it starts ({start})")
 
     for country in element.findall("recipient-country"):
         country_code = (country.get("code") or "").strip().upper()
@@ -477,8 +492,8 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
         value = budget.find("value")
         amount = parse_amount(text(value), what, reasons, positive=False)
         currency = parse_currency(value if value is not None else budget, default_currency, what, reasons)
-        status_code = budget.get("status", "1")
-        if status_code not in BUDGET_STATUSES:
+        status_code = budget.get("status", "")  # absent: indicative, or the portal's total budget
+        if status_code and status_code not in BUDGET_STATUSES:
             reasons.append(f"{what} has the status '{status_code}', not 1 or 2")
         if start and end and amount is not None:
             if end < start:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,6 +28,7 @@ from funding.iati_import import (
 from funding.models import Budget, Grant, Transaction
 from partners.models import Organisation, Participation
 from programmes.caching import one_content_change
+from programmes.iati import total_budget_period
 from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, Result
 from programmes.record_versions import IMPORT_REASON, edits_since_import
 from programmes.translation import DEFAULT_LANGUAGE, localized
@@ -131,32 +132,17 @@ def programme_for_identifier(identifier: str) -> Programme | None:
     return Programme.objects.filter(code=suffix).first() or Programme.objects.filter(slug=suffix).first()
 
 
-def split_description(programme: Programme, text: str, language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """The summary and description a file's description stands for (the export joins them with a blank line).
-
-    In ``language``: the keys are ``summary_es`` and ``description_es`` for Spanish.
-    """
+def description_values(programme: Programme, text: str, language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """The field a file's description stands for: the export writes the description once, or the
+    summary where there is none; in ``language`` (``description_es`` for Spanish)."""
     english = language == DEFAULT_LANGUAGE
     summary_field = "summary" if english else localized("summary", language)
     description_field = "description" if english else localized("description", language)
     summary = normalise_text(getattr(programme, summary_field) or "")
     description = normalise_text(getattr(programme, description_field) or "")
-    if text == "\n\n".join(part for part in (summary, description) if part):
+    if text == (description or summary):
         return {}
-    if summary and text.startswith(f"{summary}\n\n"):
-        return {description_field: text.removeprefix(f"{summary}\n\n")}
-    head, blank_line, rest = text.partition("\n\n")
-    if blank_line:
-        return {summary_field: head, description_field: rest}
-    return {summary_field: "", description_field: text}
-
-
-def equal_split(count: int) -> list[Decimal]:
-    """100 shared equally, the rounding remainder on the last: what the export writes without percentages."""
-    if not count:
-        return []
-    share = (HUNDRED / count).quantize(CENT, rounding=ROUND_DOWN)
-    return [share] * (count - 1) + [HUNDRED - share * (count - 1)]
+    return {description_field: text}
 
 
 def unique_slug(model: type[models.Model], base: str, max_length: int) -> str:
@@ -248,10 +234,13 @@ class ActivityWriter:
                     self.save(participation, "participation", role=participant.role)
         self.transactions(programme, activity)
         for budget in activity.budgets:
+            if self.total_budget(programme, budget):
+                continue
             row = Budget.objects.filter(
                 programme=programme, period_start=budget.period_start, period_end=budget.period_end
             ).first() or Budget(programme=programme, period_start=budget.period_start, period_end=budget.period_end)
-            self.save(row, "budget", amount=budget.amount, currency=budget.currency, status=budget.status)
+            status = budget.status or Budget.Status.INDICATIVE  # IATI's reading of a budget without one
+            self.save(row, "budget", amount=budget.amount, currency=budget.currency, status=status)
         for title, translated in zip(activity.results, activity.result_translations, strict=False):
             result = programme.results.filter(title=title).first()
             if result is None:
@@ -283,14 +272,12 @@ class ActivityWriter:
             values["code"] = activity.code
         # The export writes the title when a programme has no description (IATI requires one).
         if activity.description and activity.description != activity.title:
-            values |= split_description(programme, activity.description)
+            values |= description_values(programme, activity.description)
         # The other languages' narratives, where the file has them: an absent one leaves the portal's alone.
         values |= {localized("title", language): text for language, text in activity.title_translations.items()}
         for language, text in activity.description_translations.items():
             if text != activity.title_translations.get(language):
-                values |= split_description(programme, text, language)
-        if activity.default_currency:
-            values["budget_currency"] = activity.default_currency
+                values |= description_values(programme, text, language)
         if activity.status:
             values["status"] = activity.status
         if activity.coverage:
@@ -298,13 +285,16 @@ class ActivityWriter:
         if activity.dac_sector:
             values["dac_sector"] = activity.dac_sector
         for end in ("start", "end"):
-            date, precision = getattr(activity, f"{end}_date"), getattr(activity, f"{end}_precision")
-            if date is None:
+            known = getattr(activity, end)
+            if known.date is None:
                 continue
             # IATI dates are whole days; the portal keeps how much of a date the sources state.
-            if precision == DatePrecision.DAY and getattr(programme, f"{end}_date") == date:
+            precision = known.precision
+            if precision == DatePrecision.DAY and getattr(programme, f"{end}_date") == known.date:
                 precision = getattr(programme, f"{end}_precision")
-            values |= {f"{end}_date": date, f"{end}_precision": precision}
+            values |= {f"{end}_date": known.date, f"{end}_precision": precision}
+            if known.estimate:
+                values[f"{end}_estimate"] = known.estimate
         if activity.project_type:
             slug, name = activity.project_type
             project_type = (
@@ -324,10 +314,20 @@ class ActivityWriter:
             values["parent_id"] = parent.pk
         return self.save(programme, "programme", **values)
 
+    def total_budget(self, programme: Programme, budget: Any) -> bool:
+        """Whether ``budget`` is the programme's total budget, which the export writes, without a
+        status, as the only budget when the programme's life is a year or less: it is kept as the
+        total, not as a budget per period (the two are one budget)."""
+        if budget.status or programme.budgets.exists():
+            return False
+        if total_budget_period(programme) != (budget.period_start, budget.period_end):
+            return False
+        self.save(programme, "programme", budget_amount=budget.amount, budget_currency=budget.currency)
+        return True
+
     def countries(self, programme: Programme, activity: ActivityData) -> None:
-        # The export splits 100 equally when no percentage is recorded: that split records none.
-        given = [share.percentage for share in activity.countries]
-        unstated = given == equal_split(len(given))
+        # One country's 100 says nothing a share left empty does not.
+        alone = len(activity.countries) == 1
         for share in activity.countries:
             country = Country.objects.filter(code=share.code).first()
             if country is None:
@@ -338,7 +338,8 @@ class ActivityWriter:
             link = ProgrammeCountry.objects.filter(
                 programme=programme, country=country, role=ProgrammeCountry.Role.BENEFITING
             ).first() or ProgrammeCountry(programme=programme, country=country, role=ProgrammeCountry.Role.BENEFITING)
-            self.save(link, "country", percentage=None if unstated else share.percentage)
+            implied = alone and share.percentage == HUNDRED and link.percentage is None
+            self.save(link, "country", percentage=None if implied else share.percentage)
 
     def organisation(self, data: OrganisationData) -> Organisation:
         organisation = Organisation.objects.filter(iati_identifier=data.ref).first() if data.ref else None
@@ -376,12 +377,13 @@ class ActivityWriter:
             organisation=organisation, programme=programme, role=Participation.Role.FUNDING
         ).exists():
             return None
-        return self.new_grant(programme, organisation, activity.default_currency or "USD")
+        return self.new_grant(programme, organisation)
 
-    def new_grant(self, programme: Programme, organisation: Organisation, currency: str) -> Grant:
-        # IATI carries a grant's transactions, not its amount: the amount stays "not published".
+    def new_grant(self, programme: Programme, organisation: Organisation) -> Grant:
+        # IATI carries a grant's transactions, not its amount: the amount, and so its currency,
+        # stay "not published".
         self.new_grants += 1
-        return self.save(Grant(funder=organisation, programme=programme), "grant", amount=None, currency=currency)
+        return self.save(Grant(funder=organisation, programme=programme), "grant", amount=None, currency="")
 
     def transactions(self, programme: Programme, activity: ActivityData) -> None:
         by_key: dict[tuple, list] = defaultdict(list)
@@ -389,7 +391,7 @@ class ActivityWriter:
             funder = self.organisation(data.provider)
             grants = list(Grant.objects.filter(funder=funder, programme=programme).order_by("pk"))
             if not grants:
-                grants = [self.new_grant(programme, funder, data.currency)]
+                grants = [self.new_grant(programme, funder)]
             by_key[(tuple(g.pk for g in grants), data.type, data.date, data.amount, data.currency)].append(data)
         for (grant_ids, type_, date, amount, currency), rows in by_key.items():
             # The same transaction twice in a file is two transactions: match as many as the portal has.

@@ -111,11 +111,11 @@ OverviewAdmin.inlines = [*OverviewAdmin.inlines, OverviewPartnerInline]
 
 @admin.register(Organisation)
 class OrganisationAdmin(TranslatedHistoryAdmin):
-    list_display = ["name", "acronym", "type", "country", "participation_count", "grant_count"]
+    list_display = ["name", "acronym", "type", "country", "parent", "participation_count", "grant_count"]
     list_filter = ["type", "participations__role", "country"]
-    list_select_related = ["country"]
+    list_select_related = ["country", "parent"]
     search_fields = ["name", "acronym", "iati_identifier"]
-    autocomplete_fields = ["country"]
+    autocomplete_fields = ["country", "parent"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ParticipationInline]
 

@@ -6,6 +6,8 @@ their admin modules: this app never imports them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -20,6 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from modeltranslation.translator import NotRegistered
 from simple_history.admin import SimpleHistoryAdmin
@@ -369,25 +372,29 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
     }
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["iati_quality_panel", "published_at", "created_at", "updated_at"]
+    readonly_fields = ["iati_quality_panel", "provenance_panel", "published_at", "created_at", "updated_at"]
     save_on_top = True
     translations_position = 1  # after the IATI data quality
     fieldsets = [
         ("IATI data quality", {"fields": ["iati_quality_panel"]}),
         ("Identity", {"fields": ["title", "acronym", "slug", "code", ("parent", "order")]}),
-        ("Description", {"fields": ["summary", "description", "thematic_areas"]}),
+        ("Description", {"fields": ["summary", "description", ("thematic_areas", "areas_estimate")]}),
         (
             "Field sheet",
             {
+                "description": "A value a source states is entered plainly. One only estimated gets a note "
+                "beside it saying what it rests on; the public sees it marked as an estimate. Leave unknown "
+                "what no one stated.",
                 "fields": [
-                    "status",
+                    "provenance_panel",
+                    ("status", "status_estimate"),
                     ("project_type", "dac_sector"),
-                    "coverage",
-                    ("start_date", "start_precision"),
-                    ("end_date", "end_precision"),
+                    ("coverage", "coverage_estimate"),
+                    ("start_date", "start_precision", "start_estimate"),
+                    ("end_date", "end_precision", "end_estimate"),
                     ("budget_amount", "budget_currency"),
                     "idf_region",
-                ]
+                ],
             },
         ),
         ("Publishing", {"fields": ["is_published", "published_at", "created_at", "updated_at"]}),
@@ -472,6 +479,27 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         if weak:
             lines.append(format_html("To improve: {}", ", ".join(weak)))
         return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> forms.Field:
+        # An estimate's note is a line or two, beside its field.
+        if db_field.name.startswith(tuple(Programme.ESTIMATES.values())):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 36})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description="Provenance")
+    def provenance_panel(self, obj: Programme | None) -> str:
+        """Each estimable field: from the source, or estimated and on what it rests."""
+        estimates = obj.estimates() if obj is not None and obj.pk else {}
+        rows = (
+            (
+                capfirst(field.replace("_", " ")),
+                f"Estimated: {estimates[field]}" if field in estimates else "From the source",
+            )
+            for field in Programme.ESTIMATES
+        )
+        return format_html(
+            '<ul class="provenance">{}</ul>', format_html_join("", "<li><strong>{}</strong>: {}</li>", rows)
+        )
 
     @admin.display(description="Problems")
     def iati_quality_panel(self, obj: Programme | None) -> str:

@@ -376,8 +376,9 @@ class Programme(TimeStamped):
     dac_sector = models.CharField(
         "DAC sector",
         max_length=5,
+        blank=True,
         help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of "
-        "orderly, safe, regular and responsible migration and mobility.",
+        "orderly, safe, regular and responsible migration and mobility. Empty while no one has classified it.",
     )
     coverage = models.CharField(
         max_length=10, choices=Coverage.choices, blank=True, help_text="Empty while no source says."
@@ -441,11 +442,15 @@ class Programme(TimeStamped):
                 condition=Q(budget_amount__isnull=True) | Q(budget_amount__gte=0), name="programme_budget_not_negative"
             ),
             models.CheckConstraint(
-                condition=Q(budget_currency__regex=r"^[A-Z]{3}$", budget_amount__isnull=False) | Q(budget_currency="", budget_amount__isnull=True),
+                condition=Q(budget_currency__regex=r"^[A-Z]{3}$", budget_amount__isnull=False)
+                | Q(budget_currency="", budget_amount__isnull=True),
                 name="programme_currency_iso_with_amount",
             ),
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="programme_not_own_parent"),
-            models.CheckConstraint(condition=Q(dac_sector__regex=r"^[0-9]{5}$"), name="programme_dac_sector_5_digits"),
+            models.CheckConstraint(
+                condition=Q(dac_sector__regex=r"^[0-9]{5}$") | Q(dac_sector=""),
+                name="programme_dac_sector_5_digits_or_none",
+            ),
         ]
         indexes = [
             models.Index(fields=["status"]),

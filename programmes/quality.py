@@ -136,8 +136,12 @@ def blocking_problems(programme: Programme) -> list[Problem]:
         "correct the code.",
         "start_date": "There is no start date, and IATI needs one (a planned one if the programme has not "
         "started): give the start date, even if only its year is known, or an estimate with what it rests on.",
-        "dac_sector": f"“{programme.dac_sector}” is not a DAC purpose code IATI accepts: give an active 5-digit "
-        "code, such as 15190 for migration.",
+        "dac_sector": (
+            f"“{programme.dac_sector}” is not a DAC purpose code IATI accepts"
+            if programme.dac_sector
+            else "There is no DAC sector, and IATI needs a sector"
+        )
+        + ": give an active 5-digit code, such as 15190 for migration.",
         "budget_currency": f"“{programme.budget_currency}” is not a currency IATI accepts: give its ISO 4217 "
         "code, such as USD.",
         "countries": "The percentages of the countries where it works cannot be published: "
@@ -170,7 +174,10 @@ EXCLUSIONS = {
         _("no start date is known, not even its year, and IATI requires one"),
         _("the start date, even if only its year, or an estimate with what it rests on"),
     ),
-    "dac_sector": (_("its sector code is not one IATI accepts"), _("an active OECD DAC purpose code")),
+    "dac_sector": (
+        _("it has no sector code IATI accepts, and IATI requires one"),
+        _("an active OECD DAC purpose code"),
+    ),
     "budget_currency": (
         _("its budget's currency is not one IATI accepts"),
         _("the budget's ISO 4217 currency code"),
