@@ -40,6 +40,7 @@ from funding.selectors import (
     CurrencyTotal,
     YearRow,
     cents,
+    currency_order,
     in_cents,
     pivot_years,
     schedule_ahead,
@@ -264,7 +265,7 @@ def totals_by_currency(grants: list[Grant], sums: dict[int, dict[str, dict[str, 
             total.committed += money["committed"]
             total.disbursed += money["disbursed"]
             total.spent += money["spent"]
-    return [in_cents(totals[currency]) for currency in sorted(totals)]
+    return [in_cents(totals[currency]) for currency in sorted(totals, key=currency_order)]
 
 
 def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigures:
@@ -305,7 +306,7 @@ def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigure
     for planned in schedule:
         row = by_currency.setdefault(planned.currency, TotalRow(CurrencyTotal(currency=planned.currency)))
         row.scheduled += planned.amount
-    totals = [by_currency[currency] for currency in sorted(by_currency)]
+    totals = [by_currency[currency] for currency in sorted(by_currency, key=currency_order)]
     years = pivot_years(totals_by_year(grants))
     return DonorFigures(
         grants=listed_grants, funders=funder_names, rows=rows, totals=totals, years=years, schedule=schedule

@@ -2,7 +2,8 @@
 
 Money in different currencies is never added up: every total is one row per currency. A grant
 whose amount is not published counts as a grant (``grants``, ``unpublished_amounts``), never as
-zero money.
+zero money; having no amount, it has no currency either, and its row is the one whose currency
+is "" (last).
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from programmes.translation import DEFAULT_LANGUAGE, active_language, localized
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
+
+
+def currency_order(currency: str) -> tuple[bool, str]:
+    """Currencies in alphabetical order, then "" (grants whose amount, so currency, is not published)."""
+    return (currency == "", currency)
 
 
 @dataclass
@@ -70,7 +76,7 @@ def currency_totals(grants: QuerySet[Grant]) -> list[CurrencyTotal]:
     for row in _transaction_sums(Transaction.objects.filter(grant__in=grants)):
         total = totals.setdefault(row["currency"], CurrencyTotal(currency=row["currency"]))
         total.committed, total.disbursed, total.spent = row["committed"], row["disbursed"], row["spent"]
-    return [in_cents(total) for total in sorted(totals.values(), key=lambda t: t.currency)]
+    return [in_cents(total) for total in sorted(totals.values(), key=lambda t: currency_order(t.currency))]
 
 
 def totals_by_year(grants: QuerySet[Grant]) -> list[dict]:
@@ -131,7 +137,7 @@ def currency_totals_per(grants: QuerySet[Grant], key: str) -> dict[Any, list[Cur
         total = totals.setdefault((owner, currency), CurrencyTotal(currency=currency))
         total.committed, total.disbursed, total.spent = row["committed"], row["disbursed"], row["spent"]
     per: dict[Any, list[CurrencyTotal]] = defaultdict(list)
-    for owner, currency in sorted(totals, key=lambda pair: pair[1]):
+    for owner, currency in sorted(totals, key=lambda pair: currency_order(pair[1])):
         per[owner].append(in_cents(totals[owner, currency]))
     return dict(per)
 
@@ -152,7 +158,7 @@ def rolled_up(per_owner: dict[Any, list[CurrencyTotal]], parents: dict[Any, Any]
             for total in totals:
                 into = merged[member].setdefault(total.currency, CurrencyTotal(currency=total.currency))
                 add_total(into, total)
-    return {owner: [rows[c] for c in sorted(rows)] for owner, rows in merged.items()}
+    return {owner: [rows[c] for c in sorted(rows, key=currency_order)] for owner, rows in merged.items()}
 
 
 def add_total(into: CurrencyTotal, total: CurrencyTotal) -> None:

@@ -23,7 +23,6 @@ from programmes.models import (
     validate_partial_dates,
 )
 
-
 # How deep departments go below a body: a department, and a department of one. Totals and donor
 # access roll up through them (``in_family_of``) in one query, without a recursive walk.
 FAMILY_DEPTH = 2

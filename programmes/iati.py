@@ -234,8 +234,8 @@ def country_shares(programme: Programme) -> CountryShares:
     """The countries where the programme works, with IATI's active codes, and their percentages.
 
     Percentages only as given: none at all are written as none (IATI allows it; splitting equally
-    would state what no one said), a single country is 100; some but not all, or a total other
-    than 100, is an error.
+    would state what no one said), and a single country without one has 100; some but not all, or
+    a total other than 100, is an error.
     """
     result = CountryShares()
     links = []
@@ -249,8 +249,8 @@ def country_shares(programme: Programme) -> CountryShares:
     if not links:
         return result
     given = [link.percentage for link in links if link.percentage is not None]
-    if len(links) == 1:
-        result.shares = [(links[0].country, HUNDRED.quantize(CENT))]
+    if not given and len(links) == 1:
+        result.shares = [(links[0].country, HUNDRED.quantize(CENT))]  # one country: all of it
     elif not given:
         result.shares = [(link.country, None) for link in links]
     elif len(given) < len(links):

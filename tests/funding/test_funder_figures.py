@@ -112,14 +112,15 @@ def test_a_funder_page_counts_each_grant_once_under_each_benefiting_country_and_
             names[country.get_absolute_url()] = country.name
         for area in grant.programme.thematic_areas.all():
             by_area[area.get_absolute_url(), grant.currency].append(grant)
-            names[area.get_absolute_url()] = area.short_name
+            names[area.get_absolute_url()] = area.name
     assert by_country and by_area
 
     for heading, expected in (("by-country", by_country), ("by-area", by_area)):
         rows = linked_rows(section(page, heading))
         assert len(rows) == len(expected), heading
         for address, (name, count, granted) in rows:
-            currency = re.search(r"[A-Z]{3}", granted).group(0)
+            # A grant whose amount is not published has no currency: its row is the one without.
+            currency = found.group(0) if (found := re.search(r"[A-Z]{3}", granted)) else ""
             group = expected[address, currency]
             assert name == names[address]
             assert int(count) == len(group), (heading, name, currency)
