@@ -28,6 +28,8 @@ def seed(apps, schema_editor):
     Programme = apps.get_model("programmes", "Programme")
     Organisation = apps.get_model("partners", "Organisation")
     Grant = apps.get_model("funding", "Grant")
+    # No amount, so no currency (0007 clears the USD the schema of this migration's time required).
+    no_currency = "" if Grant._meta.get_field("currency").blank else "USD"
     for programme_slug, funder_slug, component_title, purpose, primary in GRANTS:
         programme = Programme.objects.get(slug=programme_slug)
         component = programme.components.get(title=component_title) if component_title else None
@@ -35,7 +37,7 @@ def seed(apps, schema_editor):
             programme=programme,
             funder=Organisation.objects.get(slug=funder_slug),
             purpose=purpose,
-            defaults={"component": component, "is_primary": primary, "amount": None, "currency": "USD"},
+            defaults={"component": component, "is_primary": primary, "amount": None, "currency": no_currency},
         )
 
 

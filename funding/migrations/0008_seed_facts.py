@@ -20,6 +20,10 @@ def forwards(apps, schema_editor):
         )
 
 
+def backwards(apps, schema_editor):
+    apps.get_model("funding", "Grant").objects.filter(programme__slug=SEMINAR, purpose=IDF_PURPOSE).delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("funding", "0007_provenance_and_roles"),
@@ -27,4 +31,4 @@ class Migration(migrations.Migration):
         ("programmes", "0013_seed_facts"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, backwards)]

@@ -53,7 +53,9 @@ PARTICIPATIONS = [
     ("capacity-building-in-migration-management-jamaica", "iom", "2", "is developing the program"),
     ("capacity-building-in-migration-management-jamaica", "government-of-jamaica", "4",
      "partner government; discussions underway in late 2002"),
-    ("capacity-building-in-migration-management-jamaica", "united-states-government", "1",
+    # "discussions are underway with the Government of Jamaica and the U.S. Government": no role
+    # agreed yet ("d", a role IATI lacks; 0006_seed_facts corrects databases seeded before).
+    ("capacity-building-in-migration-management-jamaica", "united-states-government", "d",
      "in discussions with IOM and the Government of Jamaica in late 2002"),
     ("technical-cooperation-center-for-the-caribbean", "iom", "2", "proposes to establish the center"),
 ]

@@ -40,7 +40,14 @@ def forwards(apps, schema_editor):
     ).update(role="d", description=IN_DISCUSSIONS, description_en=IN_DISCUSSIONS)
 
 
+def backwards(apps, schema_editor):
+    """Undo what can be told apart: the parents and the fund's record (the role stays corrected)."""
+    Organisation = apps.get_model("partners", "Organisation")
+    Organisation.objects.filter(slug__in=[slug for slug, _ in PARENTS]).update(parent=None)
+    Organisation.objects.filter(slug=IDF["slug"]).delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [("partners", "0005_provenance_and_roles")]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, backwards)]

@@ -350,9 +350,12 @@ def seed(apps, schema_editor):
             code=code, defaults={"name": name, "slug": slug, "is_caribbean": caribbean, "also_known_as": aka}
         )
     areas = {}
+    # The area's names as the model of the time holds them (0011 made the short name the one name).
+    one_name = any(f.name == "overview_wording" for f in ThematicArea._meta.get_fields())
     for list_, order, slug, short_name, name in THEMATIC_AREAS:
+        names = {"name": short_name, "overview_wording": name} if one_name else {"short_name": short_name, "name": name}
         areas[slug], _ = ThematicArea.objects.update_or_create(
-            slug=slug, defaults={"list": list_, "order": order, "short_name": short_name, "name": name}
+            slug=slug, defaults={"list": list_, "order": order, **names}
         )
     types = {}
     for slug, name in PROJECT_TYPES:

@@ -35,13 +35,16 @@ def test_the_seminar_record_carries_the_idf_field_sheet():
     assert seminar.is_published
 
 
-def test_the_seminar_dates_come_from_the_narrative_without_inventing_precision():
+def test_the_seminar_dates_are_the_project_records_without_inventing_precision():
     seminar = Programme.objects.get(code="T81-805")
-    assert (seminar.start_date, seminar.start_precision) == (datetime.date(2001, 5, 28), "day")
-    assert (seminar.end_date, seminar.end_precision) == (datetime.date(2001, 6, 1), "day")
-    assert seminar.start_display == "28 May 2001"
-    assert seminar.end_display == "1 June 2001"
+    # "Start Date 2001", "End Date 2001": the seminar ran 28 May to 1 June (the narrative says so),
+    # but the project also held a follow-up meeting on days no source gives.
+    assert (seminar.start_date, seminar.start_precision) == (datetime.date(2001, 1, 1), "year")
+    assert (seminar.end_date, seminar.end_precision) == (datetime.date(2001, 1, 1), "year")
+    assert seminar.start_display == seminar.end_display == "2001"
+    assert "from 28 May to 1 June 2001" in seminar.description
     assert seminar.country_links.get(role="venue").country.name == "Jamaica"
+    assert seminar.estimates() == {"thematic_areas": seminar.areas_estimate}
 
 
 def test_the_seminar_narrative_partners_and_results_are_recorded():
@@ -74,18 +77,30 @@ def test_the_countries_of_the_seeds_exist_with_iso_codes():
 
 
 def test_the_four_core_areas_and_three_priorities_are_ordered_lists():
-    core = list(ThematicArea.objects.filter(list="core").order_by("order").values_list("name", flat=True))
-    assert core == [
+    core = ThematicArea.objects.filter(list="core").order_by("order")
+    assert list(core.values_list("overview_wording", flat=True)) == [
         "Technical cooperation to strengthen migration management systems",
         "Promotion of dialogue and information exchange about migration",
         "Return & reintegration of highly skilled migrants",
         "Movement assistance",
     ]
-    priorities = list(ThematicArea.objects.filter(list="priority").order_by("order").values_list("name", flat=True))
-    assert len(priorities) == 3
-    assert priorities[0].startswith("Facilitating labor migration, especially in the area of health experts")
-    assert "smuggling and trafficking of persons" in priorities[1]
-    assert "including HIV/AIDS" in priorities[2]
+    assert list(core.values_list("name", flat=True)) == [
+        "Migration management",
+        "Dialogue and information exchange",
+        "Return of highly skilled migrants",
+        "Movement assistance",
+    ]
+    priorities = ThematicArea.objects.filter(list="priority").order_by("order")
+    wording = list(priorities.values_list("overview_wording", flat=True))
+    assert len(wording) == 3
+    assert wording[0].startswith("Facilitating labor migration, especially in the area of health experts")
+    assert "smuggling and trafficking of persons" in wording[1]
+    assert "including HIV/AIDS" in wording[2]
+    assert list(priorities.values_list("name", flat=True)) == [
+        "Labour migration",
+        "Irregular flows, smuggling and trafficking",
+        "Migrant rights and health",
+    ]
 
 
 def test_the_overview_record_holds_the_brochure():
@@ -171,15 +186,21 @@ def test_the_migrants_rights_programme_names_its_funders_and_survey():
     programme = Programme.objects.get(slug="managing-migration-and-promoting-migrants-rights")
     funders = set(programme.grants.values_list("funder__name", flat=True))
     assert funders == {"Government of the Dominican Republic", "United States Government", "Government of Canada"}
+    # "Initial discussions on the project and its design started in 2001": a start, marked as estimated.
+    assert (programme.start_display, programme.start_precision) == ("2001", "year")
+    assert "initial discussions" in programme.start_estimate
     assert programme.key_figures.get().value == 4000
     partners = set(programme.participations.values_list("organisation__acronym", flat=True))
     assert {"FLACSO"} <= partners
     assert programme.participations.filter(organisation__name="Trinity College").exists()
 
 
-def test_no_grant_invents_an_amount():
-    assert Grant.objects.count() == 6
+def test_no_grant_invents_an_amount_or_a_currency():
+    assert Grant.objects.count() == 7
     assert not Grant.objects.filter(amount__isnull=False).exists()
+    assert not Grant.objects.exclude(currency="").exists()
+    fund = Grant.objects.get(programme__code="T81-805").funder
+    assert (fund.name, fund.parent.acronym) == ("IOM Development Fund", "IOM")
     assert Grant.objects.get(programme__slug="counter-trafficking-dominican-republic-phase-two").is_primary
 
 
@@ -244,12 +265,17 @@ def test_the_seed_migrations_reverse_cleanly():
     seeds = [
         importlib.import_module(f"{app}.migrations.0002_seed_content") for app in ("programmes", "partners", "funding")
     ]
+    # The corrections of the seed (the fund, the departments' parents) reverse first.
+    facts = [importlib.import_module(name) for name in ("partners.migrations.0006_seed_facts",)]
+    facts.append(importlib.import_module("funding.migrations.0008_seed_facts"))
+    for migration in reversed(facts):
+        migration.backwards(global_apps, None)
     for migration in reversed(seeds):
         migration.unseed(global_apps, None)
     assert not Programme.objects.exists()
     assert not Organisation.objects.exists()
     assert not Country.objects.exists()
-    for migration in seeds:
-        migration.seed(global_apps, None)
+    for migration in [*seeds, *facts]:
+        (migration.seed if migration in seeds else migration.forwards)(global_apps, None)
     assert Programme.objects.count() == 14
-    assert Grant.objects.count() == 6
+    assert Grant.objects.count() == 7
