@@ -41,7 +41,8 @@ from funding.models import DonorAccount, Grant
 from partners.models import Organisation
 from programmes.models import Programme
 from django.conf import settings
-programme = Programme.objects.published().filter(slug__startswith="demo-", parent__isnull=False).order_by("pk").first()
+programme = (Programme.objects.published().for_listing()  # for_listing: where it works, for the country filter
+             .filter(slug__startswith="demo-", parent__isnull=False).order_by("pk").first())
 funder = (Organisation.objects.filter(slug__startswith="demo-")
           .annotate(n=Count("grants", filter=Q(grants__in=Grant.objects.published()))).order_by("-n").first())
 user, _ = get_user_model().objects.get_or_create(username="bench-donor", defaults={"email": "bench@example.org"})
@@ -54,7 +55,7 @@ session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 last_page = max(1, -(-Programme.objects.published().count() // settings.PROGRAMMES_PER_PAGE))
 print(json.dumps({"programme": programme.slug, "funder": funder.slug, "cookie": settings.SESSION_COOKIE_NAME,
-                  "session": session.session_key, "country": programme.countries.first().slug,
+                  "session": session.session_key, "country": programme.working_links[0].country.slug,
                   "deep_page": max(1, last_page - 10)}))
 """
 

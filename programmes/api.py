@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
@@ -25,7 +25,15 @@ from rest_framework.viewsets import ReadOnlyModelViewSet
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
-from programmes.models import Country, Programme, ProgrammeCountry, ThematicArea, iso_partial_date
+from programmes.maps import with_programme_counts
+from programmes.models import (
+    Country,
+    Programme,
+    ProgrammeCountry,
+    ThematicArea,
+    iso_partial_date,
+    published_condition,
+)
 from programmes.quality import iati_exclusions
 from programmes.views import DEFAULT_SORT, SORTS, related_model
 
@@ -146,7 +154,10 @@ class ProgrammeCountrySerializer(serializers.Serializer):
     code = serializers.CharField(source="country.code", help_text="ISO 3166-1 alpha-2.")
     name = serializers.CharField(source="country.name")
     slug = serializers.SlugField(source="country.slug")
-    role = ChoiceField()
+    role = ChoiceField(
+        help_text="benefiting: where the programme works (IATI's recipient country); venue, origin and "
+        "destination: places it names, not where it works."
+    )
     percentage = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
 
 
@@ -378,7 +389,10 @@ class CountrySerializer(serializers.Serializer):
     also_known_as = serializers.CharField()
     slug = serializers.SlugField()
     is_caribbean = serializers.BooleanField()
-    programme_count = serializers.IntegerField(help_text="Published programmes that concern the country.")
+    programme_count = serializers.IntegerField(
+        help_text="Published programmes that work in the country; those that only name it (as a venue, an "
+        "origin or a destination) are not counted."
+    )
     url = PageLinkField()
     api_url = serializers.HyperlinkedIdentityField(view_name="programmes_api:country-detail", lookup_field="slug")
     programmes_api_url = serializers.SerializerMethodField()
@@ -389,7 +403,10 @@ class CountrySerializer(serializers.Serializer):
 
 
 class CountryDetailSerializer(CountrySerializer):
-    programmes = serializers.SerializerMethodField()
+    programmes = serializers.SerializerMethodField(
+        help_text="Published programmes that work in the country or name it, each with the roles the country "
+        "plays in it; only those where it has the role benefiting are in programme_count."
+    )
 
     @extend_schema_field(ProgrammeRoleSerializer(many=True))
     def get_programmes(self, country: Country) -> list:
@@ -399,11 +416,14 @@ class CountryDetailSerializer(CountrySerializer):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Countries with published programmes", parameters=[LANGUAGE_PARAMETER]),
-    retrieve=extend_schema(summary="A country and its published programmes", parameters=[LANGUAGE_PARAMETER]),
+    list=extend_schema(summary="Countries where published programmes work", parameters=[LANGUAGE_PARAMETER]),
+    retrieve=extend_schema(
+        summary="A country and the published programmes that work there or name it", parameters=[LANGUAGE_PARAMETER]
+    ),
 )
 class CountryViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
-    """Countries that published programmes concern, as the public country list shows them."""
+    """Countries where published programmes work, as the public country list shows them; a
+    country they only name (a venue, an origin, a destination) has its record too, as its page."""
 
     lookup_field = "slug"
     filter_backends: list = []
@@ -412,19 +432,17 @@ class CountryViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
         return CountryDetailSerializer if self.action == "retrieve" else CountrySerializer
 
     def get_queryset(self) -> QuerySet[Country]:
-        # One query: each country with the number of published programmes that concern it.
         published = Programme.objects.published()
-        queryset = (
-            Country.objects.annotate(
-                programme_count=Count(
-                    "programme_links__programme", filter=Q(programme_links__programme__in=published), distinct=True
-                )
-            )
-            .filter(programme_count__gt=0)
-            .order_by("name")
-        )
         if self.action != "retrieve":
-            return queryset
+            # One query, the country list's: each country where published programmes work, counted.
+            return with_programme_counts(Country.objects.all()).order_by("name")
+        works_there = Q(
+            programme_links__role=ProgrammeCountry.Role.BENEFITING, programme_links__programme__in=published
+        )
+        any_link = ProgrammeCountry.objects.filter(published_condition("programme"), country=OuterRef("pk"))
+        queryset = Country.objects.filter(Exists(any_link)).annotate(
+            programme_count=Count("programme_links", filter=works_there)
+        )
         links = (
             ProgrammeCountry.objects.filter(programme__in=published)
             .select_related("programme")

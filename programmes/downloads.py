@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response, xlsx_response
-from programmes.models import DatePrecision, Programme, iso_partial_date
+from programmes.models import DatePrecision, Programme, ProgrammeCountry, iso_partial_date
 from programmes.views import ProgrammeListView
 
 
@@ -76,8 +77,21 @@ def _estimates(programme: Programme, request: HttpRequest) -> str:
 
 
 def _unique(names: list[str]) -> str:
-    """Distinct values in order: a country with two roles in a programme is one country."""
+    """Distinct values in order, "; " between them."""
     return "; ".join(dict.fromkeys(names))
+
+
+def _other_places(programme: Programme, request: HttpRequest) -> str:
+    """The venue and the places the narrative names, each with its role: "Jamaica (Venue)"."""
+    return _unique([f"{link.country.name} ({link.get_role_display()})" for link in programme.other_place_links])
+
+
+# The links the "other_places" column reads (the others read ``for_listing``'s ``working_links``).
+OTHER_PLACES = Prefetch(
+    "country_links",
+    queryset=ProgrammeCountry.objects.exclude(role=ProgrammeCountry.Role.BENEFITING).select_related("country"),
+    to_attr="other_place_links",
+)
 
 
 @dataclass(frozen=True)
@@ -96,8 +110,12 @@ COLUMNS: dict[str, Column] = {
     "coverage": Column("Coverage", _marked("coverage", lambda p: p.get_coverage_display())),
     "project_type": Column("Project type", lambda p, r: p.project_type.name if p.project_type else ""),
     "dac_sector": Column("DAC sector code", lambda p, r: p.dac_sector),
-    "countries": Column("Countries", lambda p, r: _unique([c.name for c in p.countries.all()])),
-    "country_codes": Column("Country codes (ISO 3166-1)", lambda p, r: _unique([c.code for c in p.countries.all()])),
+    # Where it works; a venue or a place the narrative names is in "other_places".
+    "countries": Column("Countries", lambda p, r: _unique([link.country.name for link in p.working_links])),
+    "country_codes": Column(
+        "Country codes (ISO 3166-1)", lambda p, r: _unique([link.country.code for link in p.working_links])
+    ),
+    "other_places": Column("Venue and places named", _other_places),
     "thematic_areas": Column(
         "Thematic areas", _marked("thematic_areas", lambda p: _unique([a.name for a in p.thematic_areas.all()]))
     ),
@@ -158,6 +176,8 @@ class ProgrammeDownloadView(ProgrammeListView):
         except ColumnError as error:
             return bad_request(str(error))
         programmes = self.get_queryset()
+        if "other_places" in columns:
+            programmes = programmes.prefetch_related(OTHER_PLACES)
         if self.filterset.errors:
             problems = [f"{name}: {' '.join(errors)}" for name, errors in self.filterset.errors.items()]
             return bad_request("Some filters could not be used. " + " ".join(problems))

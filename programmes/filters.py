@@ -33,8 +33,9 @@ from programmes.translation import DEFAULT_LANGUAGE, active_language, in_languag
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
-def first_published_use(links: type[Model], key: str, path: str = "programme") -> Subquery:
-    """A published programme among the rows of ``links`` whose ``key`` is the outer record, or NULL.
+def first_published_use(links: type[Model], key: str, path: str = "programme", **conditions: Any) -> Subquery:
+    """A published programme among the rows of ``links`` whose ``key`` is the outer record (and
+    that meet ``conditions``), or NULL.
 
     A subquery with LIMIT 1 for each record offered: the database walks the record's links
     (by the index of ``key``) until one leads to a published programme, so a list of options
@@ -42,17 +43,23 @@ def first_published_use(links: type[Model], key: str, path: str = "programme") -
     IN would read every published programme, and the programmes with their parents, instead.)
     ``path`` leads from a row of ``links`` to its programme ("" when ``links`` are programmes).
     """
-    rows = links.objects.filter(published_condition(path), **{key: OuterRef("pk")}).order_by()
+    rows = links.objects.filter(published_condition(path), **{key: OuterRef("pk")}, **conditions).order_by()
     return Subquery(rows.values(path or "pk")[:1])
 
 
-def in_use(queryset: QuerySet, links: type[Model], key: str, path: str = "programme") -> QuerySet:
+def in_use(queryset: QuerySet, links: type[Model], key: str, path: str = "programme", **conditions: Any) -> QuerySet:
     """The records of ``queryset`` that some published programme uses (``first_published_use``)."""
-    return queryset.alias(published_use=first_published_use(links, key, path)).filter(published_use__isnull=False)
+    published_use = first_published_use(links, key, path, **conditions)
+    return queryset.alias(published_use=published_use).filter(published_use__isnull=False)
+
+
+# A country is offered, and filters, where a programme works: not where it is only a venue or a
+# place its narrative names (``ProgrammeCountry.Role``).
+WORKS_THERE = {"role": ProgrammeCountry.Role.BENEFITING}
 
 
 def countries(request: HttpRequest | None) -> QuerySet[Country]:
-    return in_use(Country.objects.all(), ProgrammeCountry, "country")
+    return in_use(Country.objects.all(), ProgrammeCountry, "country", **WORKS_THERE)
 
 
 def thematic_areas(request: HttpRequest | None) -> QuerySet[ThematicArea]:
@@ -195,17 +202,24 @@ class LazyChoices(BaseChoiceIterator):
 
 
 class LinkedFilter(django_filters.ModelChoiceFilter):
-    """Programmes linked to the record chosen through ``field_name``, found in a subquery.
+    """Programmes linked to the record chosen through ``field_name``, found in a subquery;
+    ``link_conditions`` (lookups from the programme) narrow the links that count.
 
-    A join would repeat a programme linked twice (a country both benefiting and a venue), and
-    the DISTINCT that removes the repeats makes the database read and sort every match, whole,
-    to count them or to reach a page.
+    A join would repeat a programme linked twice (two grants from one funder), and the DISTINCT
+    that removes the repeats makes the database read and sort every match, whole, to count them
+    or to reach a page.
     """
+
+    def __init__(self, *args, link_conditions: dict[str, Any] | None = None, **kwargs) -> None:
+        self.link_conditions = link_conditions or {}
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs: QuerySet[Programme], value: Model | None) -> QuerySet[Programme]:
         if value in EMPTY_VALUES:
             return qs
-        return qs.filter(pk__in=Programme.objects.filter(**{self.field_name: value}).values("pk"))
+        # One filter() call, so that the conditions apply to the same link as the value.
+        linked = Programme.objects.filter(**{self.field_name: value}, **self.link_conditions)
+        return qs.filter(pk__in=linked.values("pk"))
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -231,7 +245,8 @@ class ProgrammeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     country = LinkedFilter(
         label=_("Country"),
-        field_name="countries",
+        field_name="country_links__country",
+        link_conditions={f"country_links__{name}": value for name, value in WORKS_THERE.items()},
         to_field_name="slug",
         queryset=countries,
         empty_label=_("Any country"),

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from programmes.models import Country, Programme
+from programmes.models import Country, Programme, ProgrammeCountry
 
 MAP_FILE = Path(__file__).with_name("caribbean_map.json")
 
@@ -28,21 +28,27 @@ def load_map() -> dict[str, Any]:
 def countries_with_programmes() -> QuerySet[Country]:
     """Caribbean countries with at least one published programme, each with ``programme_count``.
 
-    One query; the counts are the ones the country list shows. Countries outside the region (the
-    destinations of migrants) are not highlighted: the map shows where the programme works.
+    One query; the counts are the ones the country list shows. Countries outside the region are
+    not highlighted, nor those a programme only names (``with_programme_counts``): the map shows
+    where the programme works.
     """
     return with_programme_counts(Country.objects.filter(is_caribbean=True)).order_by("name")
 
 
 def with_programme_counts(countries: QuerySet[Country]) -> QuerySet[Country]:
-    """The countries that published programmes concern, each with ``programme_count``.
+    """The countries where published programmes work, each with ``programme_count``.
 
-    The published programmes are read once, as a semi-join of the country links: the link table
-    is filtered before it is counted, not counted through a condition evaluated for each link.
-    DISTINCT because a programme may concern one country in two roles (venue and benefiting).
+    Only the links of the role "where it works" count: a venue, or an origin or destination the
+    narrative names, is not where a programme works. The published programmes are read once, as
+    a semi-join of the country links: the link table is filtered before it is counted, not
+    counted through a condition evaluated for each link. No DISTINCT: a programme has one link of
+    that role to a country (``programme_country_unique``).
     """
-    links = Q(programme_links__programme__in=Programme.objects.published())
-    return countries.filter(links).annotate(programme_count=Count("programme_links__programme", distinct=True))
+    links = Q(
+        programme_links__role=ProgrammeCountry.Role.BENEFITING,
+        programme_links__programme__in=Programme.objects.published(),
+    )
+    return countries.filter(links).annotate(programme_count=Count("programme_links__programme"))
 
 
 def is_on_map(country: Country) -> bool:
@@ -58,7 +64,7 @@ def map_context(countries: Iterable[Country], current: Country | None = None) ->
     within each group by name, which is also the order the keyboard visits the links.
     """
     geometry = load_map()
-    # Destinations outside the region may come with the countries a page already counted.
+    # Countries outside the region may come with the ones a page already counted.
     highlighted = {country.code: country for country in countries if country.is_caribbean}
     shapes = []
     for code, shape in geometry["countries"].items():

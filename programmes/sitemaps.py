@@ -44,6 +44,8 @@ class CountrySitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Country]:
+        # Links of every role: the page of a country that programmes only name (a venue, a
+        # destination) lists them, under "Also named in".
         return Country.objects.filter(programmes__in=Programme.objects.published()).distinct().order_by("name")
 
 

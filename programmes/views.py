@@ -117,7 +117,7 @@ class OverviewView(DetailView):
         area_counts = sorted(
             (a for a in areas if a.programme_count), key=lambda a: (-a.programme_count, a.list, a.order)
         )
-        # One query: every country with the number of published programmes that concern it (as the
+        # One query: every country with the number of published programmes that work there (as the
         # country list); the template hands them to the map too, which would otherwise count again.
         country_counts = list(with_programme_counts(Country.objects.all()).order_by("-programme_count", "name"))
         Section = OverviewEntry.Section
@@ -209,7 +209,7 @@ class ProgrammeListView(ProgrammeListMixin, ListView):
     paginator_class = ListingPaginator
 
     def get_queryset(self) -> QuerySet[Programme]:
-        # for_listing(): project_type and parent joined, countries and thematic_areas prefetched.
+        # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         base = Programme.objects.published().for_listing()
         self.filterset = ProgrammeFilter(self.request.GET, queryset=base, request=self.request)
         queryset = self.filterset.qs if self.filterset.is_valid() else base.none()
@@ -313,7 +313,7 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self) -> QuerySet[Country]:
-        # One query: each country with the number of published programmes that concern it.
+        # One query: each country with the number of published programmes that work there.
         # (Meta.ordering does not apply to aggregating queries, hence the order_by.)
         return with_programme_counts(Country.objects.all()).order_by("name")
 
@@ -382,7 +382,7 @@ class ThematicAreaDetailView(ProgrammeListMixin, ListView):
 
     def get_queryset(self) -> QuerySet[Programme]:
         self.area = get_object_or_404(ThematicArea, slug=self.kwargs["slug"])
-        # for_listing(): project_type and parent joined, countries and thematic_areas prefetched.
+        # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         return self.apply_sort(Programme.objects.published().in_area(self.area).for_listing())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -127,7 +127,7 @@ def test_a_programme_shows_its_published_phases_roles_grants_and_dates(client, w
             "code": world["country"].code,
             "name": world["country"].name,
             "slug": world["country"].slug,
-            "role": {"code": "benefiting", "label": "Benefiting country"},
+            "role": {"code": "benefiting", "label": "Where it works"},
             "percentage": None,
         }
     ]
@@ -146,9 +146,43 @@ def test_countries_count_and_list_published_programmes_only(client, world):
     assert row["programme_count"] == 1
     detail = data(client, f"/api/countries/{country.slug}/")
     assert [p["slug"] for p in detail["programmes"]] == [world["public"].slug]
-    assert detail["programmes"][0]["roles"] == [{"code": "benefiting", "label": "Benefiting country"}]
+    assert detail["programmes"][0]["roles"] == [{"code": "benefiting", "label": "Where it works"}]
     assert lonely_country.slug not in slugs(client, "/api/countries/")
     assert get(client, f"/api/countries/{lonely_country.slug}/").status_code == 404
+
+
+def test_countries_count_where_programmes_work_and_programmes_keep_every_place_with_its_role(client):
+    # The counter-trafficking programme works in the Dominican Republic; its narrative names the
+    # Netherlands Antilles and Argentina as destinations of trafficked women. The seminar works in
+    # Belize, the Dominican Republic and Haiti; Jamaica was its venue.
+    listed = {c["slug"]: c["programme_count"] for c in data(client, "/api/countries/", page_size=100)["results"]}
+    assert "argentina" not in listed and "netherlands-antilles" not in listed
+    assert listed["jamaica"] == 3
+    assert listed["haiti"] == 3
+
+    argentina = data(client, "/api/countries/argentina/")
+    assert argentina["programme_count"] == 0
+    assert [(p["slug"], p["roles"]) for p in argentina["programmes"]] == [
+        (
+            "counter-trafficking-dominican-republic",
+            [{"code": "destination", "label": "Destination named in the narrative"}],
+        )
+    ]
+    jamaica = data(client, "/api/countries/jamaica/")
+    assert jamaica["programme_count"] == 3
+    roles = {p["slug"]: p["roles"] for p in jamaica["programmes"]}
+    assert roles["international-migration-policy-seminar-caribbean"] == [{"code": "venue", "label": "Venue"}]
+
+    seminar = data(client, f"{PROGRAMMES}international-migration-policy-seminar-caribbean/")
+    assert [(c["slug"], c["role"]["code"]) for c in seminar["countries"]] == [
+        ("belize", "benefiting"),
+        ("dominican-republic", "benefiting"),
+        ("haiti", "benefiting"),
+        ("jamaica", "venue"),
+    ]
+    # The list's country filter finds the programmes that work there.
+    assert "international-migration-policy-seminar-caribbean" not in slugs(client, PROGRAMMES, country="jamaica")
+    assert get(client, PROGRAMMES, country="argentina").status_code == 400
 
 
 def test_areas_count_and_list_published_programmes_only(client, world):

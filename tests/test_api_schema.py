@@ -69,6 +69,16 @@ def test_the_schema_describes_what_a_programme_holds(schema):
     assert set(components["CurrencyTotal"]["properties"]) >= {"currency", "granted", "unpublished_amounts"}
 
 
+def test_a_thematic_area_has_its_name_and_the_overviews_wording(schema):
+    components = schema["components"]["schemas"]
+    for name in ("ThematicArea", "ThematicAreaDetail", "ThematicAreaRef"):
+        fields = set(components[name]["properties"])
+        assert {"slug", "name", "overview_wording"} <= fields, name
+        assert "short_name" not in fields, name
+    role = components["ProgrammeCountry"]["properties"]["role"]
+    assert "benefiting: where the programme works" in role["description"]
+
+
 def test_the_docs_page_uses_local_assets_only(client):
     response = client.get("/api/docs/")
     assert response.status_code == 200

@@ -96,7 +96,7 @@ def filter_values(programme: Programme) -> dict[str, dict[str, str]]:
     grant = programme.grants.select_related("funder").first()
     participation = programme.participations.select_related("organisation").first()
     return {
-        "country": {"country": programme.countries.first().slug},
+        "country": {"country": programme.country_links.filter(role="benefiting").first().country.slug},
         "area": {"area": programme.thematic_areas.first().slug},
         "status": {"status": programme.status},
         "coverage": {"coverage": programme.coverage},

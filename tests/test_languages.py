@@ -266,6 +266,25 @@ def test_the_switcher_and_alternates_of_a_real_page_are_built_from_its_own_addre
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
+    ("prefix", "works", "venue", "named_in"),
+    [
+        ("/es", "Dónde trabaja", "Sede", "También se menciona en"),
+        ("/fr", "Où il intervient", "Lieu", "Également mentionné dans"),
+    ],
+)
+def test_where_a_programme_works_and_the_places_it_names_are_told_apart_in_each_language(
+    client, prefix, works, venue, named_in
+):
+    seminar = text(client.get(prefix + SEMINAR))
+    assert f"<dt>{works}</dt>" in seminar
+    assert f"<dt>{venue}</dt>" in seminar
+    jamaica = text(client.get(f"{prefix}/countries/jamaica/"))
+    assert f">{named_in}</h2>" in jamaica
+    assert f"{venue}</li>" in jamaica
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
     ("prefix", "expected"),
     [
         ("/es", ["Detalles del proyecto", "Fecha de inicio", "Finalizado", "Regional", "Importe del presupuesto"]),

@@ -101,7 +101,7 @@ def published_world() -> dict:
     country, area = CountryFactory(name="Shared country", slug="shared-country"), ThematicAreaFactory()
     hidden = {
         "country": CountryFactory(name="Hidden country of the pilot", slug="hidden-country"),
-        "area": ThematicAreaFactory(name="Hidden area of the pilot", short_name="Hidden area of the pilot"),
+        "area": ThematicAreaFactory(name="Hidden area of the pilot", overview_wording="Hidden area of the pilot"),
         "project_type": ProjectTypeFactory(name="Hidden project type of the pilot", slug="hidden-type"),
         "partner": OrganisationFactory(name="Hidden partner of the pilot", slug="hidden-partner"),
         "funder": OrganisationFactory(name="Hidden funder of the pilot", slug="hidden-funder"),

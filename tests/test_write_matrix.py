@@ -77,7 +77,7 @@ MODELS: dict[str, ModelWrites] = {
         ("name_en", "Renamed"), {"name_en": "Copyland", "slug": "copyland", "code": "ZY"}, NARRATIVE, "lone country"
     ),
     "programmes.thematicarea": ModelWrites(
-        ("short_name_en", "Renamed"), {"slug": "copied-area", "order": "999"}, NARRATIVE, "lone area"
+        ("name_en", "Renamed"), {"slug": "copied-area", "order": "999"}, NARRATIVE, "lone area"
     ),
     "programmes.projecttype": ModelWrites(
         ("name_en", "Renamed"), {"name_en": "Copied type", "slug": "copied-type"}, NARRATIVE, "lone project type"

@@ -46,8 +46,8 @@ def funder():
     for country in (haiti, belize):
         ProgrammeCountryFactory(programme=programme, country=country, role=BENEFITING)
     programme.thematic_areas.add(
-        ThematicAreaFactory(short_name="Border management", short_name_es="Gestión de fronteras", slug="borders"),
-        ThematicAreaFactory(short_name="Labour migration", slug="labour"),  # not translated yet
+        ThematicAreaFactory(name="Border management", name_es="Gestión de fronteras", slug="borders"),
+        ThematicAreaFactory(name="Labour migration", slug="labour"),  # not translated yet
     )
     GrantFactory(funder=funder, programme=programme, amount=Decimal("1000.00"), currency="USD")
     return funder

@@ -28,37 +28,78 @@ def counts(response) -> dict[str, str]:
     return dict(re.findall(r'<a href="/[a-z]+/[a-z-]+/">([^<]+)</a>.*?class="count">([^<]+)</', main))
 
 
-def test_the_country_list_counts_published_programmes_in_each(client):
+def named_in(response) -> dict[str, str]:
+    """The "Also named in" list of a country page: each programme's title and the roles given."""
+    page = text(response)
+    if "Also named in</h2>" not in page:
+        return {}
+    section = page[page.index("Also named in</h2>") : page.index("</section>", page.index("Also named in</h2>"))]
+    return dict(re.findall(r'<li><a href="/programmes/[a-z0-9-]+/">([^<]+)</a>(?: \([^)]*\))?: ([^<]+)</li>', section))
+
+
+def test_the_country_list_counts_the_published_programmes_that_work_in_each(client):
     response = client.get(reverse("programmes:countries"))
     assert response.status_code == 200
     shown = counts(response)
     assert shown["Dominican Republic"] == "6 programmes"
-    assert shown["Haiti"] == "4 programmes"
-    assert shown["Jamaica"] == "4 programmes"
+    assert shown["Haiti"] == "3 programmes"  # not the Turks and Caicos programme, which names it as a destination
+    assert shown["Jamaica"] == "3 programmes"  # not the seminar, which it hosted
     assert shown["Belize"] == "1 programme"
-    assert shown["Argentina"] == "1 programme"
+    # Destinations of trafficked women that the counter-trafficking narrative names: no programme works there.
+    assert "Argentina" not in shown
+    assert "Netherlands Antilles" not in shown
     assert "Canada" not in shown  # a funder's country, which no programme concerns
     assert list(shown)[:4] == ["Bahamas", "Barbados", "Belize", "Dominican Republic"]  # by name
     page = text(response)
+    assert page.index("In the Caribbean") < page.index("Belize")
+    assert "The countries where the published programmes work" in page
+
+
+def test_the_country_list_puts_countries_outside_the_region_apart(client):
+    ProgrammeCountryFactory(programme=ProgrammeFactory(), country=Country.objects.get(slug="argentina"))
+    ProgrammeCountryFactory(programme=ProgrammeFactory(), country=Country.objects.get(slug="netherlands-antilles"))
+    response = client.get(reverse("programmes:countries"))
+    shown, page = counts(response), text(response)
+    assert shown["Argentina"] == "1 programme"
     assert page.index("In the Caribbean") < page.index("Belize") < page.index("Outside the region")
     assert page.index("Outside the region") < page.index("Argentina")
     assert "(also Dutch Antilles)" in page
 
 
-def test_a_country_page_lists_its_programmes_with_the_role_it_plays(client):
+def test_a_country_page_lists_the_programmes_that_work_there_and_apart_those_that_name_it(client):
     response = client.get(reverse("programmes:country", kwargs={"slug": "haiti"}))
     page = text(response)
     assert "<h1>Haiti</h1>" in page
-    assert "4 programmes" in page
+    assert "3 programmes" in page
     assert set(titles(response)) == {
         "International Migration Policy Seminar for the Caribbean Region",
         "Haitian Technical Assistance Project",
         "Haitian Migration Management Program",
-        "Regularization and Repatriation of Haitian Nationals from the Turks and Caicos Islands",
     }
-    turks = page[page.index("Turks and Caicos Islands</a>") :]
-    assert "Role here:</span> Destination of migrants" in turks[: turks.index("</article>")]
-    assert "Role here:</span> Benefiting country" in page
+    assert named_in(response) == {
+        "Regularization and Repatriation of Haitian Nationals from the Turks and Caicos Islands": (
+            "Destination named in the narrative"
+        )
+    }
+    assert page.index("3 programmes") < page.index("Also named in")
+
+
+def test_a_destination_is_named_not_counted_on_its_page(client):
+    response = client.get(reverse("programmes:country", kwargs={"slug": "argentina"}))
+    page = text(response)
+    assert "0 programmes" in page
+    assert "No published programme works in this country yet." in page
+    assert titles(response) == []
+    assert named_in(response) == {
+        "Counter-Trafficking Assistance in the Dominican Republic": "Destination named in the narrative"
+    }
+
+
+def test_the_venue_of_the_seminar_names_it_and_counts_the_programmes_that_work_there(client):
+    response = client.get(reverse("programmes:country", kwargs={"slug": "jamaica"}))
+    assert "3 programmes" in text(response)
+    assert "International Migration Policy Seminar for the Caribbean Region" not in titles(response)
+    assert named_in(response) == {"International Migration Policy Seminar for the Caribbean Region": "Venue"}
 
 
 def test_a_country_with_several_roles_in_one_programme_lists_it_once(client):
@@ -68,8 +109,15 @@ def test_a_country_with_several_roles_in_one_programme_lists_it_once(client):
     ProgrammeCountryFactory(programme=programme, country=jamaica, role="venue")
     response = client.get(reverse("programmes:country", kwargs={"slug": "jamaica"}))
     assert titles(response).count("Two roles in Jamaica") == 1
-    assert "Role here:</span> Benefiting country, Venue" in text(response)
-    assert counts(client.get(reverse("programmes:countries")))["Jamaica"] == "5 programmes"
+    assert "Two roles in Jamaica" not in named_in(response)  # it works there
+    assert counts(client.get(reverse("programmes:countries")))["Jamaica"] == "4 programmes"
+
+    named_twice = ProgrammeFactory(title="Venue and origin")
+    ProgrammeCountryFactory(programme=named_twice, country=jamaica, role="venue")
+    ProgrammeCountryFactory(programme=named_twice, country=jamaica, role="origin")
+    response = client.get(reverse("programmes:country", kwargs={"slug": "jamaica"}))
+    assert named_in(response)["Venue and origin"] == "Origin named in the narrative, Venue"
+    assert counts(client.get(reverse("programmes:countries")))["Jamaica"] == "4 programmes"
 
 
 def test_unpublished_programmes_are_absent_from_country_pages_and_counts(client):
@@ -78,18 +126,23 @@ def test_unpublished_programmes_are_absent_from_country_pages_and_counts(client)
     phase = ProgrammeFactory(title="Phase of a draft", parent=ProgrammeFactory(is_published=False))
     ProgrammeCountryFactory(programme=phase, country=haiti)
     ProgrammeCountryFactory(programme=ProgrammeFactory(is_published=False), country__name="Only in drafts")
+    ProgrammeCountryFactory(
+        programme=ProgrammeFactory(title="Draft held in Haiti", is_published=False), country=haiti, role="venue"
+    )
 
-    assert counts(client.get(reverse("programmes:countries")))["Haiti"] == "4 programmes"
+    assert counts(client.get(reverse("programmes:countries")))["Haiti"] == "3 programmes"
     assert "Only in drafts" not in text(client.get(reverse("programmes:countries")))
     page = text(client.get(reverse("programmes:country", kwargs={"slug": "haiti"})))
     assert "Draft in Haiti" not in page
     assert "Phase of a draft" not in page
+    assert "Draft held in Haiti" not in page
 
 
 def test_a_country_without_published_programmes_says_so(client):
     response = client.get(reverse("programmes:country", kwargs={"slug": "canada"}))
     assert response.status_code == 200
-    assert "No published programme concerns this country yet." in text(response)
+    assert "No published programme works in this country yet." in text(response)
+    assert "Also named in" not in text(response)
 
 
 def test_an_unknown_country_is_not_found(client):
@@ -130,23 +183,53 @@ def test_an_area_page_lists_its_published_programmes(client):
     assert area_counts["Irregular flows, smuggling and trafficking"] == "4 programmes"
 
 
+def test_an_area_has_one_name_on_every_page_in_the_api_and_the_exports(client):
+    name = "Irregular flows, smuggling and trafficking"
+    wording = "Combating irregular flows including different forms of smuggling and trafficking of persons"
+    area = ThematicArea.objects.get(slug="irregular-flows")
+    assert (area.name, area.overview_wording) == (name, wording)
+    link = f'<a class="tag tag--link" href="/areas/irregular-flows/">{name}</a>'
+    assert link in text(
+        client.get(reverse("programmes:detail", kwargs={"slug": "counter-trafficking-dominican-republic"}))
+    )
+    programme_list = text(client.get(reverse("programmes:list")))
+    assert f'<option value="irregular-flows">{name}</option>' in programme_list  # the filter
+    assert f'<a href="/areas/irregular-flows/">{name}</a>' in programme_list  # the cards
+    area_page = text(client.get(reverse("programmes:area", kwargs={"slug": "irregular-flows"})))
+    assert f"<h1>{name}</h1>" in area_page
+    assert f"As the overview words it: “{wording}”" in area_page
+    assert f'<a href="/areas/irregular-flows/">{name}</a>' in text(client.get(reverse("programmes:areas")))
+    # The overview shows its own wording, linked to the area's page; its chart, the name.
+    overview = text(client.get("/"))
+    assert f'<a href="/areas/irregular-flows/">{wording}</a>' in overview
+    assert f'<th scope="row"><a href="/areas/irregular-flows/">{name}</a></th>' in overview
+    api = client.get("/api/areas/irregular-flows/", HTTP_ACCEPT="application/json").json()
+    assert (api["name"], api["overview_wording"]) == (name, wording)
+    programme = client.get(
+        "/api/programmes/counter-trafficking-dominican-republic/", HTTP_ACCEPT="application/json"
+    ).json()
+    assert {"slug": "irregular-flows", "name": name, "overview_wording": wording} in programme["thematic_areas"]
+    csv = client.get(reverse("programmes:list_csv"), {"columns": "thematic_areas", "area": "irregular-flows"})
+    assert name in csv.content.decode()
+
+
 def test_an_unknown_area_is_not_found(client):
     assert client.get(reverse("programmes:area", kwargs={"slug": "nothing"})).status_code == 404
 
 
 def test_country_and_area_pages_paginate(client, settings):
     settings.PROGRAMMES_PER_PAGE = 2
-    response = client.get(reverse("programmes:country", kwargs={"slug": "haiti"}), {"page": 2})
+    response = client.get(reverse("programmes:country", kwargs={"slug": "dominican-republic"}), {"page": 3})
     assert len(titles(response)) == 2
-    assert "Page 2 of 2" in text(response)
+    assert "Page 3 of 3" in text(response)
     assert client.get(reverse("programmes:area", kwargs={"slug": "irregular-flows"}), {"page": 3}).status_code == 404
 
 
 # The content version (programmes.caching) is the first query of each page (read-only pages run
 # no transaction).
 LIST_QUERIES = 1 + 1  # the countries (or areas) with their counts
-# The country or area, the count, the programmes, their countries and areas (and, on a country
-# page, this country's links to each programme, and the countries its map highlights).
+# The country or area, the count, the programmes, where they work and their areas (and, on a
+# country page, the programmes that only name the country, and the countries its map highlights).
 COUNTRY_QUERIES = 1 + 6 + 1
 AREA_QUERIES = 1 + 5
 

@@ -117,6 +117,31 @@ def test_codes_as_well_as_names_in_the_chosen_order(client):
     assert rows == [["Coded", "3", "Completed", "QQ", "Codeland", "XM-DAC-47066-CD-1", "15190", "Regional"]]
 
 
+def test_countries_are_where_it_works_and_the_places_named_are_a_column_of_their_own(client):
+    columns = "title,countries,other_places"
+    for read, address in ((read_csv, CSV), (read_xlsx, XLSX)):
+        header, *rows = read(client.get(address, {"columns": columns, "q": "T81-805"}))
+        assert header == ["Title", "Countries", "Venue and places named"]
+        assert rows == [
+            [
+                "International Migration Policy Seminar for the Caribbean Region",
+                "Belize; Dominican Republic; Haiti",
+                "Jamaica (Venue)",
+            ]
+        ]
+    header, *rows = read_csv(client.get(CSV, {"columns": columns, "q": "Counter-Trafficking Assistance"}))
+    assert rows == [
+        [
+            "Counter-Trafficking Assistance in the Dominican Republic",
+            "Dominican Republic",
+            "Argentina (Destination named in the narrative); Netherlands Antilles (Destination named in the narrative)",
+        ]
+    ]
+    # Not in the default columns, and a programme that names no other place leaves it empty.
+    assert "other_places" not in DEFAULT_COLUMNS
+    assert read_csv(client.get(CSV, {"columns": "other_places", "q": "HTAP"})) == [["Venue and places named"], [""]]
+
+
 def test_columns_may_come_as_a_forms_checkboxes(client):
     response = client.get(f"{CSV}?columns=code&columns=title&columns=code&q=Seminar+for+the+Caribbean")
     assert read_csv(response) == [

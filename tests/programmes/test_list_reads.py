@@ -37,7 +37,7 @@ def test_filters_offer_nothing_only_a_phase_of_an_unpublished_programme_uses(cli
         parent=draft, status=Programme.Status.CANCELLED, project_type=ProjectTypeFactory(name="Hidden type")
     )
     ProgrammeCountryFactory(programme=phase, country=CountryFactory(name="Hiddenland", slug="hiddenland"))
-    phase.thematic_areas.add(ThematicAreaFactory(short_name="Hidden area"))
+    phase.thematic_areas.add(ThematicAreaFactory(name="Hidden area"))
     GrantFactory(programme=phase, funder=OrganisationFactory(name="Hidden funder"))
     ParticipationFactory(programme=phase, organisation=OrganisationFactory(name="Hidden partner"))
 

@@ -72,6 +72,8 @@ def test_the_overview_lists_the_four_core_areas_in_their_order(overview_page):
     ]
     positions = [page.index(area) for area in core]
     assert positions == sorted(positions)
+    # In the overview's words, each linked to its area's page (which is headed by the area's name).
+    assert '<li><a href="/areas/migration-management/">Technical cooperation to strengthen migration' in page
 
 
 def test_the_overview_quotes_the_director_general_in_a_figure(overview_page):

@@ -1,8 +1,9 @@
 """The overview's and the country list's counts on demo data agree with the programmes counted one by one.
 
 The pages count in grouped queries; here each country's and each area's published programmes are
-counted again in Python, so a join that counts a programme twice (two roles in one country) or
-counts an unpublished one (or a phase of an unpublished programme) shows.
+counted again in Python, so a join that counts a programme twice (two roles in one country), counts
+a country a programme only names (a venue, a destination), or counts an unpublished programme (or a
+phase of an unpublished programme) shows.
 """
 
 from __future__ import annotations
@@ -47,13 +48,17 @@ def is_public(programme: Programme | None) -> bool:
 def expected_counts() -> tuple[dict[str, int], dict[str, int]]:
     """Published programmes per country page and per area page, counted from the rows themselves."""
     generate_demo_data(programmes=40, force=True, seed=5)
-    # A published programme that concerns a country in two roles (it counts once there).
-    link = ProgrammeCountry.objects.filter(programme__in=Programme.objects.published()).first()
-    other_role = next(role for role in ProgrammeCountry.Role.values if role != link.role)
-    ProgrammeCountry.objects.create(programme=link.programme, country=link.country, role=other_role)
+    Role = ProgrammeCountry.Role
+    published = ProgrammeCountry.objects.filter(programme__in=Programme.objects.published())
+    # A published programme that works in a country and is held there too (it counts once there),
+    # and one that names, as a destination, a country where it does not work (it does not count).
+    link = published.filter(role=Role.BENEFITING).first()
+    ProgrammeCountry.objects.create(programme=link.programme, country=link.country, role=Role.VENUE)
+    elsewhere = published.filter(role=Role.BENEFITING).exclude(country__in=link.programme.countries.all()).first()
+    ProgrammeCountry.objects.create(programme=link.programme, country=elsewhere.country, role=Role.DESTINATION)
     countries: dict[str, set[int]] = defaultdict(set)
     for link in ProgrammeCountry.objects.select_related("country", "programme__parent"):
-        if is_public(link.programme):
+        if is_public(link.programme) and link.role == Role.BENEFITING:
             countries[link.country.get_absolute_url()].add(link.programme_id)
     areas: dict[str, set[int]] = defaultdict(set)
     for programme in Programme.objects.select_related("parent").prefetch_related("thematic_areas"):

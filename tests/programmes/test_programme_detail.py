@@ -69,7 +69,7 @@ def test_the_seminar_page_shows_iom_field_sheet(client):
         "Year": "2001",
         "IDF region": "Latin America and the Caribbean",
         "Project ID": "T81-805",
-        "Benefiting member states": "Belize, Dominican Republic, Haiti",
+        "Where it works": "Belize, Dominican Republic, Haiti",
         "Venue": "Jamaica",
     }
 
@@ -94,7 +94,7 @@ def test_the_seminar_page_tells_its_story_partners_and_results(client):
     results = section(response, "results")
     assert "counter-trafficking meeting planned for the Caribbean later in 2001" in results
     assert "a pilot project for better remittance management" in results
-    assert "Promotion of dialogue and information exchange about migration" in section(response, "areas")
+    assert ">Dialogue and information exchange</a>" in section(response, "areas")
 
 
 def test_phase_one_shows_its_months_its_parent_and_its_three_results(client):
@@ -173,10 +173,13 @@ def test_the_page_shows_components_publications_and_agreements(client):
     assert "up to 4,000 Haitian households" in components
 
 
-def test_destination_countries_are_listed_under_their_role(client):
+def test_where_it_works_and_the_places_the_narrative_names_are_apart_each_with_its_role(client):
     sheet = field_sheet(client.get(url(TRAFFICKING)))
-    assert sheet["Benefiting member states"] == "Dominican Republic"
-    assert sheet["Destination of migrants"] == "Argentina, Netherlands Antilles"
+    assert sheet["Where it works"] == "Dominican Republic"
+    assert sheet["Destination named in the narrative"] == "Argentina, Netherlands Antilles"
+    seminar = field_sheet(client.get(url(SEMINAR)))
+    assert seminar["Where it works"] == "Belize, Dominican Republic, Haiti"
+    assert seminar["Venue"] == "Jamaica"
 
 
 def test_text_typed_by_staff_is_escaped(client):

@@ -66,16 +66,19 @@ def test_phases_are_listed_with_a_link_to_their_parent(client):
 def test_each_card_shows_status_dates_and_places(client):
     page = text(client.get(URL))
     card = page[page.index(SEMINAR) : page.index("</article>", page.index(SEMINAR))]
+    # Where it works; Jamaica, the venue, is on the seminar's own page.
+    assert "<dt>Where it works</dt>" in card
+    assert '<a href="/countries/belize/">Belize</a>' in card
+    assert "/countries/jamaica/" not in card
     facts = ("Completed", "28 May 2001 – 1 June 2001", "Regional", "Project ID T81-805", "Migration Policy Activities")
     for fact in facts:
         assert fact in card
-    assert '<a href="/countries/belize/">Belize</a>' in card
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({"country": "haiti"}, {SEMINAR, HTAP, MMP, TURKS}),
+        ({"country": "haiti"}, {SEMINAR, HTAP, MMP}),  # Turks and Caicos: Haiti only named, as a destination
         ({"area": "irregular-flows"}, {TRAFFICKING, PHASE_ONE, PHASE_TWO, JAMAICA}),
         ({"status": "pipeline"}, {HIV, JAMAICA, CENTRE}),
         ({"type": "migration-policy-activities"}, {SEMINAR}),
@@ -200,6 +203,7 @@ def test_a_page_that_does_not_exist_is_not_found(client, settings, page):
         ({"country": "atlantis"}, "Country: Select a valid choice."),
         ({"country": "canada"}, "Country: Select a valid choice."),  # no programme concerns it
         ({"area": "nothing"}, "Thematic area: Select a valid choice."),
+        ({"country": "argentina"}, "Country: Select a valid choice."),  # only named, as a destination
         ({"status": "cancelled"}, "Status: Select a valid choice."),  # no published programme is cancelled
         ({"type": "x"}, "Project type: Select a valid choice."),
         ({"coverage": "global"}, "Coverage: Select a valid choice."),
@@ -242,7 +246,7 @@ def test_unpublished_programmes_and_their_phases_are_not_listed_or_counted(clien
 def test_filter_choices_offer_only_what_published_programmes_use(client):
     draft = ProgrammeFactory(is_published=False, project_type=ProjectTypeFactory(name="Secret type"))
     ProgrammeCountryFactory(programme=draft, country=CountryFactory(name="Secretland", slug="secretland"))
-    draft.thematic_areas.add(ThematicAreaFactory(short_name="Secret area"))
+    draft.thematic_areas.add(ThematicAreaFactory(name="Secret area"))
     GrantFactory(programme=draft, funder=OrganisationFactory(name="Secret funder"))
     ParticipationFactory(programme=draft, organisation=OrganisationFactory(name="Secret partner"))
 
@@ -259,6 +263,23 @@ def test_filter_choices_offer_only_what_published_programmes_use(client):
 
 
 @pytest.mark.both_engines
+@pytest.mark.both_engines
+def test_the_country_filter_offers_and_finds_only_where_programmes_work(client):
+    venue_only = CountryFactory(name="Venueland", slug="venueland")
+    ProgrammeCountryFactory(programme=ProgrammeFactory(title="Held in Venueland"), country=venue_only, role="venue")
+    page = text(client.get(URL))
+    assert '<option value="haiti">Haiti</option>' in page
+    for named in ("argentina", "netherlands-antilles", "venueland"):  # destinations and a venue, no more
+        assert f'<option value="{named}">' not in page
+    assert client.get(URL, {"country": "venueland"}).status_code == 400
+
+    # Once a programme works there, it is offered, and finds that programme only.
+    ProgrammeCountryFactory(programme=ProgrammeFactory(title="Works in Venueland"), country=venue_only)
+    response = client.get(URL, {"country": "venueland"})
+    assert set(titles(response)) == {"Works in Venueland"}
+    assert '<option value="venueland" selected>Venueland</option>' in text(response)
+
+
 def test_the_list_runs_the_same_queries_however_many_programmes_there_are(client, django_assert_num_queries):
     # The content version (programmes.caching; read-only pages run no transaction); statuses and
     # coverages in use; the count; four choice lists (countries, areas, project types, then funders
