@@ -171,6 +171,7 @@ def public_cases() -> list[Case]:
         slug("partners/<slug:slug>/", "partner", PUBLIC),
         Case("partners/<slug:slug>/", "no such organisation", lambda r: "/partners/nobody/", NOT_FOUND),
         fixed("funders/", PUBLIC),
+        fixed("about/data/", PUBLIC),
         slug("funders/<slug:slug>/", "funder_a", PUBLIC),
         # A funder whose only grant is to an unpublished programme has no public page.
         slug("funders/<slug:slug>/", "funder_b", NOT_FOUND),

@@ -57,10 +57,10 @@ def world():
     area, lonely_area = ThematicAreaFactory(), ThematicAreaFactory()
     partner, lonely_partner = OrganisationFactory(), OrganisationFactory()
     funder, lonely_funder = OrganisationFactory(), OrganisationFactory()
-    public = ProgrammeFactory(title="Public programme")
-    hidden = ProgrammeFactory(title="Hidden programme", is_published=False)
-    hidden_phase = ProgrammeFactory(title="Published phase of a hidden parent", parent=hidden)
-    unpublished_phase = ProgrammeFactory(title="Unpublished phase", parent=public, is_published=False)
+    public = ProgrammeFactory(title="Public quokka programme")
+    hidden = ProgrammeFactory(title="Hidden quokka programme", is_published=False)
+    hidden_phase = ProgrammeFactory(title="Published quokka phase of a hidden parent", parent=hidden)
+    unpublished_phase = ProgrammeFactory(title="Unpublished quokka phase", parent=public, is_published=False)
     for programme in (public, hidden, hidden_phase, unpublished_phase):
         ProgrammeCountryFactory(programme=programme, country=country)
         programme.thematic_areas.add(area)
@@ -119,8 +119,15 @@ def test_a_programme_shows_its_published_phases_roles_grants_and_dates(client, w
     ProgrammeFactory(title="Published phase", slug="published-phase", parent=public)
     detail = data(client, f"{PROGRAMMES}{public.slug}/")
     assert [phase["slug"] for phase in detail["phases"]] == ["published-phase"]
-    assert detail["status"] == {"code": "ongoing", "label": "Ongoing", "iati_code": "2"}
-    assert detail["start"] == {"date": "2010-03-01", "precision": "day", "display": "1 March 2010"}
+    assert detail["status"] == {"code": "ongoing", "label": "Ongoing", "iati_code": "2", "estimate": ""}
+    assert detail["start"] == {
+        "date": "2010-03-01",
+        "precision": "day",
+        "iso": "2010-03-01",
+        "display": "1 March 2010",
+        "estimate": "",
+    }
+    assert detail["iati"] == {"in_file": True, "left_out_because": []}
     assert detail["budget"] == {"amount": "1000.00", "currency": "USD"}
     assert detail["countries"] == [
         {
@@ -230,11 +237,13 @@ def test_funder_totals_are_per_currency_never_summed(client):
     funder = OrganisationFactory()
     GrantFactory(funder=funder, amount=Decimal("100.00"), currency="USD")
     GrantFactory(funder=funder, amount=Decimal("50.00"), currency="EUR")
-    GrantFactory(funder=funder, amount=None, currency="EUR")
+    GrantFactory(funder=funder, amount=None)
     totals = data(client, f"/api/funders/{funder.slug}/")["totals"]
+    # A grant without a published amount has no currency either: its own row, last, never money.
     assert [(t["currency"], t["granted"], t["grants"], t["unpublished_amounts"]) for t in totals] == [
-        ("EUR", "50.00", 2, 1),
+        ("EUR", "50.00", 1, 0),
         ("USD", "100.00", 1, 0),
+        ("", None, 1, 1),
     ]
 
 
@@ -271,7 +280,7 @@ def test_filters_do_not_reveal_unpublished_programmes(client, world):
         {"area": world["area"].slug},
         {"partner": world["partner"].slug},
         {"funder": world["funder"].slug},
-        {"q": "Public programme"},
+        {"q": "quokka"},
     ):
         assert slugs(client, PROGRAMMES, **params) == [world["public"].slug], params
 
@@ -334,13 +343,14 @@ def test_a_page_that_does_not_exist_is_404_with_a_message(client, page):
 # Per list: the content version (programmes.caching), the request's savepoint and its release
 # (ATOMIC_REQUESTS), the count, the page's rows, and
 # each list's extras. Programmes: the statuses the filter offers, then countries (with their roles) and
-# areas prefetched. Funders: the page's totals per currency (grants, then transactions).
+# areas prefetched. Funders: the page's totals per currency (grants, then transactions) and which
+# organisations are departments (their totals roll up into their parents').
 LIST_QUERIES = {
     "/api/programmes/": 8,
     "/api/countries/": 5,
     "/api/areas/": 5,
     "/api/organisations/": 5,
-    "/api/funders/": 7,
+    "/api/funders/": 8,
 }
 
 

@@ -63,9 +63,12 @@ def test_the_programme_list_documents_the_public_lists_filters_sort_and_paginati
 def test_the_schema_describes_what_a_programme_holds(schema):
     components = schema["components"]["schemas"]
     detail = components["ProgrammeDetail"]["properties"]
-    for field in ("status", "countries", "start", "end", "budget", "participations", "grants", "phases"):
+    for field in ("status", "countries", "start", "end", "budget", "participations", "grants", "phases", "iati"):
         assert field in detail
-    assert set(components["Status"]["properties"]) == {"code", "label", "iati_code"}
+    # Each field a source may state or staff only estimate says which.
+    assert set(components["Status"]["properties"]) == {"code", "label", "iati_code", "estimate"}
+    assert {"precision", "iso", "estimate"} <= set(components["StartDate"]["properties"])
+    assert set(components["IatiPresence"]["properties"]) == {"in_file", "left_out_because"}
     assert set(components["CurrencyTotal"]["properties"]) >= {"currency", "granted", "unpublished_amounts"}
 
 

@@ -182,8 +182,8 @@ def test_inline_rows_another_changed_added_or_deleted_refuse_the_save_and_nothin
     assertContains(response, "Not saved: this programme was changed by ana (")
     table = conflict_table(response)
     assert f"Countries: {jamaica} (changed), percentage | (empty) | 75.00 | Their value" in table
-    assert f"Countries: {added} (Benefiting country) (added), country | (empty) | {added}" in table
-    assert f"Countries: {haiti.country}, Benefiting country (deleted), country | {haiti.country} | (empty)" in table
+    assert f"Countries: {added} (Where it works) (added), country | (empty) | {added}" in table
+    assert f"Countries: {haiti.country}, Where it works (deleted), country | {haiti.country} | (empty)" in table
     assert Programme.objects.get(pk=programme.pk).acronym == ""
 
     saved(ben, url, form_data(response))

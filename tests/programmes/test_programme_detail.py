@@ -59,15 +59,16 @@ def test_the_seminar_page_shows_iom_field_sheet(client):
     response = client.get(url(SEMINAR))
     assert response.status_code == 200
     assert "<h1>International Migration Policy Seminar for the Caribbean Region</h1>" in text(response)
+    # As IOM's project record gives them: the years only (the narrative has the seminar's days).
     assert field_sheet(response) == {
-        "Start date": "28 May 2001",
-        "End date": "1 June 2001",
+        "Start date": "2001",
+        "End date": "2001",
         "Project status": "Completed",
         "Project type": "Migration Policy Activities",
-        "Budget amount": "USD 37,450.00",
+        "Total budget": "USD 37,450.00",
         "Coverage": "Regional",
         "Year": "2001",
-        "IDF region": "Latin America and the Caribbean",
+        "IOM Development Fund region": "Latin America and the Caribbean",
         "Project ID": "T81-805",
         "Where it works": "Belize, Dominican Republic, Haiti",
         "Venue": "Jamaica",
@@ -78,7 +79,7 @@ def test_the_field_sheet_links_each_country_and_marks_up_dates(client):
     page = text(client.get(url(SEMINAR)))
     assert '<a href="/countries/belize/">Belize</a>' in page
     assert '<a href="/countries/jamaica/">Jamaica</a>' in page
-    assert '<time datetime="2001-05-28">28 May 2001</time>' in page
+    assert '<time datetime="2001">2001</time>' in page
 
 
 def test_the_seminar_page_tells_its_story_partners_and_results(client):
@@ -103,7 +104,8 @@ def test_phase_one_shows_its_months_its_parent_and_its_three_results(client):
     assert sheet["Start date"] == "October 2001"
     assert sheet["End date"] == "August 2002"
     assert sheet["Year"] == "2001-2002"
-    assert sheet["Budget amount"] == "Not published"
+    assert sheet["Total budget"] == "Not published"
+    assert "IOM Development Fund region" not in sheet  # only the Fund's own projects have one
     assert sheet["Project ID"] == "Not given"
     page = text(response)
     assert f'Phase of <a href="{url(TRAFFICKING)}">Counter-Trafficking Assistance in the Dominican Republic</a>' in page
@@ -115,6 +117,23 @@ def test_phase_one_shows_its_months_its_parent_and_its_three_results(client):
     ):
         assert result in results
     assert results.count("<li>") == 3
+
+
+def test_an_estimate_is_marked_with_what_it_rests_on_and_an_unknown_stays_unknown(client):
+    sheet = field_sheet(client.get(url("third-country-return")))
+    status, _, note = sheet["Project status"].partition("Estimate ")
+    assert status.strip() == "Completed"
+    assert note.startswith("The overview (October 2002) lists it among")
+    assert sheet["Coverage"] == "Not known"
+    assert sheet["Start date"] == sheet["End date"] == "Not known"
+
+
+def test_a_programme_left_out_of_the_iati_file_says_why_and_what_would_bring_it_in(client):
+    page = text(client.get(url("capacity-building-in-migration-management-jamaica")))
+    assert "Not in the IATI file." in page
+    assert "No start date is known, not even its year, and IATI requires one." in page
+    assert "What would bring it in: the start date, even if only its year" in page
+    assert '<a href="/about/data/">About this data</a>' in page
 
 
 def test_funders_named_without_a_sum_say_amount_not_published_never_zero(client):
