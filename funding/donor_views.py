@@ -150,6 +150,7 @@ class GrantRow:
     grant: Grant
     currency: str
     funder: str  # the grant's funder as named on the page, worked out once per funder
+    first: bool = True  # the grant's own line: its amount, or "not published", is shown there
     committed: Decimal = NONE
     disbursed: Decimal = NONE
     scheduled: Decimal = NONE
@@ -159,15 +160,11 @@ class GrantRow:
         """The row's amounts as the page prints them; the grant's own only on the line of its currency."""
         amount = self.grant.amount
         return {
-            "amount": amount_text(amount) if self.is_grant_currency and amount is not None else "",
+            "amount": amount_text(amount) if self.first and amount is not None else "",
             "committed": amount_text(self.committed),
             "disbursed": amount_text(self.disbursed),
             "scheduled": amount_text(self.scheduled),
         }
-
-    @property
-    def is_grant_currency(self) -> bool:
-        return self.currency == self.grant.currency
 
     @property
     def status(self) -> str:
@@ -176,7 +173,7 @@ class GrantRow:
     def cells(self) -> list[Any]:
         """The row as the page shows it, for the downloads."""
         grant = self.grant
-        amount = "" if not self.is_grant_currency else NOT_PUBLISHED if grant.amount is None else grant.amount
+        amount = "" if not self.first else NOT_PUBLISHED if grant.amount is None else grant.amount
         return [
             grant.programme.title,
             self.status,
@@ -289,13 +286,17 @@ def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigure
     for grant in listed_grants.values():
         money = sums.get(grant.pk, {})
         others = sorted((money.keys() | scheduled[grant.pk].keys()) - {grant.currency})
-        for currency in [grant.currency, *others]:
+        # A grant without a published amount has no currency of its own: its first line is the
+        # first currency its money moves in, if any.
+        currencies = [grant.currency, *others] if grant.currency or not others else others
+        for index, currency in enumerate(currencies):
             sum_ = money.get(currency, {})
             rows.append(
                 GrantRow(
                     grant,
                     currency,
                     funder_names[grant.funder_id],
+                    first=index == 0,
                     committed=cents(sum_.get("committed", NONE)),
                     disbursed=cents(sum_.get("disbursed", NONE)),
                     scheduled=cents(scheduled[grant.pk][currency]),
