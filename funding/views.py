@@ -193,7 +193,8 @@ class FunderListView(ListView):
             funder.committed = [t for t in mine if t.committed]
             funder.disbursed = [t for t in mine if t.disbursed]
         context["supporters"] = supporters_without_grants()
-        context["overview"] = Overview.objects.on_home_page().only("supporters_note", "date", "date_precision", "title").first()
+        naming = Overview.objects.on_home_page().only("supporters_note", "date", "date_precision", "title")
+        context["overview"] = naming.first()
         return context
 
 

@@ -91,10 +91,16 @@ def test_totals_by_country_do_not_repeat_a_grant_for_a_country_in_two_roles(fund
 def test_the_schedule_ahead_leaves_out_past_periods(funder):
     grant = GrantFactory(funder=funder)
     past = grant.planned_disbursements.create(
-        period_start=datetime.date(2001, 1, 1), period_end=datetime.date(2001, 12, 31), amount=Decimal("1"), currency="USD"
+        period_start=datetime.date(2001, 1, 1),
+        period_end=datetime.date(2001, 12, 31),
+        amount=Decimal("1"),
+        currency="USD",
     )
     ahead = grant.planned_disbursements.create(
-        period_start=datetime.date(2031, 1, 1), period_end=datetime.date(2031, 12, 31), amount=Decimal("2"), currency="USD"
+        period_start=datetime.date(2031, 1, 1),
+        period_end=datetime.date(2031, 12, 31),
+        amount=Decimal("2"),
+        currency="USD",
     )
     schedule = list(schedule_ahead(Grant.objects.filter(funder=funder), after=datetime.date(2026, 1, 1)))
     assert schedule == [ahead]
