@@ -15,7 +15,9 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from funding.models import Grant
+from partners.models import Organisation
+from tests.factories import DonorAccountFactory, UserFactory
 from tests.funding.test_donor_dashboard import B_SECRETS, client_for, donor_world
 from tests.funding.test_donor_exports import workbook_text
 
@@ -160,3 +162,25 @@ def test_the_donor_pages_accept_only_get_and_head(world) -> None:
     assert client.head(DASHBOARD).status_code == 200
     assert client.post(DASHBOARD).status_code == 405
     assert client.post(CSV).status_code == 405
+
+
+# Departments: a body's donor sees its departments' grants; a department's donor, its own only.
+
+
+def test_a_governments_donor_sees_its_departments_grants_and_a_departments_donor_only_its_own() -> None:
+    government = Organisation.objects.get(slug="united-states-government")
+    department = Organisation.objects.get(slug="us-state-department")
+    governments = DonorAccountFactory(funders=[government])
+    departments = DonorAccountFactory(funders=[department])
+    own = set(Grant.objects.filter(funder=government).values_list("pk", flat=True))
+    theirs = set(Grant.objects.filter(funder=department).values_list("pk", flat=True))
+    assert own and theirs
+
+    assert set(governments.grants().values_list("pk", flat=True)) == own | theirs
+    assert set(departments.grants().values_list("pk", flat=True)) == theirs
+    for account, visible, hidden in ((governments, own | theirs, set()), (departments, theirs, own)):
+        client = client_for(account.user)
+        for pk in visible:
+            assert client.get(reverse("donor:grant", args=[pk])).status_code == 200
+        for pk in hidden:
+            assert client.get(reverse("donor:grant", args=[pk])).status_code == 404
