@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "programmes",
     "partners",
     "funding",
+    # The programme search: its documents and queries (it imports the three above, they never import it).
+    "search",
     # The project itself, for what belongs to no one app: the staff accounts' admin (admin.py).
     "iomcaribbean",
 ]

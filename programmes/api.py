@@ -35,7 +35,7 @@ from programmes.models import (
     published_condition,
 )
 from programmes.quality import iati_exclusions
-from programmes.views import DEFAULT_SORT, SORTS, related_model
+from programmes.views import DEFAULT_SORT, SORTS, best_matches_first, related_model
 
 PROGRAMME_ORDER = (F("start_date").desc(nulls_last=True), "title")
 
@@ -310,7 +310,9 @@ SORT_PARAMETER = OpenApiParameter(
     str,
     enum=list(SORTS),
     default=DEFAULT_SORT,
-    description="Order of the list, as on the public list: " + "; ".join(f"{k}: {v[0]}" for k, v in SORTS.items()),
+    description="Order of the list, as on the public list: "
+    + "; ".join(f"{k}: {v[0]}" for k, v in SORTS.items())
+    + ". With q and no sort, the best matches first.",
 )
 
 
@@ -359,7 +361,12 @@ class ProgrammeViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
         if self.action != "list":
             return queryset  # a programme's record is found by its slug alone
         queryset = super().filter_queryset(queryset)
-        sort = self.request.query_params.get("sort", DEFAULT_SORT)
+        sort = self.request.query_params.get("sort")
+        text = self.request.query_params.get("q", "")
+        if sort is None and text.strip():  # as the list: a search without a sort, best matches first
+            return queryset.order_by(*best_matches_first(ProgrammeFilter.searcher().relevance(text, queryset.db)))
+        if sort is None:
+            sort = DEFAULT_SORT
         if sort not in SORTS:
             raise ValidationError({"sort": [f"Sort by one of: {', '.join(SORTS)}."]})
         return queryset.order_by(*SORTS[sort][1])

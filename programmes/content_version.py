@@ -9,7 +9,9 @@ A save, delete or many-to-many change of a record of the public apps moves it on
 is shown on a public page before or after the change (``programmes.public_records``): the state
 before is read in ``pre_save``/``pre_delete`` (one query), the state after in ``post_save``.
 Saves without signals (``queryset.update()``, ``bulk_create``) move nothing: their callers move
-the version themselves (``bump_content_version``, ``one_content_change``).
+the version themselves (``bump_content_version``, ``one_content_change``), which sends
+``content_changed`` so that what is derived from the content (the search documents) can catch up
+with such writes too.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.apps import apps
 from django.db import DatabaseError, connections, router
 from django.db.models import F, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.dispatch import Signal
 from django.utils import timezone
 
 from programmes.public_records import NEVER, public_condition
@@ -58,8 +61,20 @@ def content_version() -> tuple[int, datetime.datetime]:
 _VERSION_SQL = "SELECT number, changed_at FROM {table} WHERE id = 1"
 
 
+# Sent, without arguments, by ``bump_content_version()``: its callers changed content through
+# writes that may have sent no signal, so what is derived from the content (the search
+# documents) catches up here. A save's own move of the version sends nothing more: its signals
+# have told already.
+content_changed = Signal()
+
+
 def bump_content_version() -> None:
     """Move the version on: every cached page and every ETag handed out so far is stale."""
+    _move_version()
+    content_changed.send(sender=apps.get_model("programmes", "ContentVersion"))
+
+
+def _move_version() -> None:
     model = apps.get_model("programmes", "ContentVersion")
     now = timezone.now()
     if not model.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now):
@@ -100,7 +115,7 @@ def one_content_change() -> Iterator[None]:
 def _content_changed() -> None:
     held = _changes_held.get()
     if held is None:
-        bump_content_version()
+        _move_version()
     elif not held:
         held.append(True)
 

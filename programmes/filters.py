@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 import html
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar, Protocol
 
 import django_filters
 from django import forms
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Expression, Model, OuterRef, Q, QuerySet, Subquery
 from django.forms.utils import flatatt
 from django.http import HttpRequest
 from django.utils.choices import BaseChoiceIterator
@@ -27,7 +28,6 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, ThematicArea, published_condition
-from programmes.translation import DEFAULT_LANGUAGE, active_language, in_languages
 
 # Years a date field can hold; anything else is a mistyped URL, not a query.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -241,7 +241,18 @@ class ProgrammeFilterForm(forms.Form):
         return cleaned
 
 
+class TextSearch(Protocol):
+    """What the search box does: the search app's ``ProgrammeSearch``, which it sets as
+    ``ProgrammeFilter.text_search`` when it starts (programmes imports no other app)."""
+
+    def filter(self, queryset: QuerySet[Programme], text: str) -> QuerySet[Programme]: ...
+
+    def relevance(self, text: str, using: str) -> Expression: ...
+
+
 class ProgrammeFilter(django_filters.FilterSet):
+    text_search: ClassVar[TextSearch | None] = None
+
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     country = LinkedFilter(
         label=_("Country"),
@@ -316,15 +327,21 @@ class ProgrammeFilter(django_filters.FilterSet):
         return form
 
     def search(self, queryset: QuerySet[Programme], name: str, value: str) -> QuerySet[Programme]:
-        value = value.strip()
-        if not value:
+        if not value.strip():
             return queryset
-        condition = Q(acronym__icontains=value) | Q(code__icontains=value)
-        # The texts in the page's language and in English, which untranslated texts show in.
-        languages = [active_language(), DEFAULT_LANGUAGE]
-        for field in ("title", "summary", "description"):
-            condition |= in_languages(field, "icontains", value, languages)
-        return queryset.filter(condition)
+        return self.searcher().filter(queryset, value)
+
+    def relevance(self) -> Expression | None:
+        """How well each programme found matches the search (higher first); None without a search."""
+        if not self.is_valid() or not (text := self.form.cleaned_data.get("q", "").strip()):
+            return None
+        return self.searcher().relevance(text, self.queryset.db)
+
+    @classmethod
+    def searcher(cls) -> TextSearch:
+        if cls.text_search is None:
+            raise ImproperlyConfigured("The programme search needs the search app (INSTALLED_APPS).")
+        return cls.text_search
 
     def running_from(self, queryset: QuerySet[Programme], name: str, value: int) -> QuerySet[Programme]:
         """Programmes still running in or after the year: ended then or later, or with no end yet.

@@ -174,14 +174,6 @@ def missing_in(model: type[models.Model], language: str) -> Q:
     return condition
 
 
-def in_languages(field: str, lookup: str, value: Any, languages: Iterable[str]) -> Q:
-    """``field__lookup=value`` in any of ``languages`` (modeltranslation's own rewriting tries one)."""
-    condition = Q()
-    for language in dict.fromkeys(languages):
-        condition |= Q(**{f"{localized(field, language)}__{lookup}": value})
-    return condition
-
-
 # Ordering with the fallback ----------------------------------------------------------------------
 # modeltranslation sorts by the active language's column ("name" becomes "name_es"): where most
 # texts are not translated yet, they would all sort as NULL, in no stable order, and pages of a

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models import Model as DjangoModel
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -50,6 +50,13 @@ SORTS: dict[str, tuple[str | Promise, tuple]] = {
     "status": (gettext_lazy("Status"), by_status()),
 }
 DEFAULT_SORT = "-start"
+# The list's order when searching and no other is chosen: the best matches first (ProgrammeFilter.relevance).
+RELEVANCE = "relevance"
+
+
+def best_matches_first(relevance: Expression) -> tuple:
+    """A search's order: by relevance, equal matches newest first."""
+    return (relevance.desc(), *newest_first())
 
 
 def related_model(model: type[DjangoModel], relation: str) -> type[DjangoModel]:
@@ -212,18 +219,42 @@ class ProgrammeListView(ProgrammeListMixin, ListView):
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         base = Programme.objects.published().for_listing()
         self.filterset = ProgrammeFilter(self.request.GET, queryset=base, request=self.request)
+        self.relevance = self.filterset.relevance()
         queryset = self.filterset.qs if self.filterset.is_valid() else base.none()
         return self.apply_sort(queryset)
+
+    def get_sort(self) -> str:
+        """The sort chosen; when searching without one (or with one unknown), the best matches first."""
+        if self.relevance is not None and self.request.GET.get("sort") not in SORTS:
+            return RELEVANCE
+        return super().get_sort()
+
+    def apply_sort(self, queryset: QuerySet[Programme]) -> QuerySet[Programme]:
+        if self.get_sort() != RELEVANCE:
+            return super().apply_sort(queryset)
+        # Then by id, as the other sorts, so that pages never overlap.
+        return queryset.order_by(*best_matches_first(self.relevance), "pk")
+
+    def sort_options(self) -> list[tuple[str, str | Promise]]:
+        """The sort select's options. The first, "", is the order when none is chosen: relevance when
+        searching, newest first otherwise; so a search typed into the form, which sends the select
+        along, is ranked by relevance unless the visitor chose another order."""
+        sorts = [(value, label) for value, (label, _) in SORTS.items()]
+        if self.relevance is not None:
+            return [("", gettext_lazy("Relevance")), *sorts]
+        return [("" if value == DEFAULT_SORT else value, label) for value, label in sorts]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         sort = self.get_sort()
+        unchosen = RELEVANCE if self.relevance is not None else DEFAULT_SORT
         context |= {
             "filter": self.filterset,
-            "sort": sort,
-            "sorts": [(value, label) for value, (label, _) in SORTS.items()],
+            "sort": "" if sort == unchosen else sort,  # the option's value (sort_options)
+            "sorts": self.sort_options(),
             "active_filters": self.active_filters(),
-            "clear_url": self.request.path + (f"?sort={sort}" if sort != DEFAULT_SORT else ""),
+            # Clearing the filters clears the search too, and with it the relevance order.
+            "clear_url": self.request.path + (f"?sort={sort}" if sort not in (DEFAULT_SORT, RELEVANCE) else ""),
         }
         return context
 

@@ -27,6 +27,8 @@ PAGES = {
     "list": ("/programmes/", 10),
     "list, filtered": ("/programmes/?country=jamaica&status=ongoing&sort=title", 10),
     "list, searched": ("/programmes/?q=border", 10),
+    # Two words, one mistyped (on PostgreSQL the words like it are looked up in the same query).
+    "list, searched with a typo": ("/programmes/?q=border+managment", 10),
     "list, sorted by status, page 2": ("/programmes/?sort=status&page=2", 10),
     "countries": ("/countries/", 10),
     "country": ("/countries/jamaica/", 10),
