@@ -70,7 +70,7 @@ def test_each_card_shows_status_dates_and_places(client):
     assert "<dt>Where it works</dt>" in card
     assert '<a href="/countries/belize/">Belize</a>' in card
     assert "/countries/jamaica/" not in card
-    facts = ("Completed", "28 May 2001 – 1 June 2001", "Regional", "Project ID T81-805", "Migration Policy Activities")
+    facts = ("Completed", "2001", "Regional", "Project ID T81-805", "Migration Policy Activities")
     for fact in facts:
         assert fact in card
 
@@ -82,10 +82,12 @@ def test_each_card_shows_status_dates_and_places(client):
         ({"area": "irregular-flows"}, {TRAFFICKING, PHASE_ONE, PHASE_TWO, JAMAICA}),
         ({"status": "pipeline"}, {HIV, JAMAICA, CENTRE}),
         ({"type": "migration-policy-activities"}, {SEMINAR}),
-        ({"coverage": "regional"}, {SEMINAR, THIRD, SEMINARS, HIV, CENTRE}),
-        ({"year_from": "2002", "year_to": "2002"}, {TRAFFICKING, PHASE_ONE, HIV}),
-        ({"year_to": "2001"}, {SEMINAR, TRAFFICKING, PHASE_ONE}),
-        ({"year_from": "2003"}, {TRAFFICKING, HIV, CENTRE}),
+        # Third Country Return's coverage is not known (no source gives it).
+        ({"coverage": "regional"}, {SEMINAR, SEMINARS, HIV, CENTRE}),
+        # The migrants' rights programme started in 2001 (estimated) and has no end yet.
+        ({"year_from": "2002", "year_to": "2002"}, {TRAFFICKING, PHASE_ONE, HIV, RIGHTS}),
+        ({"year_to": "2001"}, {SEMINAR, TRAFFICKING, PHASE_ONE, RIGHTS}),
+        ({"year_from": "2003"}, {TRAFFICKING, HIV, CENTRE, RIGHTS}),
         ({"funder": "us-state-department"}, {HIV, PHASE_TWO}),
         ({"funder": "government-of-canada"}, {RIGHTS}),
         ({"partner": "flacso"}, {RIGHTS}),
@@ -148,8 +150,8 @@ def test_no_chips_without_filters(client):
     ("sort", "first_titles"),
     [
         ("title", [JAMAICA, TRAFFICKING, MMP, HTAP]),
-        ("start", [TRAFFICKING, SEMINAR, PHASE_ONE, HIV, CENTRE]),
-        ("-start", [CENTRE, HIV, PHASE_ONE, SEMINAR, TRAFFICKING]),
+        ("start", [TRAFFICKING, SEMINAR, RIGHTS, PHASE_ONE, HIV, CENTRE]),
+        ("-start", [CENTRE, HIV, PHASE_ONE, SEMINAR, RIGHTS, TRAFFICKING]),
         ("status", [JAMAICA, HIV, CENTRE, TRAFFICKING]),
     ],
 )
@@ -163,7 +165,7 @@ def test_the_list_sorts_by_the_chosen_key(client, sort, first_titles):
 def test_programmes_without_dates_sort_last_both_ways(client):
     for sort in ("start", "-start"):
         shown = titles(client.get(URL, {"sort": sort}))
-        assert set(shown[5:]) == {HTAP, MMP, TURKS, THIRD, JAMAICAN_RETURN, SEMINARS, PHASE_TWO, RIGHTS, JAMAICA}
+        assert set(shown[6:]) == {HTAP, MMP, TURKS, THIRD, JAMAICAN_RETURN, SEMINARS, PHASE_TWO, JAMAICA}
 
 
 def test_an_unknown_sort_is_ignored_and_the_newest_come_first(client):
@@ -203,8 +205,8 @@ def test_a_page_that_does_not_exist_is_not_found(client, settings, page):
         ({"year_from": "2005", "year_to": "2001"}, "The last year cannot be before the first year."),
         ({"country": "atlantis"}, "Country: Select a valid choice."),
         ({"country": "canada"}, "Country: Select a valid choice."),  # no programme concerns it
-        ({"area": "nothing"}, "Thematic area: Select a valid choice."),
         ({"country": "argentina"}, "Country: Select a valid choice."),  # only named, as a destination
+        ({"area": "nothing"}, "Thematic area: Select a valid choice."),
         ({"status": "cancelled"}, "Status: Select a valid choice."),  # no published programme is cancelled
         ({"type": "x"}, "Project type: Select a valid choice."),
         ({"coverage": "global"}, "Coverage: Select a valid choice."),
@@ -264,7 +266,6 @@ def test_filter_choices_offer_only_what_published_programmes_use(client):
 
 
 @pytest.mark.both_engines
-@pytest.mark.both_engines
 def test_the_country_filter_offers_and_finds_only_where_programmes_work(client):
     venue_only = CountryFactory(name="Venueland", slug="venueland")
     ProgrammeCountryFactory(programme=ProgrammeFactory(title="Held in Venueland"), country=venue_only, role="venue")
@@ -281,6 +282,7 @@ def test_the_country_filter_offers_and_finds_only_where_programmes_work(client):
     assert '<option value="venueland" selected>Venueland</option>' in text(response)
 
 
+@pytest.mark.both_engines
 def test_the_list_runs_the_same_queries_however_many_programmes_there_are(client, django_assert_num_queries):
     # The content version (programmes.caching; read-only pages run no transaction); statuses and
     # coverages in use; the count; four choice lists (countries, areas, project types, then funders
