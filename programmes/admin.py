@@ -488,18 +488,30 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
 
     @admin.display(description="Provenance")
     def provenance_panel(self, obj: Programme | None) -> str:
-        """Each estimable field: from the source, or estimated and on what it rests."""
-        estimates = obj.estimates() if obj is not None and obj.pk else {}
+        """Each estimable field: not known, from the source, or estimated and on what it rests."""
+        if obj is None or obj.pk is None:
+            return "Save the programme to see where each value comes from."
+        estimates = obj.estimates()
+        known = {
+            "status": bool(obj.status),
+            "coverage": bool(obj.coverage),
+            "start_date": obj.start_date is not None,
+            "end_date": obj.end_date is not None,
+            "thematic_areas": obj.thematic_areas.exists(),
+        }
         rows = (
             (
                 capfirst(field.replace("_", " ")),
-                f"Estimated: {estimates[field]}" if field in estimates else "From the source",
+                f"Estimated: {estimates[field]}"
+                if field in estimates
+                else "From the source"
+                if known[field]
+                else "Not known",
             )
             for field in Programme.ESTIMATES
         )
-        return format_html(
-            '<ul class="provenance">{}</ul>', format_html_join("", "<li><strong>{}</strong>: {}</li>", rows)
-        )
+        items = format_html_join("", "<li><strong>{}</strong>: {}</li>", rows)
+        return format_html('<ul class="provenance">{}</ul>', items)
 
     @admin.display(description="Problems")
     def iati_quality_panel(self, obj: Programme | None) -> str:

@@ -462,3 +462,22 @@ def test_deleting_a_programme_with_grants_explains_why_it_cannot(admin_client: C
     response = admin_client.post(admin_url(Programme, "delete", grant.programme.pk), {"post": "yes"})
     assertContains(response, "would require deleting the following protected related objects")
     assert Programme.objects.filter(pk=grant.programme.pk).exists()
+
+
+# Provenance ------------------------------------------------------------------------------------
+
+
+def test_the_programme_page_says_where_each_value_comes_from_and_an_editor_marks_an_estimate(admin_client):
+    programme = Programme.objects.get(slug="third-country-return")
+    url = admin_url(Programme, "change", programme.pk)
+    page = admin_client.get(url)
+    assertContains(page, "<strong>Status</strong>: Estimated: The overview (October 2002) lists it", html=False)
+    assertContains(page, "<strong>Coverage</strong>: Not known", html=False)
+
+    data = form_data(page) | {"coverage": "regional", "coverage_estimate_en": "Read from its title."}
+    response = admin_client.post(url, data, follow=True)
+
+    assertContains(response, "was changed successfully")
+    programme.refresh_from_db()
+    assert (programme.coverage, programme.estimates()["coverage"]) == ("regional", "Read from its title.")
+    assertContains(admin_client.get(url), "<strong>Coverage</strong>: Estimated: Read from its title.", html=False)
