@@ -308,3 +308,13 @@ def test_a_filtered_list_adds_one_query_per_model_choice_checked(client, django_
     with django_assert_num_queries(1 + 1 + 1 + 4 + 1 + 2 + 2):
         response = client.get(URL, {"country": "dominican-republic", "funder": "us-state-department", "q": "HIV"})
     assert titles(response) == [HIV]
+
+
+def test_a_card_marks_an_estimate_and_leaves_an_unknown_out(client):
+    page = text(client.get(URL, {"q": "Third Country Return"}))
+    card = next(card for card in page.split('<article class="card">')[1:] if f">{THIRD}</a>" in card)
+    card = card[: card.index("</article>")]
+    assert 'Completed <span class="estimate-mark">(estimate)</span>' in card
+    assert "Regional" not in card and "National" not in card  # its coverage is not known
+    seminar = text(client.get(URL, {"q": "T81-805"}))
+    assert "<li class=\"tag\">2001</li>" in seminar  # "2001", not "2001 – 2001"
