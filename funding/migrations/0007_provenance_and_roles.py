@@ -2,10 +2,17 @@
 
 from django.db import migrations, models
 
+from iomcaribbean.migration_operations import FieldsInState
+
 
 def clear_currencies_without_amounts(apps, schema_editor):
     Grant = apps.get_model("funding", "Grant")
     Grant.objects.filter(amount__isnull=True).exclude(currency="").update(currency="")
+
+
+def restore_the_old_default_currency(apps, schema_editor):
+    # Backwards only: the schema before this migration required a currency, USD by default.
+    apps.get_model("funding", "Grant").objects.filter(currency="").update(currency="USD")
 
 
 class Migration(migrations.Migration):
@@ -21,48 +28,53 @@ class Migration(migrations.Migration):
             model_name='grant',
             name='grant_currency_iso',
         ),
-        migrations.AlterField(
-            model_name='budget',
-            name='currency',
-            field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
-        ),
-        migrations.AlterField(
-            model_name='grant',
-            name='currency',
-            field=models.CharField(blank=True, help_text='ISO 4217 code, e.g. USD. Only with an amount.', max_length=3),
-        ),
-        migrations.AlterField(
-            model_name='historicalbudget',
-            name='currency',
-            field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
-        ),
-        migrations.AlterField(
-            model_name='historicalgrant',
-            name='currency',
-            field=models.CharField(blank=True, help_text='ISO 4217 code, e.g. USD. Only with an amount.', max_length=3),
-        ),
-        migrations.AlterField(
-            model_name='historicalplanneddisbursement',
-            name='currency',
-            field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
-        ),
-        migrations.AlterField(
-            model_name='historicaltransaction',
-            name='currency',
-            field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
-        ),
-        migrations.AlterField(
-            model_name='planneddisbursement',
-            name='currency',
-            field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
-        ),
-        migrations.AlterField(
-            model_name='transaction',
-            name='currency',
-            field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
+        # No default and a help text: nothing changes in the database's columns.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[FieldsInState([
+            migrations.AlterField(
+                model_name='budget',
+                name='currency',
+                field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
+            ),
+            migrations.AlterField(
+                model_name='grant',
+                name='currency',
+                field=models.CharField(blank=True, help_text='ISO 4217 code, e.g. USD. Only with an amount.', max_length=3),
+            ),
+            migrations.AlterField(
+                model_name='historicalbudget',
+                name='currency',
+                field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
+            ),
+            migrations.AlterField(
+                model_name='historicalgrant',
+                name='currency',
+                field=models.CharField(blank=True, help_text='ISO 4217 code, e.g. USD. Only with an amount.', max_length=3),
+            ),
+            migrations.AlterField(
+                model_name='historicalplanneddisbursement',
+                name='currency',
+                field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
+            ),
+            migrations.AlterField(
+                model_name='historicaltransaction',
+                name='currency',
+                field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
+            ),
+            migrations.AlterField(
+                model_name='planneddisbursement',
+                name='currency',
+                field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
+            ),
+            migrations.AlterField(
+                model_name='transaction',
+                name='currency',
+                field=models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3),
+            ),
+            ])],
         ),
         # A currency goes with an amount: none is kept that nobody gave.
-        migrations.RunPython(clear_currencies_without_amounts, migrations.RunPython.noop),
+        migrations.RunPython(clear_currencies_without_amounts, restore_the_old_default_currency),
         migrations.AddConstraint(
             model_name='grant',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('amount__isnull', False), ('currency__regex', '^[A-Z]{3}$')), models.Q(('amount__isnull', True), ('currency', '')), _connector='OR'), name='grant_currency_iso_with_amount'),

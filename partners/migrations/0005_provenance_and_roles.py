@@ -3,6 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from iomcaribbean.migration_operations import FieldsInState
+
 
 class Migration(migrations.Migration):
 
@@ -21,14 +23,19 @@ class Migration(migrations.Migration):
             name='parent',
             field=models.ForeignKey(blank=True, help_text="The body this is a department or fund of, e.g. the U.S. State Department of the United States Government: its grants count in the parent's totals, and the parent's donors see them.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='departments', to='partners.organisation', verbose_name='part of'),
         ),
-        migrations.AlterField(
-            model_name='historicalparticipation',
-            name='role',
-            field=models.CharField(choices=[('1', 'Funding'), ('2', 'Accountable'), ('3', 'Extending'), ('4', 'Implementing'), ('d', 'In discussions (role not yet agreed)')], max_length=1),
-        ),
-        migrations.AlterField(
-            model_name='participation',
-            name='role',
-            field=models.CharField(choices=[('1', 'Funding'), ('2', 'Accountable'), ('3', 'Extending'), ('4', 'Implementing'), ('d', 'In discussions (role not yet agreed)')], max_length=1),
+        # A new choice and no default: nothing changes in the database's columns.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[FieldsInState([
+            migrations.AlterField(
+                model_name='historicalparticipation',
+                name='role',
+                field=models.CharField(choices=[('1', 'Funding'), ('2', 'Accountable'), ('3', 'Extending'), ('4', 'Implementing'), ('d', 'In discussions (role not yet agreed)')], max_length=1),
+            ),
+            migrations.AlterField(
+                model_name='participation',
+                name='role',
+                field=models.CharField(choices=[('1', 'Funding'), ('2', 'Accountable'), ('3', 'Extending'), ('4', 'Implementing'), ('d', 'In discussions (role not yet agreed)')], max_length=1),
+            ),
+            ])],
         ),
     ]

@@ -3,10 +3,58 @@
 import django.core.validators
 from django.db import migrations, models
 
+from iomcaribbean.migration_operations import FieldsInState
+
 
 def clear_currencies_without_amounts(apps, schema_editor):
     Programme = apps.get_model("programmes", "Programme")
     Programme.objects.filter(budget_amount__isnull=True).exclude(budget_currency="").update(budget_currency="")
+
+# The estimate notes: text columns, the English original NOT NULL and its translations NULL. Added
+# by one ALTER TABLE each (SQLite would rebuild the whole table for every field otherwise).
+NOTES = ("status_estimate", "coverage_estimate", "start_estimate", "end_estimate", "areas_estimate")
+TABLES = ("programmes_programme", "programmes_historicalprogramme")
+LANGUAGES = ("en", "es", "fr")
+# The area's one name is the former short name: at most 60 characters.
+AREA_TABLES = ("programmes_thematicarea", "programmes_historicalthematicarea")
+AREA_NAMES = ("name", "name_en", "name_es", "name_fr")
+
+
+def add_note_columns(apps, schema_editor):
+    quote = schema_editor.quote_name
+    for table in TABLES:
+        for note in NOTES:
+            schema_editor.execute(f"ALTER TABLE {quote(table)} ADD COLUMN {quote(note)} text NOT NULL DEFAULT ''")
+            if schema_editor.connection.vendor == "postgresql":  # Django keeps no database defaults
+                schema_editor.execute(f"ALTER TABLE {quote(table)} ALTER COLUMN {quote(note)} DROP DEFAULT")
+            for language in LANGUAGES:
+                schema_editor.execute(f"ALTER TABLE {quote(table)} ADD COLUMN {quote(f'{note}_{language}')} text NULL")
+
+
+def drop_note_columns(apps, schema_editor):
+    quote = schema_editor.quote_name
+    for table in TABLES:
+        for note in NOTES:
+            for column in (note, *(f"{note}_{language}" for language in LANGUAGES)):
+                schema_editor.execute(f"ALTER TABLE {quote(table)} DROP COLUMN {quote(column)}")
+
+
+def area_name_length(length):
+    def alter(apps, schema_editor):
+        # SQLite keeps no length: only PostgreSQL's columns change.
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        quote = schema_editor.quote_name
+        for table in AREA_TABLES:
+            for column in AREA_NAMES:
+                schema_editor.execute(f"ALTER TABLE {quote(table)} ALTER COLUMN {quote(column)} TYPE varchar({length})")
+
+    return alter
+
+
+def restore_the_old_default_currency(apps, schema_editor):
+    # Backwards only: the schema before this migration required a currency, USD by default.
+    apps.get_model("programmes", "Programme").objects.filter(budget_currency="").update(budget_currency="USD")
 
 
 class Migration(migrations.Migration):
@@ -20,378 +68,388 @@ class Migration(migrations.Migration):
             model_name='programme',
             name='programme_currency_iso',
         ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='areas_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='thematic areas: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='areas_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='areas_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='areas_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='coverage_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='coverage: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='coverage_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='coverage_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='coverage_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='end_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='end date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='end_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='end_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='end_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='start_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='start date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='start_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='start_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='start_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='status_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='status: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='status_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='status_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='historicalprogramme',
-            name='status_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='areas_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='thematic areas: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='areas_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='areas_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='areas_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='coverage_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='coverage: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='coverage_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='coverage_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='coverage_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='end_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='end date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='end_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='end_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='end_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='start_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='start date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='start_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='start_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='start_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='status_estimate',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='status: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='status_estimate_en',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='status_estimate_es',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='status_estimate_fr',
-            field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
-        ),
-        migrations.AlterField(
-            model_name='historicalprogramme',
-            name='budget_amount',
-            field=models.DecimalField(blank=True, decimal_places=2, help_text="The budget over the programme's whole life, as a source gives it; empty when not published.", max_digits=14, null=True, verbose_name='total budget'),
-        ),
-        migrations.AlterField(
-            model_name='historicalprogramme',
-            name='budget_currency',
-            field=models.CharField(blank=True, help_text='ISO 4217 code of the total budget, e.g. USD; only with an amount.', max_length=3),
-        ),
-        migrations.AlterField(
-            model_name='historicalprogramme',
-            name='coverage',
-            field=models.CharField(blank=True, choices=[('national', 'National'), ('regional', 'Regional')], help_text='Empty while no source says.', max_length=10),
-        ),
-        migrations.AlterField(
-            model_name='historicalprogramme',
-            name='dac_sector',
-            field=models.CharField(help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of orderly, safe, regular and responsible migration and mobility.", max_length=5, verbose_name='DAC sector'),
-        ),
-        migrations.AlterField(
-            model_name='historicalprogramme',
-            name='idf_region',
-            field=models.CharField(blank=True, choices=[('africa', 'Africa'), ('asia-pacific', 'Asia and the Pacific'), ('europe', 'Europe'), ('latin-america-caribbean', 'Latin America and the Caribbean'), ('middle-east', 'Middle East and North Africa')], help_text='Only for a project of the IOM Development Fund, as its record gives it.', max_length=30, verbose_name='IOM Development Fund region'),
-        ),
-        migrations.AlterField(
-            model_name='historicalprogramme',
-            name='status',
-            field=models.CharField(choices=[('pipeline', 'Pipeline / proposed'), ('ongoing', 'Ongoing'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], max_length=10),
-        ),
-        migrations.AlterField(
-            model_name='historicalprogrammecountry',
-            name='percentage',
-            field=models.DecimalField(blank=True, decimal_places=2, help_text='Share of the programme for a country where it works (IATI recipient-country), only as a source gives it: empty shares are published as unknown, never split equally.', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)]),
-        ),
-        migrations.AlterField(
-            model_name='historicalprogrammecountry',
-            name='role',
-            field=models.CharField(choices=[('benefiting', 'Where it works'), ('venue', 'Venue'), ('origin', 'Origin named in the narrative'), ('destination', 'Destination named in the narrative')], max_length=12),
-        ),
-        migrations.AlterField(
-            model_name='historicalresult',
-            name='achieved',
-            field=models.BooleanField(default=False, help_text='Ticked when a source says it was achieved.'),
-        ),
-        migrations.AlterField(
-            model_name='historicalthematicarea',
-            name='name',
-            field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60),
-        ),
-        migrations.AlterField(
-            model_name='historicalthematicarea',
-            name='name_en',
-            field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
-        ),
-        migrations.AlterField(
-            model_name='historicalthematicarea',
-            name='name_es',
-            field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
-        ),
-        migrations.AlterField(
-            model_name='historicalthematicarea',
-            name='name_fr',
-            field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
-        ),
-        migrations.AlterField(
-            model_name='historicalthematicarea',
-            name='overview_wording',
-            field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300),
-        ),
-        migrations.AlterField(
-            model_name='historicalthematicarea',
-            name='overview_wording_en',
-            field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
-        ),
-        migrations.AlterField(
-            model_name='historicalthematicarea',
-            name='overview_wording_es',
-            field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
-        ),
-        migrations.AlterField(
-            model_name='historicalthematicarea',
-            name='overview_wording_fr',
-            field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
-        ),
-        migrations.AlterField(
-            model_name='programme',
-            name='budget_amount',
-            field=models.DecimalField(blank=True, decimal_places=2, help_text="The budget over the programme's whole life, as a source gives it; empty when not published.", max_digits=14, null=True, verbose_name='total budget'),
-        ),
-        migrations.AlterField(
-            model_name='programme',
-            name='budget_currency',
-            field=models.CharField(blank=True, help_text='ISO 4217 code of the total budget, e.g. USD; only with an amount.', max_length=3),
-        ),
-        migrations.AlterField(
-            model_name='programme',
-            name='coverage',
-            field=models.CharField(blank=True, choices=[('national', 'National'), ('regional', 'Regional')], help_text='Empty while no source says.', max_length=10),
-        ),
-        migrations.AlterField(
-            model_name='programme',
-            name='dac_sector',
-            field=models.CharField(help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of orderly, safe, regular and responsible migration and mobility.", max_length=5, verbose_name='DAC sector'),
-        ),
-        migrations.AlterField(
-            model_name='programme',
-            name='idf_region',
-            field=models.CharField(blank=True, choices=[('africa', 'Africa'), ('asia-pacific', 'Asia and the Pacific'), ('europe', 'Europe'), ('latin-america-caribbean', 'Latin America and the Caribbean'), ('middle-east', 'Middle East and North Africa')], help_text='Only for a project of the IOM Development Fund, as its record gives it.', max_length=30, verbose_name='IOM Development Fund region'),
-        ),
-        migrations.AlterField(
-            model_name='programme',
-            name='status',
-            field=models.CharField(choices=[('pipeline', 'Pipeline / proposed'), ('ongoing', 'Ongoing'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], max_length=10),
-        ),
-        migrations.AlterField(
-            model_name='programmecountry',
-            name='percentage',
-            field=models.DecimalField(blank=True, decimal_places=2, help_text='Share of the programme for a country where it works (IATI recipient-country), only as a source gives it: empty shares are published as unknown, never split equally.', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)]),
-        ),
-        migrations.AlterField(
-            model_name='programmecountry',
-            name='role',
-            field=models.CharField(choices=[('benefiting', 'Where it works'), ('venue', 'Venue'), ('origin', 'Origin named in the narrative'), ('destination', 'Destination named in the narrative')], max_length=12),
-        ),
-        migrations.AlterField(
-            model_name='result',
-            name='achieved',
-            field=models.BooleanField(default=False, help_text='Ticked when a source says it was achieved.'),
-        ),
-        migrations.AlterField(
-            model_name='thematicarea',
-            name='name',
-            field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60),
-        ),
-        migrations.AlterField(
-            model_name='thematicarea',
-            name='name_en',
-            field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
-        ),
-        migrations.AlterField(
-            model_name='thematicarea',
-            name='name_es',
-            field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
-        ),
-        migrations.AlterField(
-            model_name='thematicarea',
-            name='name_fr',
-            field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
-        ),
-        migrations.AlterField(
-            model_name='thematicarea',
-            name='overview_wording',
-            field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300),
-        ),
-        migrations.AlterField(
-            model_name='thematicarea',
-            name='overview_wording_en',
-            field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
-        ),
-        migrations.AlterField(
-            model_name='thematicarea',
-            name='overview_wording_es',
-            field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
-        ),
-        migrations.AlterField(
-            model_name='thematicarea',
-            name='overview_wording_fr',
-            field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
+        # Every other change here is to Django's description of the fields alone (defaults, choices,
+        # help texts) but for the columns below: one statement each rather than a table rebuild per field.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[FieldsInState([
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='areas_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='thematic areas: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='areas_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='areas_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='areas_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='coverage_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='coverage: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='coverage_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='coverage_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='coverage_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='end_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='end date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='end_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='end_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='end_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='start_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='start date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='start_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='start_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='start_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='status_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='status: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='status_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='status_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='historicalprogramme',
+                    name='status_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='areas_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='thematic areas: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='areas_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='areas_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='areas_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='thematic areas: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='coverage_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='coverage: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='coverage_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='coverage_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='coverage_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='coverage: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='end_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='end date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='end_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='end_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='end_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='end date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='start_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='start date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='start_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='start_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='start_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='start date: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='status_estimate',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', verbose_name='status: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='status_estimate_en',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='status_estimate_es',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
+                ),
+                migrations.AddField(
+                    model_name='programme',
+                    name='status_estimate_fr',
+                    field=models.TextField(blank=True, help_text='Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it marked as an estimate, with this note.', null=True, verbose_name='status: estimated from'),
+                ),
+                migrations.AlterField(
+                    model_name='historicalprogramme',
+                    name='budget_amount',
+                    field=models.DecimalField(blank=True, decimal_places=2, help_text="The budget over the programme's whole life, as a source gives it; empty when not published.", max_digits=14, null=True, verbose_name='total budget'),
+                ),
+                migrations.AlterField(
+                    model_name='historicalprogramme',
+                    name='budget_currency',
+                    field=models.CharField(blank=True, help_text='ISO 4217 code of the total budget, e.g. USD; only with an amount.', max_length=3),
+                ),
+                migrations.AlterField(
+                    model_name='historicalprogramme',
+                    name='coverage',
+                    field=models.CharField(blank=True, choices=[('national', 'National'), ('regional', 'Regional')], help_text='Empty while no source says.', max_length=10),
+                ),
+                migrations.AlterField(
+                    model_name='historicalprogramme',
+                    name='dac_sector',
+                    field=models.CharField(help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of orderly, safe, regular and responsible migration and mobility.", max_length=5, verbose_name='DAC sector'),
+                ),
+                migrations.AlterField(
+                    model_name='historicalprogramme',
+                    name='idf_region',
+                    field=models.CharField(blank=True, choices=[('africa', 'Africa'), ('asia-pacific', 'Asia and the Pacific'), ('europe', 'Europe'), ('latin-america-caribbean', 'Latin America and the Caribbean'), ('middle-east', 'Middle East and North Africa')], help_text='Only for a project of the IOM Development Fund, as its record gives it.', max_length=30, verbose_name='IOM Development Fund region'),
+                ),
+                migrations.AlterField(
+                    model_name='historicalprogramme',
+                    name='status',
+                    field=models.CharField(choices=[('pipeline', 'Pipeline / proposed'), ('ongoing', 'Ongoing'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], max_length=10),
+                ),
+                migrations.AlterField(
+                    model_name='historicalprogrammecountry',
+                    name='percentage',
+                    field=models.DecimalField(blank=True, decimal_places=2, help_text='Share of the programme for a country where it works (IATI recipient-country), only as a source gives it: empty shares are published as unknown, never split equally.', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)]),
+                ),
+                migrations.AlterField(
+                    model_name='historicalprogrammecountry',
+                    name='role',
+                    field=models.CharField(choices=[('benefiting', 'Where it works'), ('venue', 'Venue'), ('origin', 'Origin named in the narrative'), ('destination', 'Destination named in the narrative')], max_length=12),
+                ),
+                migrations.AlterField(
+                    model_name='historicalresult',
+                    name='achieved',
+                    field=models.BooleanField(default=False, help_text='Ticked when a source says it was achieved.'),
+                ),
+                migrations.AlterField(
+                    model_name='historicalthematicarea',
+                    name='name',
+                    field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60),
+                ),
+                migrations.AlterField(
+                    model_name='historicalthematicarea',
+                    name='name_en',
+                    field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='historicalthematicarea',
+                    name='name_es',
+                    field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='historicalthematicarea',
+                    name='name_fr',
+                    field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='historicalthematicarea',
+                    name='overview_wording',
+                    field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300),
+                ),
+                migrations.AlterField(
+                    model_name='historicalthematicarea',
+                    name='overview_wording_en',
+                    field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='historicalthematicarea',
+                    name='overview_wording_es',
+                    field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='historicalthematicarea',
+                    name='overview_wording_fr',
+                    field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='programme',
+                    name='budget_amount',
+                    field=models.DecimalField(blank=True, decimal_places=2, help_text="The budget over the programme's whole life, as a source gives it; empty when not published.", max_digits=14, null=True, verbose_name='total budget'),
+                ),
+                migrations.AlterField(
+                    model_name='programme',
+                    name='budget_currency',
+                    field=models.CharField(blank=True, help_text='ISO 4217 code of the total budget, e.g. USD; only with an amount.', max_length=3),
+                ),
+                migrations.AlterField(
+                    model_name='programme',
+                    name='coverage',
+                    field=models.CharField(blank=True, choices=[('national', 'National'), ('regional', 'Regional')], help_text='Empty while no source says.', max_length=10),
+                ),
+                migrations.AlterField(
+                    model_name='programme',
+                    name='dac_sector',
+                    field=models.CharField(help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of orderly, safe, regular and responsible migration and mobility.", max_length=5, verbose_name='DAC sector'),
+                ),
+                migrations.AlterField(
+                    model_name='programme',
+                    name='idf_region',
+                    field=models.CharField(blank=True, choices=[('africa', 'Africa'), ('asia-pacific', 'Asia and the Pacific'), ('europe', 'Europe'), ('latin-america-caribbean', 'Latin America and the Caribbean'), ('middle-east', 'Middle East and North Africa')], help_text='Only for a project of the IOM Development Fund, as its record gives it.', max_length=30, verbose_name='IOM Development Fund region'),
+                ),
+                migrations.AlterField(
+                    model_name='programme',
+                    name='status',
+                    field=models.CharField(choices=[('pipeline', 'Pipeline / proposed'), ('ongoing', 'Ongoing'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], max_length=10),
+                ),
+                migrations.AlterField(
+                    model_name='programmecountry',
+                    name='percentage',
+                    field=models.DecimalField(blank=True, decimal_places=2, help_text='Share of the programme for a country where it works (IATI recipient-country), only as a source gives it: empty shares are published as unknown, never split equally.', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)]),
+                ),
+                migrations.AlterField(
+                    model_name='programmecountry',
+                    name='role',
+                    field=models.CharField(choices=[('benefiting', 'Where it works'), ('venue', 'Venue'), ('origin', 'Origin named in the narrative'), ('destination', 'Destination named in the narrative')], max_length=12),
+                ),
+                migrations.AlterField(
+                    model_name='result',
+                    name='achieved',
+                    field=models.BooleanField(default=False, help_text='Ticked when a source says it was achieved.'),
+                ),
+                migrations.AlterField(
+                    model_name='thematicarea',
+                    name='name',
+                    field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60),
+                ),
+                migrations.AlterField(
+                    model_name='thematicarea',
+                    name='name_en',
+                    field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='thematicarea',
+                    name='name_es',
+                    field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='thematicarea',
+                    name='name_fr',
+                    field=models.CharField(help_text="The area's one name, shown the same everywhere.", max_length=60, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='thematicarea',
+                    name='overview_wording',
+                    field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300),
+                ),
+                migrations.AlterField(
+                    model_name='thematicarea',
+                    name='overview_wording_en',
+                    field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='thematicarea',
+                    name='overview_wording_es',
+                    field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
+                ),
+                migrations.AlterField(
+                    model_name='thematicarea',
+                    name='overview_wording_fr',
+                    field=models.CharField(blank=True, help_text='The area as the overview words it, shown on the overview as a quote.', max_length=300, null=True),
+                ),
+            ])],
+            database_operations=[
+                migrations.RunPython(add_note_columns, drop_note_columns),
+                migrations.RunPython(area_name_length(60), area_name_length(300)),
+            ],
         ),
         # A currency goes with an amount: none is kept that nobody gave.
-        migrations.RunPython(clear_currencies_without_amounts, migrations.RunPython.noop),
+        migrations.RunPython(clear_currencies_without_amounts, restore_the_old_default_currency),
         migrations.AddConstraint(
             model_name='programme',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('budget_amount__isnull', False), ('budget_currency__regex', '^[A-Z]{3}$')), models.Q(('budget_amount__isnull', True), ('budget_currency', '')), _connector='OR'), name='programme_currency_iso_with_amount'),

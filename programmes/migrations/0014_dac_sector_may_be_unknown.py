@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from iomcaribbean.migration_operations import FieldsInState
+
 
 class Migration(migrations.Migration):
 
@@ -14,15 +16,20 @@ class Migration(migrations.Migration):
             model_name='programme',
             name='programme_dac_sector_5_digits',
         ),
-        migrations.AlterField(
-            model_name='historicalprogramme',
-            name='dac_sector',
-            field=models.CharField(blank=True, help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of orderly, safe, regular and responsible migration and mobility. Empty while no one has classified it.", max_length=5, verbose_name='DAC sector'),
-        ),
-        migrations.AlterField(
-            model_name='programme',
-            name='dac_sector',
-            field=models.CharField(blank=True, help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of orderly, safe, regular and responsible migration and mobility. Empty while no one has classified it.", max_length=5, verbose_name='DAC sector'),
+        # The field may be blank (a form's rule): nothing changes in the database's columns.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[FieldsInState([
+            migrations.AlterField(
+                model_name='historicalprogramme',
+                name='dac_sector',
+                field=models.CharField(blank=True, help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of orderly, safe, regular and responsible migration and mobility. Empty while no one has classified it.", max_length=5, verbose_name='DAC sector'),
+            ),
+            migrations.AlterField(
+                model_name='programme',
+                name='dac_sector',
+                field=models.CharField(blank=True, help_text="OECD DAC 5-digit purpose code, IOM's classification of the programme; 15190 is facilitation of orderly, safe, regular and responsible migration and mobility. Empty while no one has classified it.", max_length=5, verbose_name='DAC sector'),
+            ),
+            ])],
         ),
         migrations.AddConstraint(
             model_name='programme',
