@@ -11,8 +11,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('partners', '0001_initial'),
-        ('programmes', '0001_initial'),
+        ('partners', '0001_squashed_0004_content_translations'),
+        ('programmes', '0001_squashed_0006_content_translations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -48,6 +48,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("funding", "0001_initial"), ("partners", "0002_seed_content")]
+    dependencies = [("funding", "0001_initial"), ("partners", "0001_squashed_0004_content_translations")]
 
     operations = [migrations.RunPython(seed, unseed)]

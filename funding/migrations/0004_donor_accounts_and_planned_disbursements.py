@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('funding', '0003_permission_groups'),
-        ('partners', '0003_readable_constraint_messages'),
+        ('partners', '0001_squashed_0004_content_translations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

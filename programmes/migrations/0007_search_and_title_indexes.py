@@ -42,7 +42,7 @@ def drop_indexes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("programmes", "0006_content_translations"),
+        ("programmes", "0001_squashed_0006_content_translations"),
     ]
 
     operations = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import sqlite3
@@ -14,6 +13,7 @@ from django.apps import apps
 from django.db import connection, transaction
 
 from programmes.content_version import one_content_change
+from tests.seed_steps import load_seed_content
 
 # Playwright's sync API runs an event loop in this thread; the live server's database
 # access happens in its own thread, so Django's async guard does not apply here.
@@ -87,8 +87,7 @@ def seeded(transactional_db) -> None:
         _seeded_copy[0].backup(connection.connection)
         return
     with transaction.atomic(), one_content_change():
-        for app in ("programmes", "partners", "funding"):
-            importlib.import_module(f"{app}.migrations.0002_seed_content").seed(apps, None)
+        load_seed_content(apps)
     if sqlite:
         copy = sqlite3.connect(":memory:", check_same_thread=False)
         connection.connection.backup(copy)

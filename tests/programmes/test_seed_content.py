@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from funding.models import Grant
 from partners.models import Agreement, Organisation, OverviewPartner, Participation
 from programmes.models import Country, Overview, Programme, ThematicArea
+from tests.seed_steps import SEEDS, load_seed_content, seed_module
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
@@ -244,16 +245,9 @@ def test_the_staff_groups_exist_with_their_permissions():
     assert not finance.permissions.filter(codename="change_programme").exists()
 
 
-@pytest.mark.parametrize(
-    ("app", "module"),
-    [
-        ("programmes", "programmes.migrations.0002_seed_content"),
-        ("partners", "partners.migrations.0002_seed_content"),
-        ("funding", "funding.migrations.0002_seed_content"),
-    ],
-)
-def test_re_running_a_seed_migration_adds_no_duplicate(app, module):
-    migration = importlib.import_module(module)
+@pytest.mark.parametrize("app", ["programmes", "partners", "funding"])
+def test_re_running_a_seed_migration_adds_no_duplicate(app):
+    migration = seed_module(app)
     # Using the live models writes history rows; only the records themselves must not grow.
     models = [m for m in global_apps.get_app_config(app).get_models() if not m.__name__.startswith("Historical")]
     counts = {model: model.objects.count() for model in models}
@@ -262,20 +256,15 @@ def test_re_running_a_seed_migration_adds_no_duplicate(app, module):
 
 
 def test_the_seed_migrations_reverse_cleanly():
-    seeds = [
-        importlib.import_module(f"{app}.migrations.0002_seed_content") for app in ("programmes", "partners", "funding")
-    ]
-    # The corrections of the seed (the fund, the departments' parents) reverse first.
-    facts = [importlib.import_module(name) for name in ("partners.migrations.0006_seed_facts",)]
-    facts.append(importlib.import_module("funding.migrations.0008_seed_facts"))
-    for migration in reversed(facts):
-        migration.backwards(global_apps, None)
+    seeds = [importlib.import_module(name) for name in SEEDS]
+    # The corrections of the seed that can be told apart (the fund, the departments' parents) reverse first.
+    for name in ("funding.migrations.0008_seed_facts", "partners.migrations.0006_seed_facts"):
+        importlib.import_module(name).backwards(global_apps, None)
     for migration in reversed(seeds):
         migration.unseed(global_apps, None)
     assert not Programme.objects.exists()
     assert not Organisation.objects.exists()
     assert not Country.objects.exists()
-    for migration in [*seeds, *facts]:
-        (migration.seed if migration in seeds else migration.forwards)(global_apps, None)
+    load_seed_content(global_apps)
     assert Programme.objects.count() == 14
     assert Grant.objects.count() == 7

@@ -1,0 +1,32 @@
+"""The data migrations that load the seed content, in their order, for tests that load it again
+(the browser tests after each flush, the seed tests that re-run or reverse it)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
+
+# The content of the two source documents (one module per app), then the corrections made when
+# they were read line by line again.
+SEEDS = (
+    "programmes.migrations.0001_squashed_0006_content_translations",
+    "partners.migrations.0001_squashed_0004_content_translations",
+    "funding.migrations.0002_seed_content",
+)
+FACTS = (
+    "programmes.migrations.0013_seed_facts",
+    "partners.migrations.0006_seed_facts",
+    "funding.migrations.0008_seed_facts",
+)
+
+
+def seed_module(app: str) -> ModuleType:
+    return import_module(next(name for name in SEEDS if name.startswith(f"{app}.")))
+
+
+def load_seed_content(apps) -> None:
+    """Every seed function, then every correction, through the models of ``apps``."""
+    for name in SEEDS:
+        import_module(name).seed(apps, None)
+    for name in FACTS:
+        import_module(name).forwards(apps, None)
