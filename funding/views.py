@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Exists, F, Func, IntegerField, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -30,6 +31,7 @@ from funding.selectors import (
 from iomcaribbean.charts import Series, bar_chart
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response
+from iomcaribbean.views import ReadsOnly
 from partners.models import Organisation, OverviewPartner, in_family_of
 from programmes.models import Overview, ProgrammeCountry, on_home_page_condition
 
@@ -174,7 +176,7 @@ def by_year(grants: QuerySet[Grant]) -> list[dict[str, Any]]:
     return tables
 
 
-class FunderListView(ListView):
+class FunderListView(ReadsOnly, ListView):
     template_name = "funding/funder_list.html"
     context_object_name = "funders"
 
@@ -198,7 +200,7 @@ class FunderListView(ListView):
         return context
 
 
-class FunderDetailView(DetailView):
+class FunderDetailView(ReadsOnly, DetailView):
     """A funder's grants to published programmes; 404 for an organisation that funds none."""
 
     template_name = "funding/funder_detail.html"
@@ -236,6 +238,7 @@ class FunderDetailView(DetailView):
         )
 
 
+@transaction.non_atomic_requests
 @in_requested_language
 def funder_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The funder page's table of programmes and grants, row for row and column for column."""

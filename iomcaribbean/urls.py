@@ -5,7 +5,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.db import transaction
-from django.urls import URLPattern, URLResolver, include, path
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
 
 from funding.sitemaps import sitemaps as funding_sitemaps
 from iomcaribbean import bench, password_reset, views
@@ -19,31 +20,19 @@ admin.site.index_title = "Programme records"
 sitemaps = programmes_sitemaps | partners_sitemaps | funding_sitemaps
 
 
-def read_only(patterns: list[URLPattern | URLResolver]) -> list[URLPattern | URLResolver]:
-    """Serve these addresses without a transaction around each request (ATOMIC_REQUESTS).
-
-    The public pages and files only read: the transaction would add a BEGIN and a COMMIT to
-    each of them, and nothing to what they show. Everything else (the admin, sign-in, the donor
-    pages) keeps it.
-    """
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            read_only(pattern.url_patterns)
-        else:
-            transaction.non_atomic_requests(pattern.callback)
-    return patterns
+@transaction.non_atomic_requests
+def public_sitemap(request: HttpRequest) -> HttpResponse:
+    """The sitemap of every public page; it only reads (iomcaribbean.views.ReadsOnly)."""
+    return sitemap(request, sitemaps=sitemaps)
 
 
 # Machine endpoints and the admin: one address each, in English, whatever the language.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
-    *read_only(
-        [
-            path("robots.txt", views.robots_txt, name="robots"),
-            path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
-        ]
-    ),
+    # The public pages declare themselves read-only (no request transaction) where they are defined.
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", public_sitemap, name="sitemap"),
     # The API keeps its transaction: DRF marks the request's transaction for rollback when it
     # answers an error, and without one of its own would mark whatever encloses the request.
     path("api/", include("iomcaribbean.api_urls")),
@@ -56,13 +45,9 @@ urlpatterns += i18n_patterns(
     path("accounts/password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("donor/", include("funding.donor_urls")),
-    *read_only(
-        [
-            path("partners/", include("partners.urls")),
-            path("funders/", include("funding.urls")),
-            path("", include("programmes.urls")),
-        ]
-    ),
+    path("partners/", include("partners.urls")),
+    path("funders/", include("funding.urls")),
+    path("", include("programmes.urls")),
     prefix_default_language=False,
 )
 

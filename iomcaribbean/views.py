@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
@@ -15,6 +18,19 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse as api_reverse
+
+
+class ReadsOnly:
+    """A public page that only reads: served without a transaction around the request.
+
+    ATOMIC_REQUESTS wraps every other view (the admin, sign-in, the donor pages, the API) in one;
+    here it would add a BEGIN and a COMMIT to each page and nothing to what it shows. Functions
+    say the same with ``@transaction.non_atomic_requests``.
+    """
+
+    @classmethod
+    def as_view(cls, **initkwargs: Any) -> Callable[..., HttpResponse]:
+        return transaction.non_atomic_requests(super().as_view(**initkwargs))
 
 
 # Outside ATOMIC_REQUESTS: opening the request's transaction would fail before the check could answer.
@@ -43,6 +59,7 @@ ROBOTS_DISALLOW = (
 )
 
 
+@transaction.non_atomic_requests
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -7,10 +7,11 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from django.views.generic import DetailView, ListView
 
+from iomcaribbean.views import ReadsOnly
 from partners.models import Agreement, Organisation, Participation
 
 
-class PartnerListView(ListView):
+class PartnerListView(ReadsOnly, ListView):
     """Organisations with a role in at least one published programme, grouped by type."""
 
     template_name = "partners/organisation_list.html"
@@ -45,7 +46,7 @@ class PartnerListView(ListView):
         return context
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(ReadsOnly, DetailView):
     """An organisation with a part in something public (``Organisation.objects.public()``, as the
     API); it lists only its public roles and agreements, and its grants to published programmes."""
 

@@ -8,11 +8,12 @@ from typing import Any
 from django.db.models import Prefetch
 from django.views.generic import TemplateView
 
+from iomcaribbean.views import ReadsOnly
 from programmes.models import Programme, ProgrammeCountry
 from programmes.quality import Exclusion, iati_exclusions
 
 
-class AboutDataView(TemplateView):
+class AboutDataView(ReadsOnly, TemplateView):
     template_name = "programmes/about_data.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
@@ -44,3 +45,7 @@ class NewProgrammesFeed(Feed):
 
     def item_updateddate(self, item: Programme) -> datetime.datetime:
         return item.updated_at
+
+
+# The feed only reads: served without the request's transaction (iomcaribbean.views.ReadsOnly).
+new_programmes = transaction.non_atomic_requests(NewProgrammesFeed())

@@ -21,7 +21,7 @@ urlpatterns = [
         language_neutral(downloads.ProgrammeDownloadView.as_view(file_format="xlsx")),
         name="list_xlsx",
     ),
-    path("feeds/programmes.atom", language_neutral(feeds.NewProgrammesFeed()), name="feed"),
+    path("feeds/programmes.atom", language_neutral(feeds.new_programmes), name="feed"),
     path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
     path("programmes/<slug:slug>/iati.xml", language_neutral(views.iati_activity), name="iati_activity"),
     path("iati/activities.xml", language_neutral(views.iati_activities), name="iati_activities"),

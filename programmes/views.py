@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db import transaction
 from django.db.models import Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models import Model as DjangoModel
 from django.forms import ModelChoiceField
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from iomcaribbean.charts import BarChart, Series, bar_chart
+from iomcaribbean.views import ReadsOnly
 from programmes import iati
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
@@ -95,7 +97,7 @@ class ProgrammeListMixin:
         return queryset.order_by(*SORTS[self.get_sort()][1], "pk")
 
 
-class OverviewView(DetailView):
+class OverviewView(ReadsOnly, DetailView):
     """The current published overview, composed from its records."""
 
     template_name = "programmes/overview.html"
@@ -208,7 +210,7 @@ class ListingPaginator(Paginator):
         return super()._get_page(rows.order_by(*object_list.query.order_by), number, paginator)
 
 
-class ProgrammeListView(ProgrammeListMixin, ListView):
+class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
     """Published programmes and their phases, filtered, searched, sorted and paginated."""
 
     template_name = "programmes/programme_list.html"
@@ -287,7 +289,7 @@ class ProgrammeListView(ProgrammeListMixin, ListView):
         return super().render_to_response(context, status=status, **kwargs)
 
 
-class ProgrammeDetailView(DetailView):
+class ProgrammeDetailView(ReadsOnly, DetailView):
     """A programme's page; staff may preview it before it (or its parent) is published.
 
     Nine queries at most, whatever the programme, the content version included: the programme
@@ -339,7 +341,7 @@ class ProgrammeDetailView(DetailView):
         return response
 
 
-class CountryListView(ListView):
+class CountryListView(ReadsOnly, ListView):
     template_name = "programmes/country_list.html"
     context_object_name = "countries"
 
@@ -356,7 +358,7 @@ class CountryListView(ListView):
         return context
 
 
-class CountryDetailView(ProgrammeListMixin, ListView):
+class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
     """A country, the published programmes that work there (counted and paginated), and apart
     those that only name it: as a venue, or as an origin or destination in the narrative."""
 
@@ -391,7 +393,7 @@ class CountryDetailView(ProgrammeListMixin, ListView):
         return list(named.values())
 
 
-class ThematicAreaListView(ListView):
+class ThematicAreaListView(ReadsOnly, ListView):
     template_name = "programmes/area_list.html"
     context_object_name = "areas"
 
@@ -407,7 +409,7 @@ class ThematicAreaListView(ListView):
         return context
 
 
-class ThematicAreaDetailView(ProgrammeListMixin, ListView):
+class ThematicAreaDetailView(ReadsOnly, ProgrammeListMixin, ListView):
     template_name = "programmes/area_detail.html"
     context_object_name = "programmes"
 
@@ -423,6 +425,7 @@ class ThematicAreaDetailView(ProgrammeListMixin, ListView):
 # IATI ----------------------------------------------------------------------------------------
 
 
+@transaction.non_atomic_requests
 def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
     """Every published programme IATI can take, as one IATI activities file, streamed."""
     response = StreamingHttpResponse(iati.iter_activities_xml(), content_type="application/xml; charset=utf-8")
@@ -430,6 +433,7 @@ def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+@transaction.non_atomic_requests
 def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
     """One programme's IATI activity file; staff may preview one that is unpublished or not yet valid."""
     staff = request.user.is_staff
