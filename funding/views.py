@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -229,7 +229,9 @@ class FunderDetailView(ReadsOnly, DetailView):
         return super().get_context_data(
             grant_columns=columns,
             grant_rows=[(grant, grant_row(grant, columns)) for grant in rows],
-            departments=Organisation.objects.filter(parent=self.object).filter(Exists(own_published_grants())),
+            departments=Organisation.objects.filter(Q(parent=self.object) | Q(parent__parent=self.object)).filter(
+                Exists(own_published_grants())
+            ),
             money_totals=[t for t in totals if t.granted is not None or t.committed or t.disbursed],
             years=by_year(grants),
             countries=countries,

@@ -119,6 +119,14 @@ class OrganisationAdmin(TranslatedHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ParticipationInline]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Organisation | None = None) -> list[str]:
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            # Being part of a body gives that body's donors this one's grants (DonorAccount.grants):
+            # access to donor data is a superuser's to grant, as donor accounts are.
+            readonly.append("parent")
+        return readonly
+
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (
             super()

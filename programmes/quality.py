@@ -282,7 +282,8 @@ def total_budget_problems(programme: Programme, facts: Facts) -> list[Problem]:
                 )
             ]
         return []
-    if iati.total_budget_period(programme) is None:
+    period = iati.total_budget_period(programme)
+    if period is None:
         return [
             Problem(
                 "budget_amount",
@@ -291,7 +292,7 @@ def total_budget_problems(programme: Programme, facts: Facts) -> list[Problem]:
                 "period under Budgets.",
             )
         ]
-    if iati.budget_too_long(*iati.total_budget_period(programme)):
+    if iati.budget_too_long(*period):
         return [
             Problem(
                 "budget_amount",

@@ -25,7 +25,7 @@ from django.db import connection, models, transaction
 from django.test import Client
 
 from funding.models import Budget, Grant, Transaction
-from partners.models import Participation
+from partners.models import Organisation, Participation
 from programmes.models import Component, Programme
 from tests.factories import (
     ComponentFactory,
@@ -490,6 +490,13 @@ def role_table_cases() -> list[WriteCase]:
             bulk_delete(f"/{participations}", funding),
             exists(Participation, funding),
             FINANCE_AND_SUPERUSER,
+        ),
+        # Being part of another body widens that body's donors' access: superusers only, as donor accounts.
+        change_page("partners/organisation", "funder_b")(
+            "the body it is part of",
+            setting(parent=pk("funder_a")),
+            column(Organisation, "funder_b", "parent_id"),
+            SUPERUSER,
         ),
         # The organisation's page is narrative: Finance officers only view it, funding rows included.
         change_page("partners/organisation", "lone organisation")(
