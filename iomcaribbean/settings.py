@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "iomcaribbean",
 ]
 
+# The list's search box, the API's and the downloads' ?q=: programmes imports no app above it, so
+# the search it uses is named here (``programmes.filters.TextSearch`` says what it must do).
+PROGRAMME_TEXT_SEARCH = "search.query.ProgrammeSearch"
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # The security headers Django's SecurityMiddleware does not set (see Security below), outside

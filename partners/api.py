@@ -16,10 +16,10 @@ from rest_framework.reverse import reverse
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
+from iomcaribbean.relations import related_model
 from partners.models import Organisation, Participation
 from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, PageLinkField, ProgrammeRefSerializer
 from programmes.models import Programme
-from programmes.views import related_model
 
 
 class OrganisationSerializer(serializers.Serializer):

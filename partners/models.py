@@ -134,6 +134,9 @@ class Organisation(TimeStamped):
     def get_absolute_url(self) -> str:
         return reverse("partners:detail", kwargs={"slug": self.slug})
 
+    def get_api_url(self) -> str:
+        return reverse("partners_api:organisation-detail", kwargs={"slug": self.slug})
+
     def clean(self) -> None:
         above, ancestor = 0, self.parent
         while ancestor is not None:

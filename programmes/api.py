@@ -23,6 +23,7 @@ from rest_framework.reverse import reverse
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
+from iomcaribbean.relations import related_model
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
 from programmes.maps import with_programme_counts
@@ -35,7 +36,7 @@ from programmes.models import (
     published_condition,
 )
 from programmes.quality import iati_exclusions
-from programmes.views import DEFAULT_SORT, SORTS, best_matches_first, related_model
+from programmes.views import DEFAULT_SORT, SORTS, best_matches_first
 
 PROGRAMME_ORDER = (F("start_date").desc(nulls_last=True), "title")
 
@@ -74,6 +75,18 @@ class PageLinkField(serializers.Field):
         return self.context["request"].build_absolute_uri(instance.get_absolute_url())
 
 
+@extend_schema_field(OpenApiTypes.URI)
+class ApiLinkField(serializers.Field):
+    """The absolute URL of the record in the API, from its own ``get_api_url()`` (an organisation
+    is the partners app's, whose API address programmes does not name)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, instance) -> str:
+        return self.context["request"].build_absolute_uri(instance.get_api_url())
+
+
 class ProgrammeRefSerializer(serializers.Serializer):
     """A programme named in another record: enough to show it and follow it."""
 
@@ -89,7 +102,7 @@ class OrganisationRefSerializer(serializers.Serializer):
     name = serializers.CharField()
     acronym = serializers.CharField()
     type = ChoiceField()
-    api_url = serializers.HyperlinkedIdentityField(view_name="partners_api:organisation-detail", lookup_field="slug")
+    api_url = ApiLinkField()
 
 
 class CountryRefSerializer(serializers.Serializer):

@@ -7,13 +7,14 @@ unpublished programme's country, theme, partner or funder.
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, ClassVar, Protocol
+from typing import Any, Protocol
 
 import django_filters
 from django import forms
-from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Expression, Model, OuterRef, Q, QuerySet, Subquery
@@ -22,11 +23,13 @@ from django.http import HttpRequest
 from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
+from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
+from iomcaribbean.relations import related_model
 from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, ThematicArea, published_condition
 
 # Years a date field can hold; anything else is a mistyped URL, not a query.
@@ -70,19 +73,19 @@ def project_types(request: HttpRequest | None) -> QuerySet[ProjectType]:
     return in_use(ProjectType.objects.all(), Programme, "project_type", path="")
 
 
-# Looked up by name: programmes must not import partners or funding (they import programmes).
+def organisations() -> QuerySet:
+    """Every organisation (the model funders and partners are records of)."""
+    return related_model(Programme, "participations", "organisation").objects.all()
 
 
 def funders(request: HttpRequest | None) -> QuerySet:
     """Organisations funding at least one published programme."""
-    organisation = apps.get_model("partners", "Organisation")
-    return in_use(organisation.objects.all(), apps.get_model("funding", "Grant"), "funder")
+    return in_use(organisations(), related_model(Programme, "grants"), "funder")
 
 
 def partners(request: HttpRequest | None) -> QuerySet:
     """Organisations taking part in at least one published programme (as ``Organisation.objects.partners()``)."""
-    organisation = apps.get_model("partners", "Organisation")
-    return in_use(organisation.objects.all(), apps.get_model("partners", "Participation"), "organisation")
+    return in_use(organisations(), related_model(Programme, "participations"), "organisation")
 
 
 # Filters whose options are records: their lists are built only when a form is shown.
@@ -135,12 +138,12 @@ def record_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str
         # Every organisation with a published use of each kind (a few hundred rows, each two
         # index look-ups), sorted out here rather than filtered by the database; only what the
         # options show (the name and acronym, in every language, as str() reads them).
-        organisations = (
-            apps.get_model("partners", "Organisation")
-            .objects.only("slug", "name", "acronym")
+        with_uses = (
+            organisations()
+            .only("slug", "name", "acronym")
             .annotate(
-                funded=first_published_use(apps.get_model("funding", "Grant"), "funder"),
-                took_part=first_published_use(apps.get_model("partners", "Participation"), "organisation"),
+                funded=first_published_use(related_model(Programme, "grants"), "funder"),
+                took_part=first_published_use(related_model(Programme, "participations"), "organisation"),
             )
         )
         lists: dict[str, list[tuple[str, str]]] = {
@@ -150,7 +153,7 @@ def record_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str
             "funder": [],
             "partner": [],
         }
-        for organisation in organisations:
+        for organisation in with_uses:
             option = (organisation.slug, str(organisation))
             if organisation.funded is not None:
                 lists["funder"].append(option)
@@ -232,6 +235,15 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+@functools.cache
+def text_search() -> TextSearch:
+    """The search named by the ``PROGRAMME_TEXT_SEARCH`` setting (a class path), made once."""
+    path = getattr(settings, "PROGRAMME_TEXT_SEARCH", "")
+    if not path:
+        raise ImproperlyConfigured("PROGRAMME_TEXT_SEARCH must name the programme search class.")
+    return import_string(path)()
+
+
 class ProgrammeFilterForm(forms.Form):
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -242,8 +254,8 @@ class ProgrammeFilterForm(forms.Form):
 
 
 class TextSearch(Protocol):
-    """What the search box does: the search app's ``ProgrammeSearch``, which it sets as
-    ``ProgrammeFilter.text_search`` when it starts (programmes imports no other app)."""
+    """What the search box does: the class named by the ``PROGRAMME_TEXT_SEARCH`` setting (the
+    search app's ``ProgrammeSearch``), since programmes imports no app above it."""
 
     def filter(self, queryset: QuerySet[Programme], text: str) -> QuerySet[Programme]: ...
 
@@ -251,8 +263,6 @@ class TextSearch(Protocol):
 
 
 class ProgrammeFilter(django_filters.FilterSet):
-    text_search: ClassVar[TextSearch | None] = None
-
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     country = LinkedFilter(
         label=_("Country"),
@@ -337,11 +347,9 @@ class ProgrammeFilter(django_filters.FilterSet):
             return None
         return self.searcher().relevance(text, self.queryset.db)
 
-    @classmethod
-    def searcher(cls) -> TextSearch:
-        if cls.text_search is None:
-            raise ImproperlyConfigured("The programme search needs the search app (INSTALLED_APPS).")
-        return cls.text_search
+    @staticmethod
+    def searcher() -> TextSearch:
+        return text_search()
 
     def running_from(self, queryset: QuerySet[Programme], name: str, value: int) -> QuerySet[Programme]:
         """Programmes still running in or after the year: ended then or later, or with no end yet.

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet
-from django.db.models import Model as DjangoModel
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -24,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from iomcaribbean.charts import BarChart, Series, bar_chart
+from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
 from programmes import iati
 from programmes.filters import ProgrammeFilter
@@ -59,11 +59,6 @@ RELEVANCE = "relevance"
 def best_matches_first(relevance: Expression) -> tuple:
     """A search's order: by relevance, equal matches newest first."""
     return (relevance.desc(), *newest_first())
-
-
-def related_model(model: type[DjangoModel], relation: str) -> type[DjangoModel]:
-    """The model behind a reverse relation that another app adds (programmes imports no other app)."""
-    return model._meta.get_field(relation).related_model
 
 
 def areas_with_programme_counts() -> QuerySet[ThematicArea]:

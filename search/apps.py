@@ -6,11 +6,7 @@ class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self) -> None:
-        # The list's search box, the API's and the downloads' ?q= (programmes imports no other app,
-        # so it is handed the search here); documents kept current on every write.
-        from programmes.filters import ProgrammeFilter
-        from search.query import ProgrammeSearch
+        # Documents kept current on every write (settings.PROGRAMME_TEXT_SEARCH names the search).
         from search.signals import connect_signals
 
-        ProgrammeFilter.text_search = ProgrammeSearch()
         connect_signals()
