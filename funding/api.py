@@ -17,6 +17,7 @@ from funding.models import Grant
 from funding.selectors import currency_totals, currency_totals_per, rolled_up
 from funding.views import departments_parents, funder_grants, funders
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
+from iomcaribbean.public_routes import PublicViewSet
 from partners.models import Organisation, in_family_of
 from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, ProgrammeRefSerializer
 
@@ -70,7 +71,7 @@ class FunderDetailSerializer(FunderSerializer):
     ),
     retrieve=extend_schema(summary="A funder and its grants to published programmes", parameters=[LANGUAGE_PARAMETER]),
 )
-class FunderViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
+class FunderViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
     lookup_field = "slug"
     filter_backends: list = []
 

@@ -32,8 +32,8 @@ from django.utils.text import slugify
 from tqdm import tqdm
 
 from funding.models import Budget, Grant, PlannedDisbursement, Transaction
+from iomcaribbean.content_version import bump_content_version
 from partners.models import Organisation, Participation
-from programmes.caching import bump_content_version
 from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, ThematicArea
 
 DEMO_SLUG_PREFIX = "demo-"

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from iomcaribbean.public_records import NEVER_SHOWN
 from partners.models import Organisation, in_family_of
 from programmes.models import (
     Component,
@@ -18,6 +19,7 @@ from programmes.models import (
     clean_currency,
     clean_optional_currency,
     format_partial_date,
+    shown_with_programme,
     validate_partial_dates,
 )
 
@@ -74,6 +76,8 @@ class Grant(TimeStamped):
     objects = GrantQuerySet.as_manager()
     history = HistoricalRecords()
 
+    public_records_condition = shown_with_programme()
+
     class Meta:
         ordering = ["programme__title", "funder__name", "pk"]
         constraints = [
@@ -129,6 +133,8 @@ class Transaction(models.Model):
 
     history = HistoricalRecords()
 
+    public_records_condition = shown_with_programme("grant__programme")
+
     class Meta:
         ordering = ["date", "pk"]
         constraints = [
@@ -163,6 +169,8 @@ class Budget(models.Model):
     status = models.CharField(max_length=1, choices=Status.choices, default=Status.INDICATIVE)
 
     history = HistoricalRecords()
+
+    public_records_condition = shown_with_programme()
 
     class Meta:
         ordering = ["period_start", "pk"]
@@ -199,6 +207,8 @@ class PlannedDisbursement(models.Model):
 
     history = HistoricalRecords()
 
+    public_records_condition = shown_with_programme("grant__programme")
+
     class Meta:
         ordering = ["period_start", "pk"]
         constraints = [
@@ -234,6 +244,8 @@ class DonorAccount(TimeStamped):
     is_active = models.BooleanField("active", default=True, help_text="Untick to close the dashboard to this donor.")
 
     history = HistoricalRecords()
+
+    public_records_condition = NEVER_SHOWN
 
     class Meta:
         ordering = ["user__username"]

@@ -26,11 +26,11 @@ from funding.iati_import import (
     read_source,
 )
 from funding.models import Budget, Grant, Transaction
+from iomcaribbean.content_version import one_content_change
+from iomcaribbean.record_versions import IMPORT_REASON, edits_since_import
 from partners.models import Organisation, Participation
-from programmes.caching import one_content_change
 from programmes.iati import total_budget_period
 from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, Result
-from programmes.record_versions import IMPORT_REASON, edits_since_import
 from programmes.translation import DEFAULT_LANGUAGE, localized
 
 HUNDRED, CENT = Decimal(100), Decimal("0.01")

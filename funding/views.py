@@ -31,6 +31,7 @@ from funding.selectors import (
 from iomcaribbean.charts import Series, bar_chart
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response
+from iomcaribbean.public_routes import public
 from iomcaribbean.views import ReadsOnly
 from partners.models import Organisation, OverviewPartner, in_family_of
 from programmes.models import Overview, ProgrammeCountry, on_home_page_condition
@@ -240,6 +241,7 @@ class FunderDetailView(ReadsOnly, DetailView):
         )
 
 
+@public("lang", download=True)
 @transaction.non_atomic_requests
 @in_requested_language
 def funder_csv(request: HttpRequest, slug: str) -> HttpResponse:

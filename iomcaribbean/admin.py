@@ -1,7 +1,7 @@
 """Staff accounts and groups in the admin, with the same edit-conflict check as every other record.
 
 Django registers its own user and group admins; these replace them with the check mixed in
-(programmes.admin_conflicts), so two superusers editing one account cannot undo each other's
+(iomcaribbean.admin_conflicts), so two superusers editing one account cannot undo each other's
 changes unseen. Passwords change on their own page, which the check does not concern.
 """
 
@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 
-from programmes.admin_conflicts import EditConflictAdmin
+from iomcaribbean.admin_conflicts import EditConflictAdmin
 
 
 class StaffUserAdmin(EditConflictAdmin, UserAdmin):

@@ -42,7 +42,7 @@ class ClientRateThrottle(SimpleRateThrottle):
 
     The rate of the throttle's scope is read from ``DEFAULT_THROTTLE_RATES`` for each request (REST
     framework's own reads it once, at start-up). Only requests that reach a view count: answers
-    from the page cache (``programmes.caching``) cost next to nothing and are not throttled.
+    from the page cache (``iomcaribbean.caching``) cost next to nothing and are not throttled.
     """
 
     scope = "api"

@@ -59,9 +59,13 @@ INSTALLED_APPS = [
     "funding",
     # The programme search: its documents and queries (it imports the three above, they never import it).
     "search",
-    # The project itself, for what belongs to no one app: the staff accounts' admin (admin.py).
+    # The project itself, for what belongs to no one app: the staff accounts' admin (admin.py), the
+    # content version and the page cache, the admin's edit-conflict check.
     "iomcaribbean",
 ]
+# The apps whose records the public pages show: a change to one of their records the public sees
+# moves the content version on (iomcaribbean/content_version.py, iomcaribbean/public_records.py).
+PUBLIC_APPS = ("programmes", "partners", "funding")
 
 # The list's search box, the API's and the downloads' ?q=: programmes imports no app above it, so
 # the search it uses is named here (``programmes.filters.TextSearch`` says what it must do).
@@ -78,9 +82,9 @@ MIDDLEWARE = [
     # A database that is down answers a 503 page instead of a 500 (see iomcaribbean/middleware.py),
     # from the view or from any middleware after this one (sessions, the user, the page cache, axes).
     "iomcaribbean.middleware.DatabaseUnavailableMiddleware",
-    # ETags and a page cache for public pages, keyed by the content version (programmes/caching.py):
+    # ETags and a page cache for public pages, keyed by the content version (iomcaribbean/caching.py):
     # a kept page is answered before the middleware below run, none of which could change it.
-    "programmes.caching.PublicPageCacheMiddleware",
+    "iomcaribbean.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: /es/ and /fr/, and English for every unprefixed address.
     "iomcaribbean.i18n.PathLocaleMiddleware",
@@ -342,13 +346,13 @@ SPECTACULAR_SETTINGS = {
 
 REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["iomcaribbean.api.ClientRateThrottle"]
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
-    # API answers (programmes.caching keeps the rest): paging through 10,000 programmes is 100.
+    # API answers (iomcaribbean.caching keeps the rest): paging through 10,000 programmes is 100.
     "api": request_rate("API_THROTTLE_RATE", "120/minute"),
     # CSV, XLSX and IATI files (iomcaribbean.exports.throttled_download).
     "downloads": request_rate("DOWNLOAD_THROTTLE_RATE", "10/minute"),
 }
 # Public answers too large for the cache (the IATI file, whole exports), built once per content
-# version and kept as files (programmes/kept_files.py); at most KEPT_FILES_MAX of them at a time.
+# version and kept as files (iomcaribbean/kept_files.py); at most KEPT_FILES_MAX of them at a time.
 KEPT_FILES_DIR = env.path("KEPT_FILES_DIR", default=BASE_DIR / "tmp" / "kept-files")
 KEPT_FILES_MAX = env.int("KEPT_FILES_MAX", default=50)
 

@@ -10,6 +10,7 @@ from django.urls import include, path
 
 from funding.sitemaps import sitemaps as funding_sitemaps
 from iomcaribbean import bench, password_reset, views
+from iomcaribbean.public_routes import public
 from partners.sitemaps import sitemaps as partners_sitemaps
 from programmes.sitemaps import sitemaps as programmes_sitemaps
 
@@ -20,6 +21,7 @@ admin.site.index_title = "Programme records"
 sitemaps = programmes_sitemaps | partners_sitemaps | funding_sitemaps
 
 
+@public("p")
 @transaction.non_atomic_requests
 def public_sitemap(request: HttpRequest) -> HttpResponse:
     """The sitemap of every public page; it only reads (iomcaribbean.views.ReadsOnly)."""
@@ -30,7 +32,8 @@ def public_sitemap(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
-    # The public pages declare themselves read-only (no request transaction) where they are defined.
+    # The public pages declare themselves read-only (no request transaction), and the query
+    # parameters they read (iomcaribbean.public_routes), where they are defined.
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", public_sitemap, name="sitemap"),
     # The API keeps its transaction: DRF marks the request's transaction for rollback when it

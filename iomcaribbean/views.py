@@ -19,18 +19,25 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse as api_reverse
 
+from iomcaribbean.public_routes import Route, public
+
 
 class ReadsOnly:
     """A public page that only reads: served without a transaction around the request.
 
     ATOMIC_REQUESTS wraps every other view (the admin, sign-in, the donor pages, the API) in one;
     here it would add a BEGIN and a COMMIT to each page and nothing to what it shows. Functions
-    say the same with ``@transaction.non_atomic_requests``.
+    say the same with ``@transaction.non_atomic_requests``. ``public_route`` says which query
+    parameters the page reads, for the page cache (``iomcaribbean.public_routes``).
     """
+
+    public_route = Route()
 
     @classmethod
     def as_view(cls, **initkwargs: Any) -> Callable[..., HttpResponse]:
-        return transaction.non_atomic_requests(super().as_view(**initkwargs))
+        view = transaction.non_atomic_requests(super().as_view(**initkwargs))
+        view.public_route = cls.public_route
+        return view
 
 
 # Outside ATOMIC_REQUESTS: opening the request's transaction would fail before the check could answer.
@@ -59,6 +66,7 @@ ROBOTS_DISALLOW = (
 )
 
 
+@public()
 @transaction.non_atomic_requests
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -78,6 +86,7 @@ COLLECTIONS = {
 }
 
 
+@public("format")
 @extend_schema(exclude=True)
 @api_view(["GET"])
 def api_root(request: Request) -> Response:

@@ -16,6 +16,7 @@ from rest_framework.reverse import reverse
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
+from iomcaribbean.public_routes import PublicViewSet
 from iomcaribbean.relations import related_model
 from partners.models import Organisation, Participation
 from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, PageLinkField, ProgrammeRefSerializer
@@ -78,7 +79,7 @@ class OrganisationDetailSerializer(OrganisationSerializer):
         summary="An organisation and its roles in published programmes", parameters=[LANGUAGE_PARAMETER]
     ),
 )
-class OrganisationViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
+class OrganisationViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
     lookup_field = "slug"
     filter_backends: list = []
 

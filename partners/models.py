@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from iomcaribbean.public_records import AS_ITS_PUBLIC_QUERYSET
 from programmes.models import (
     Country,
     DatePrecision,
@@ -20,6 +21,7 @@ from programmes.models import (
     format_partial_date,
     on_home_page_condition,
     published_condition,
+    shown_with_programme,
     validate_partial_dates,
 )
 
@@ -117,6 +119,8 @@ class Organisation(TimeStamped):
     objects = OrganisationQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
+    public_records_condition = AS_ITS_PUBLIC_QUERYSET
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -183,6 +187,8 @@ class Participation(models.Model):
     objects = ParticipationQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
+    public_records_condition = shown_with_programme()
+
     class Meta:
         ordering = ["order", "role", "pk"]
         constraints = [
@@ -208,6 +214,8 @@ class Agreement(TimeStamped):
 
     objects = AgreementQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
+
+    public_records_condition = AS_ITS_PUBLIC_QUERYSET
 
     class Meta:
         ordering = ["title"]
@@ -247,3 +255,7 @@ class OverviewPartner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_group_display()})"
+
+    @classmethod
+    def public_records_condition(cls) -> Q:
+        return on_home_page_condition("overview")  # a mention in the overview the public sees

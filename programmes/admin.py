@@ -27,7 +27,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from modeltranslation.translator import NotRegistered
 from simple_history.admin import SimpleHistoryAdmin
 
-from programmes.admin_conflicts import EditConflictAdmin
+from iomcaribbean.admin_conflicts import EditConflictAdmin
 from programmes.forms import AdminModelForm, OverviewAdminForm, ProgrammeAdminForm
 from programmes.models import (
     Component,
@@ -70,7 +70,7 @@ class PastVersionsReadOnly:
 
 class HistoryAdmin(EditConflictAdmin, PastVersionsReadOnly, SimpleHistoryAdmin):
     """Base of every model admin: every model keeps its history, so staff see who changed what, and when; a save
-    over changes made since the form was opened is refused (programmes.admin_conflicts)."""
+    over changes made since the form was opened is refused (iomcaribbean.admin_conflicts)."""
 
     form = AdminModelForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

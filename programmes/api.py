@@ -23,6 +23,7 @@ from rest_framework.reverse import reverse
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
+from iomcaribbean.public_routes import PublicViewSet
 from iomcaribbean.relations import related_model
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
@@ -335,11 +336,12 @@ SORT_PARAMETER = OpenApiParameter(
     ),
     retrieve=extend_schema(summary="A published programme", parameters=[LANGUAGE_PARAMETER]),
 )
-class ProgrammeViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
+class ProgrammeViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
     """Published programmes and their phases; an unpublished one does not exist here (404)."""
 
     lookup_field = "slug"
     filterset_class = ProgrammeFilter
+    list_parameters = frozenset({"sort"})
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
         return ProgrammeDetailSerializer if self.action == "retrieve" else ProgrammeSerializer
@@ -441,7 +443,7 @@ class CountryDetailSerializer(CountrySerializer):
         summary="A country and the published programmes that work there or name it", parameters=[LANGUAGE_PARAMETER]
     ),
 )
-class CountryViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
+class CountryViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
     """Countries where published programmes work, as the public country list shows them; a
     country they only name (a venue, an origin, a destination) has its record too, as its page."""
 
@@ -498,7 +500,7 @@ class ThematicAreaDetailSerializer(ThematicAreaSerializer):
     ),
     retrieve=extend_schema(summary="A thematic area and its published programmes", parameters=[LANGUAGE_PARAMETER]),
 )
-class ThematicAreaViewSet(ContentLanguageMixin, ReadOnlyModelViewSet):
+class ThematicAreaViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
     """The core service and priority areas, as the public list of areas shows them."""
 
     lookup_field = "slug"

@@ -21,8 +21,9 @@ from django.utils.decorators import method_decorator
 
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response, xlsx_response
+from iomcaribbean.public_routes import Route
 from programmes.models import DatePrecision, Programme, ProgrammeCountry, iso_partial_date
-from programmes.views import ProgrammeListView
+from programmes.views import FILTERS, ProgrammeListView
 
 
 def is_planned(programme: Programme, value: datetime.date | None) -> bool:
@@ -169,6 +170,7 @@ class ProgrammeDownloadView(ProgrammeListView):
     """The list page's queryset (filters, search and sort), every row of it, as a file, in ``?lang=``'s language."""
 
     file_format = "csv"
+    public_route = Route(FILTERS | {"sort", "columns", "lang"}, download=True, lists=frozenset({"columns"}))
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:

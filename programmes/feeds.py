@@ -11,6 +11,7 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
 from iomcaribbean.exports import XML_INVALID
+from iomcaribbean.public_routes import public
 from programmes.models import Programme
 
 FEED_LENGTH = 50
@@ -48,4 +49,4 @@ class NewProgrammesFeed(Feed):
 
 
 # The feed only reads: served without the request's transaction (iomcaribbean.views.ReadsOnly).
-new_programmes = transaction.non_atomic_requests(NewProgrammesFeed())
+new_programmes = public()(transaction.non_atomic_requests(NewProgrammesFeed()))

@@ -95,7 +95,7 @@ KEPT_SECONDS = 24 * 60 * 60
 
 def _kept(request: HttpRequest | None, name: str, build: Callable[[], dict]) -> dict:
     """``build()``, kept in the cache until the next edit (the request's content version, set by
-    ``programmes.caching``), per language since labels are translated; built afresh without one."""
+    ``iomcaribbean.caching``), per language since labels are translated; built afresh without one."""
     version = getattr(request, "content_version", None)
     if version is None:
         return build()

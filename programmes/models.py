@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
+from iomcaribbean.public_records import ALWAYS_SHOWN
+
 
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
@@ -112,6 +114,8 @@ class Country(TimeStamped):
 
     # history: registered in translation.py, once the language columns exist.
 
+    public_records_condition = ALWAYS_SHOWN
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "countries"
@@ -142,6 +146,8 @@ class ThematicArea(TimeStamped):
 
     # history: registered in translation.py, once the language columns exist.
 
+    public_records_condition = ALWAYS_SHOWN
+
     class Meta:
         ordering = ["list", "order", "name"]
         constraints = [
@@ -162,6 +168,8 @@ class ProjectType(TimeStamped):
     slug = models.SlugField(max_length=100, unique=True)
 
     # history: registered in translation.py, once the language columns exist.
+
+    public_records_condition = ALWAYS_SHOWN
 
     class Meta:
         ordering = ["name"]
@@ -229,6 +237,12 @@ def published_condition(path: str = "") -> Q:
     """
     prefix = f"{path}__" if path else ""
     return Q(**{f"{prefix}is_public": True})
+
+
+def shown_with_programme(path: str = "programme") -> classmethod:
+    """A model's ``public_records_condition`` (``iomcaribbean.public_records``) when a public page
+    shows its records while their programme, at ``path``, is public ("" for a programme itself)."""
+    return classmethod(lambda model: published_condition(path))
 
 
 # Each statement corrects the ``is_public`` of the programmes whose stored value is wrong, and no
@@ -423,6 +437,8 @@ class Programme(TimeStamped):
     objects = ProgrammeQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
+    public_records_condition = shown_with_programme("")
+
     class Meta:
         ordering = ["-start_date", "title"]
         constraints = [
@@ -577,6 +593,8 @@ class ProgrammeCountry(models.Model):
 
     history = HistoricalRecords()
 
+    public_records_condition = shown_with_programme()
+
     class Meta:
         ordering = ["role", "country__name"]
         verbose_name = "country"
@@ -597,6 +615,8 @@ class ProgrammeItem(models.Model):
     """Shared shape of the ordered lists a programme page shows."""
 
     order = models.PositiveSmallIntegerField(default=0)
+
+    public_records_condition = shown_with_programme()
 
     class Meta:
         abstract = True
@@ -747,6 +767,10 @@ class Overview(TimeStamped):
     def date_display(self) -> str:
         return format_partial_date(self.date, self.date_precision)
 
+    @classmethod
+    def public_records_condition(cls) -> Q:
+        return on_home_page_condition()  # the only overview the public sees
+
 
 class OverviewEntry(models.Model):
     """A programme the overview shows, and under which heading."""
@@ -777,17 +801,6 @@ class OverviewEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.get_section_display()}: {self.programme}"
 
-
-class ContentVersion(models.Model):
-    """A counter that every change to public content moves on (see ``programmes.caching``).
-
-    Kept in the database, not in the cache, so that every app server sees an edit at once
-    whatever cache each one has: cached pages and ETags carry the number, so an edit makes them
-    all stale together. One row only.
-    """
-
-    number = models.PositiveBigIntegerField(default=0)
-    changed_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self) -> str:
-        return f"Content version {self.number} of {self.changed_at:%Y-%m-%d %H:%M:%S}"
+    @classmethod
+    def public_records_condition(cls) -> Q:
+        return on_home_page_condition("overview") & published_condition("programme")

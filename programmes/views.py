@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from iomcaribbean.charts import BarChart, Series, bar_chart
+from iomcaribbean.public_routes import Route, public
 from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
 from programmes import iati
@@ -54,6 +55,10 @@ SORTS: dict[str, tuple[str | Promise, tuple]] = {
 DEFAULT_SORT = "-start"
 # The list's order when searching and no other is chosen: the best matches first (ProgrammeFilter.relevance).
 RELEVANCE = "relevance"
+# The query parameters of the programme list: its filters, as the page, its downloads and the
+# API's list read them, and its order and page (iomcaribbean.public_routes).
+FILTERS = frozenset(ProgrammeFilter.base_filters)
+LISTING = frozenset({"sort", "page"})
 
 
 def best_matches_first(relevance: Expression) -> tuple:
@@ -211,6 +216,7 @@ class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
     template_name = "programmes/programme_list.html"
     context_object_name = "programmes"
     paginator_class = ListingPaginator
+    public_route = Route(FILTERS | LISTING)
 
     def get_queryset(self) -> QuerySet[Programme]:
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
@@ -359,6 +365,7 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
 
     template_name = "programmes/country_detail.html"
     context_object_name = "programmes"
+    public_route = Route(LISTING)
 
     def get_queryset(self) -> QuerySet[Programme]:
         self.country = get_object_or_404(Country, slug=self.kwargs["slug"])
@@ -407,6 +414,7 @@ class ThematicAreaListView(ReadsOnly, ListView):
 class ThematicAreaDetailView(ReadsOnly, ProgrammeListMixin, ListView):
     template_name = "programmes/area_detail.html"
     context_object_name = "programmes"
+    public_route = Route(LISTING)
 
     def get_queryset(self) -> QuerySet[Programme]:
         self.area = get_object_or_404(ThematicArea, slug=self.kwargs["slug"])
@@ -420,6 +428,7 @@ class ThematicAreaDetailView(ReadsOnly, ProgrammeListMixin, ListView):
 # IATI ----------------------------------------------------------------------------------------
 
 
+@public(download=True)
 @transaction.non_atomic_requests
 def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
     """Every published programme IATI can take, as one IATI activities file, streamed."""
@@ -428,6 +437,7 @@ def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+@public(download=True)
 @transaction.non_atomic_requests
 def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
     """One programme's IATI activity file; staff may preview one that is unpublished or not yet valid."""

@@ -117,7 +117,7 @@ def _source_sql(model: type[Model], key: str, fields: tuple[str, ...], count: in
 
     Documents are written on every save of what they hold, so the five SELECTs run often: the
     ORM's compilation of their joins costs several times what SQLite takes to run them (as for
-    ``programmes.content_version``). The programmes' ids are the statement's only parameters.
+    ``iomcaribbean.content_version``). The programmes' ids are the statement's only parameters.
     """
     rows = model._base_manager.using(using).filter(**{f"{key}__in": range(count)}).order_by()
     sql, params = rows.values_list(key, *fields).query.sql_with_params()

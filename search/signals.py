@@ -5,7 +5,7 @@
   adding or removing countries through ``programme.countries`` too.
 - Renaming an organisation or a country rewrites the documents of the programmes naming it.
 - Writes that send no signal (``bulk_create``, as ``funding.demo`` makes programmes) are caught
-  up when their caller moves the content version on, as it must (``programmes.content_version``):
+  up when their caller moves the content version on, as it must (``iomcaribbean.content_version``):
   every programme without a document then gets one.
 - Data migrations write through models that send no signal either: after a ``migrate`` that
   applied migrations of the portal's apps, every document is written again.
@@ -25,8 +25,8 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 
 from funding.models import Grant
+from iomcaribbean.content_version import content_changed
 from partners.models import Organisation, Participation
-from programmes.content_version import content_changed
 from programmes.models import Component, Country, Programme, ProgrammeCountry
 from search.documents import PROGRAMME_FIELDS, in_every_language, write_documents
 

@@ -36,7 +36,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: its database starts again from the same content
-    version, so pages another test kept would otherwise pass for this one's (programmes.caching)."""
+    version, so pages another test kept would otherwise pass for this one's (iomcaribbean.caching)."""
     cache.clear()
 
 

@@ -340,7 +340,7 @@ def test_a_page_that_does_not_exist_is_404_with_a_message(client, page):
 
 # Queries ------------------------------------------------------------------------------------------
 
-# Per list: the content version (programmes.caching), the request's savepoint and its release
+# Per list: the content version (iomcaribbean.caching), the request's savepoint and its release
 # (ATOMIC_REQUESTS), the count, the page's rows, and
 # each list's extras. Programmes: the statuses the filter offers, then countries (with their roles) and
 # areas prefetched. Funders: the page's totals per currency (grants, then transactions) and which

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.urls import resolve, reverse
 
 from funding.services import iati_file_import
+from iomcaribbean.content_version import content_version, one_content_change
 from partners.models import Organisation
-from programmes.caching import content_version, one_content_change
 from programmes.models import Programme, ThematicArea
 from tests.factories import DonorAccountFactory, GrantFactory, ProgrammeFactory, UserFactory
 from tests.funding.test_iati_import import sample

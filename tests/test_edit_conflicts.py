@@ -17,9 +17,9 @@ from pytest_django.asserts import assertContains
 
 from funding.models import Grant
 from funding.services import iati_file_import
+from iomcaribbean.admin_conflicts import NO_VERSION, VERSION_FIELD, EditConflictAdmin
 from partners.models import Organisation
 from programmes.admin import CompactInline
-from programmes.admin_conflicts import NO_VERSION, VERSION_FIELD, EditConflictAdmin
 from programmes.models import Programme
 from tests.conftest import EDITORS, FINANCE
 from tests.factories import (

@@ -10,7 +10,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from programmes import caching, iati, kept_files
+from iomcaribbean import caching, kept_files
+from programmes import iati
 from tests.factories import ProgrammeFactory
 
 pytestmark = pytest.mark.django_db

@@ -26,7 +26,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from funding.models import Transaction
-from programmes.caching import content_version
+from iomcaribbean.content_version import content_version
 from programmes.downloads import COLUMNS
 from programmes.models import Overview, OverviewEntry, Programme
 from tests.factories import (

@@ -1,7 +1,7 @@
 """Query parameters a view does not read make no new cache entry, and no view reads an undeclared one.
 
-``programmes.public_routes`` declares, for each public route, the parameters its view reads; the
-page cache keys pages by those alone and hands the view nothing else. These tests walk every
+Each public view declares, where it is defined, the parameters it reads (``iomcaribbean.public_routes``);
+the page cache keys pages by those alone and hands the view nothing else. These tests walk every
 public route with its declared parameters and some it does not have, and record what each view
 reads: a parameter read but not declared would be missing from the key, so two different pages
 would share one entry.
@@ -9,13 +9,14 @@ would share one entry.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.http import QueryDict
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from programmes import public_routes
+from iomcaribbean import public_routes
 from programmes.models import Country, Programme, ProjectType, ThematicArea
 
 pytestmark = pytest.mark.django_db
@@ -25,25 +26,36 @@ PUBLIC_NAMESPACES = {"programmes", "partners", "funding", "programmes_api", "par
 PUBLIC_NAMES = {"sitemap", "robots", "api-root", "api-schema", "api-docs"}
 
 
-def public_url_names() -> set[str]:
-    """Every route of the public site (pages, files, feeds, the API), walked from the URLconf."""
-    names = set()
+def named_views() -> dict[str, Callable]:
+    """Every named route of the URLconf and the view it resolves to, walked from the URLconf."""
+    views = {}
 
     def walk(patterns: list, namespaces: tuple[str, ...]) -> None:
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, namespaces + ((pattern.namespace,) if pattern.namespace else ()))
             elif isinstance(pattern, URLPattern) and pattern.name:
-                name = ":".join((*namespaces, pattern.name))
-                if (namespaces and namespaces[0] in PUBLIC_NAMESPACES) or name in PUBLIC_NAMES:
-                    names.add(name)
+                views[":".join((*namespaces, pattern.name))] = pattern.callback
 
     walk(get_resolver().url_patterns, ())
-    return names
+    return views
+
+
+def public_url_names() -> set[str]:
+    """Every route of the public site (pages, files, feeds, the API)."""
+    return {
+        name
+        for name in named_views()
+        if (":" in name and name.split(":")[0] in PUBLIC_NAMESPACES) or name in PUBLIC_NAMES
+    }
+
+
+# What each route's view declares it reads, by URL name.
+ROUTES = {name: view.public_route for name, view in named_views().items() if hasattr(view, "public_route")}
 
 
 def test_every_public_route_declares_what_it_reads_and_nothing_else_is_declared():
-    assert public_url_names() == set(public_routes.ROUTES)
+    assert public_url_names() == set(ROUTES)
 
 
 class RecordingQuery(QueryDict):
@@ -118,10 +130,10 @@ def sample_address(name: str) -> str:
     return reverse(name)
 
 
-@pytest.mark.parametrize("name", sorted(public_routes.ROUTES))
+@pytest.mark.parametrize("name", sorted(ROUTES))
 def test_a_view_reads_only_the_parameters_its_route_declares(client, monkeypatch, name):
     monkeypatch.setattr(public_routes, "QueryDict", RecordingQuery)
-    route = public_routes.ROUTES[name]
+    route = ROUTES[name]
     values = sample_values()
     address = sample_address(name)
     declared = {parameter: values[parameter] for parameter in route.parameters}

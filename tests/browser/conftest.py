@@ -12,7 +12,7 @@ import pytest
 from django.apps import apps
 from django.db import connection, transaction
 
-from programmes.content_version import one_content_change
+from iomcaribbean.content_version import one_content_change
 from tests.seed_steps import load_seed_content
 
 # Playwright's sync API runs an event loop in this thread; the live server's database

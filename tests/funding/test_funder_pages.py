@@ -218,7 +218,7 @@ def test_the_csv_of_an_organisation_that_funds_no_published_programme_is_not_fou
 # currency, which organisations are departments, the supporters without grants and the overview
 # naming them (list); the funder with its counts, its grants, its totals (grants, transactions), by
 # year, by country, by area, its departments (page); the funder and its grants (CSV).
-# Pages and CSV: the content version (programmes.caching), no transaction (read-only views; the CSV
+# Pages and CSV: the content version (iomcaribbean.caching), no transaction (read-only views; the CSV
 # is one of the language-neutral addresses, served outside ATOMIC_REQUESTS too).
 LIST_QUERIES = 1 + 6
 DETAIL_QUERIES = 1 + 8

@@ -225,7 +225,7 @@ def test_country_and_area_pages_paginate(client, settings):
     assert client.get(reverse("programmes:area", kwargs={"slug": "irregular-flows"}), {"page": 3}).status_code == 404
 
 
-# The content version (programmes.caching) is the first query of each page (read-only pages run
+# The content version (iomcaribbean.caching) is the first query of each page (read-only pages run
 # no transaction).
 LIST_QUERIES = 1 + 1  # the countries (or areas) with their counts
 # The country or area, the count, the programmes, where they work and their areas (and, on a

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from iomcaribbean.content_version import bump_content_version
 from partners.models import Organisation, Participation
 from programmes import iati, views
-from programmes.content_version import bump_content_version
 from programmes.models import Country, Programme, ProgrammeCountry
 from tests import iati as check
 from tests.factories import (

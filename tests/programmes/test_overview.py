@@ -176,7 +176,7 @@ def test_there_is_no_home_page_without_a_current_published_overview(client):
 
 # Overview, its entries, its partner mentions, the thematic areas (with their programme counts
 # for the chart), the countries with their programme counts (for the chart and the map); plus the
-# content version (programmes.caching) read first. (Read-only pages run no transaction.)
+# content version (iomcaribbean.caching) read first. (Read-only pages run no transaction.)
 OVERVIEW_QUERIES = 5 + 1
 
 

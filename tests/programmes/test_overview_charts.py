@@ -102,7 +102,7 @@ def test_the_charts_print_without_colour_alone_and_escape_names(client):
 
 # Overview, its entries, its partner mentions, the thematic areas with their programme counts, the
 # countries with their programme counts (which the map highlights too); plus the content version
-# (programmes.caching) read first.
+# (iomcaribbean.caching) read first.
 OVERVIEW_QUERIES = 5 + 1
 
 

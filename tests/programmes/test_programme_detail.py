@@ -267,7 +267,7 @@ def _add_related_rows(programme: Programme, count: int) -> None:
         agreement.organisations.add(OrganisationFactory(), OrganisationFactory())
 
 
-# The content version (programmes.caching; read-only pages run no transaction); the programme with its project
+# The content version (iomcaribbean.caching; read-only pages run no transaction); the programme with its project
 # type, its parent, and its components, key figures, results and publications; then one query each
 # for countries, thematic areas, phases, participations, grants, agreements and the agreements' organisations.
 DETAIL_QUERIES = 1 + 1 + 7

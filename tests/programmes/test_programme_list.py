@@ -284,7 +284,7 @@ def test_the_country_filter_offers_and_finds_only_where_programmes_work(client):
 
 @pytest.mark.both_engines
 def test_the_list_runs_the_same_queries_however_many_programmes_there_are(client, django_assert_num_queries):
-    # The content version (programmes.caching; read-only pages run no transaction); statuses and
+    # The content version (iomcaribbean.caching; read-only pages run no transaction); statuses and
     # coverages in use; the count; four choice lists (countries, areas, project types, then funders
     # and partners together); the page of programmes; their countries and thematic areas.
     expected = 1 + 1 + 1 + 4 + 1 + 2

@@ -2,21 +2,30 @@
 
 A parameter a view does not read cannot change its page, so it must not make a new cache entry
 (``?x=1``, ``?x=2``... would otherwise each render a page, or a whole export, afresh). Each public
-route declares here the parameters its view reads, by URL name; the page cache
-(``programmes.caching``) keys the page by those alone and hands the view a query that holds
-nothing else, so a view cannot read one the key leaves out (tests/test_public_routes.py asks
-every public route for every parameter it declares and some it does not, and fails on any
-parameter a view reads undeclared, and on a public route missing here).
+view declares, where it is defined, the parameters it reads, as a ``Route``:
 
-Each parameter counts once, with its last value (as ``QueryDict.get`` reads it), except the
-few a view reads as a list (``MULTI_VALUED``), and the key has them in order of name: the same
-page has one key however its address spells the query.
+- a page (``iomcaribbean.views.ReadsOnly``) in its class's ``public_route`` (by default it reads none);
+- a function (a file, the feed, robots.txt, the sitemap) with the ``@public(...)`` decorator;
+- an API viewset through ``PublicViewSet``: a record reads ``lang`` and ``format``, a list also the
+  paging, its filterset's filters and the viewset's ``list_parameters``.
+
+The page cache (``iomcaribbean.caching``) finds the declaration on the view an address resolves to,
+keys the page by those parameters alone and hands the view a query that holds nothing else, so a
+view cannot read one the key leaves out (tests/test_public_routes.py asks every public route for
+every parameter it declares and some it does not, and fails on any parameter a view reads
+undeclared, and on a public route that declares nothing).
+
+Each parameter counts once, with its last value (as ``QueryDict.get`` reads it), except those a
+view reads as a list (``Route.lists``), and the key has them in order of name: the same page has
+one key however its address spells the query.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -29,60 +38,51 @@ from rest_framework.exceptions import NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
-from programmes.filters import ProgrammeFilter
-
-# The programme list's filters, as the page, its downloads and the API's list read them.
-FILTERS = frozenset(ProgrammeFilter.base_filters)
-LISTING = frozenset({"sort", "page"})
-DOWNLOAD = FILTERS | {"sort", "columns", "lang"}
+# What every API view reads: the language of the texts (``iomcaribbean.content_language``) and
+# the representation; a list also its page (``iomcaribbean.api.Pagination``).
 API_RECORD = frozenset({"lang", "format"})
 API_LIST = API_RECORD | {"page", "page_size"}
-MULTI_VALUED = frozenset({"columns"})
-NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class Route:
-    parameters: frozenset[str]
+    parameters: frozenset[str] = frozenset()
     # A file to download: throttled per client (``DOWNLOAD_THROTTLE_RATE``).
     download: bool = False
+    # The parameters the view reads as lists, every value (``QueryDict.getlist``).
+    lists: frozenset[str] = frozenset()
 
 
-ROUTES: dict[str, Route] = {
-    "programmes:overview": Route(NONE),
-    "programmes:list": Route(FILTERS | LISTING),
-    "programmes:list_csv": Route(DOWNLOAD, download=True),
-    "programmes:list_xlsx": Route(DOWNLOAD, download=True),
-    "programmes:feed": Route(NONE),
-    "programmes:detail": Route(NONE),
-    "programmes:iati_activity": Route(NONE, download=True),
-    "programmes:iati_activities": Route(NONE, download=True),
-    "programmes:about_data": Route(NONE),
-    "programmes:countries": Route(NONE),
-    "programmes:country": Route(LISTING),
-    "programmes:areas": Route(NONE),
-    "programmes:area": Route(LISTING),
-    "partners:list": Route(NONE),
-    "partners:detail": Route(NONE),
-    "funding:list": Route(NONE),
-    "funding:detail": Route(NONE),
-    "funding:detail_csv": Route(frozenset({"lang"}), download=True),
-    "sitemap": Route(frozenset({"p"})),
-    "robots": Route(NONE),
-    "api-root": Route(frozenset({"format"})),
-    "api-schema": Route(frozenset({"format", "lang", "version"})),
-    "api-docs": Route(frozenset({"format", "script", "lang", "version"})),
-    "programmes_api:programme-list": Route(API_LIST | FILTERS | {"sort"}),
-    "programmes_api:programme-detail": Route(API_RECORD),
-    "programmes_api:country-list": Route(API_LIST),
-    "programmes_api:country-detail": Route(API_RECORD),
-    "programmes_api:area-list": Route(API_LIST),
-    "programmes_api:area-detail": Route(API_RECORD),
-    "partners_api:organisation-list": Route(API_LIST),
-    "partners_api:organisation-detail": Route(API_RECORD),
-    "funding_api:funder-list": Route(API_LIST),
-    "funding_api:funder-detail": Route(API_RECORD),
-}
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def public(*parameters: str, download: bool = False, lists: Iterable[str] = ()) -> Callable[[View], View]:
+    """Declare a view function public, reading the query ``parameters`` (and ``lists``) alone."""
+    route = Route(frozenset(parameters) | frozenset(lists), download, frozenset(lists))
+
+    def declare(view: View) -> View:
+        view.public_route = route
+        return view
+
+    return declare
+
+
+class PublicViewSet:
+    """For an API viewset: each of its routes is public, a record's and a list's (module docstring)."""
+
+    # What the list reads besides the paging and its filterset's filters (an order, say).
+    list_parameters: frozenset[str] = frozenset()
+
+    @classmethod
+    def as_view(cls, actions: dict[str, str] | None = None, **initkwargs: Any) -> Callable[..., Any]:
+        view = super().as_view(actions, **initkwargs)
+        view.public_route = Route(cls.list_reads() if (actions or {}).get("get") == "list" else API_RECORD)
+        return view
+
+    @classmethod
+    def list_reads(cls) -> frozenset[str]:
+        filterset = getattr(cls, "filterset_class", None)
+        return API_LIST | cls.list_parameters | frozenset(filterset.base_filters if filterset else ())
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class Found:
 
 @functools.lru_cache(maxsize=4096)
 def find(path_info: str) -> Found | None:
-    """The declared route an address resolves to, in the language its prefix names; None if none.
+    """The route the view an address resolves to declares, in the language its prefix names; None if none.
 
     Kept per process for the addresses last asked for: the page cache asks before Django has
     resolved the address (and set the language), to answer a kept page with no more work.
@@ -108,7 +108,7 @@ def find(path_info: str) -> Found | None:
             match = resolve(path_info)
         except Resolver404:
             return None
-    route = ROUTES.get(match.view_name)
+    route = getattr(match.func, "public_route", None)
     if route is None:
         return None
     view_class = getattr(match.func, "cls", None)  # REST framework's views
@@ -128,7 +128,7 @@ def read_query(query: QueryDict, route: Route) -> QueryDict:
     for name in query:
         if name in route.parameters:
             values = query.getlist(name)
-            kept.setlist(name, values if name in MULTI_VALUED else values[-1:])
+            kept.setlist(name, values if name in route.lists else values[-1:])
     kept._mutable = False
     return kept
 

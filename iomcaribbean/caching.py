@@ -1,14 +1,14 @@
 """Conditional GET and a page cache for the public pages, both keyed by one content version.
 
-A change to public content moves the content version (``programmes.content_version``: one row in
+A change to public content moves the content version (``iomcaribbean.content_version``: one row in
 the database) on, and nothing else does. Each public page a visitor who is not signed in asks
 for gets an ETag and a Last-Modified made from that version, so a browser or a proxy that has
 the page already gets a 304; and the rendered page is kept under a key that holds the version,
 so an edit makes every kept page stale at once, on every app server, whatever cache backend
 each one uses. A stale page after an edit would be a bug. The key holds the address with only
-the query parameters the page's view reads (``programmes.public_routes``), so parameters it
+the query parameters the page's view reads (``iomcaribbean.public_routes``), so parameters it
 ignores cannot make new entries. Pages are kept in Django's cache; answers larger than
-``MAX_CACHED_BYTES`` or streamed (whole exports, the IATI file) as files (``programmes.kept_files``),
+``MAX_CACHED_BYTES`` or streamed (whole exports, the IATI file) as files (``iomcaribbean.kept_files``),
 each built once per content version. Downloads rendered afresh are throttled per client.
 
 What is never kept nor answered with a 304: anything for a signed-in user (staff previews,
@@ -32,22 +32,17 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
+from iomcaribbean import kept_files
+from iomcaribbean.content_version import content_version
 from iomcaribbean.exports import throttled_download
-from programmes import kept_files
-from programmes.content_version import (  # noqa: F401 (the rest of the project imports them from here)
-    bump_content_version,
-    connect_signals,
-    content_version,
-    one_content_change,
-)
-from programmes.public_routes import Found, find, query_key, read_query, representation
+from iomcaribbean.public_routes import Found, find, query_key, read_query, representation
 
 # Larger answers (an export of thousands of programmes) are kept as files, not in the cache:
 # the cache holds many pages per worker, and a few large files would push them all out.
 MAX_CACHED_BYTES = 1024 * 1024
 KEY_PREFIX = "public-page"
 KEPT_SECONDS = 24 * 60 * 60
-# What the cache holds for an answer kept as a file (``programmes.kept_files``).
+# What the cache holds for an answer kept as a file (``iomcaribbean.kept_files``).
 KEPT_AS_FILE = "kept-as-file"
 
 
@@ -61,7 +56,7 @@ def is_anonymous(request: HttpRequest) -> bool:
 
 
 def public_route(request: HttpRequest) -> Found | None:
-    """The declared public route a GET or HEAD is for (``programmes.public_routes``), or None."""
+    """The declared public route a GET or HEAD is for (``iomcaribbean.public_routes``), or None."""
     if request.method not in ("GET", "HEAD"):
         return None
     return find(request.path_info)

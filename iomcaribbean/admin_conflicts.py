@@ -2,13 +2,14 @@
 
 Every change form carries, in a hidden field, a signed snapshot of the stored values it shows: the
 record's fields on the form and the rows of each inline the user may change
-(``programmes.record_versions``). On save, inside the admin's transaction and with the record's
+(``iomcaribbean.record_versions``). On save, inside the admin's transaction and with the record's
 row locked, the snapshot is compared with the rows as they are now. If anyone wrote in between (a
 colleague, the IATI import, a script), nothing is saved: the form says who, lists their changes
 field by field, takes their values into the fields the editor left alone and keeps the editor's
 own input everywhere else, so that the next save, made knowing their change, keeps both.
 
-``EditConflictAdmin`` is mixed into ``programmes.admin.HistoryAdmin``, the base of every model admin.
+``EditConflictAdmin`` is mixed into every model admin: the apps' common base, and the staff
+accounts' (``iomcaribbean.admin``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from django.db import models, router, transaction
 from django.forms.boundfield import BoundField
 from django.http import HttpRequest
 
-from programmes.record_versions import (
+from iomcaribbean.record_versions import (
     Rows,
     Values,
     inlines_of,

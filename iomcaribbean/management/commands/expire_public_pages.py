@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from programmes.caching import bump_content_version, content_version
+from iomcaribbean.content_version import bump_content_version, content_version
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Public answers too large for the page cache, kept as files: whole exports, the IATI file.
 
-The page cache (``programmes.caching``) keeps answers of up to ``MAX_CACHED_BYTES`` in Django's
+The page cache (``iomcaribbean.caching``) keeps answers of up to ``MAX_CACHED_BYTES`` in Django's
 cache; a larger or streamed answer (the IATI file of every programme, the CSV or XLSX of the
 whole list) is written once to a file in ``KEPT_FILES_DIR``, named by its cache key (which holds
 the content version), and every later request for it is answered from the file until an edit.

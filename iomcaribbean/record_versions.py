@@ -2,7 +2,7 @@
 
 A snapshot holds the values of the fields a form writes (the record's, and those of the rows of its
 inlines), as JSON carries them, so that an admin form can carry the one it was opened on, signed,
-and compare it with the rows as they are when it is saved (``programmes.admin_conflicts``). The
+and compare it with the rows as they are when it is saved (``iomcaribbean.admin_conflicts``). The
 history (django-simple-history) then says who saved in between, and tells the IATI import whose
 admin edits it replaces.
 """
@@ -22,7 +22,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
-SALT = "programmes.record_versions"
+# A form opened before the module moved here carries the old salt: it is refused once, with nothing lost.
+SALT = "iomcaribbean.record_versions"
 IMPORT_REASON = "IATI import"  # the change reason of every history record the IATI import writes
 
 Values = dict[str, Any]

@@ -1,12 +1,13 @@
 """The content version: one number that moves on when, and only when, public content changes.
 
 Every ETag, Last-Modified and kept page of the public site is made from it
-(``programmes.caching``), so it must move on for every edit a visitor could see, and for
+(``iomcaribbean.caching``), so it must move on for every edit a visitor could see, and for
 nothing else: a version that moved on for a save of an unpublished programme or of a donor
 account would let anyone watching a public page's validators see when staff edit private records.
 
-A save, delete or many-to-many change of a record of the public apps moves it on when the record
-is shown on a public page before or after the change (``programmes.public_records``): the state
+A save, delete or many-to-many change of a record of the public apps (``settings.PUBLIC_APPS``)
+moves it on when the record is shown on a public page before or after the change
+(``iomcaribbean.public_records``): the state
 before is read in ``pre_save``/``pre_delete`` (one query), the state after in ``post_save``.
 Saves without signals (``queryset.update()``, ``bulk_create``) move nothing: their callers move
 the version themselves (``bump_content_version``, ``one_content_change``), which sends
@@ -23,16 +24,15 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.db import DatabaseError, connections, router
 from django.db.models import F, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import Signal
 from django.utils import timezone
 
-from programmes.public_records import NEVER, public_condition
+from iomcaribbean.public_records import NEVER, public_condition
 
-# The apps whose records the public pages show (by label: programmes imports neither of the others).
-WATCHED_APPS = frozenset({"programmes", "partners", "funding"})
 # Set on an instance by pre_save/pre_delete: whether the public saw it before the change.
 _SHOWN_BEFORE = "_content_version_shown_before"
 
@@ -43,7 +43,7 @@ def content_version() -> tuple[int, datetime.datetime]:
     Every page a visitor not signed in asks for runs this query, often as the only one: plain SQL
     saves the ORM's query compilation, which costs more than the query itself.
     """
-    model = apps.get_model("programmes", "ContentVersion")
+    model = apps.get_model("iomcaribbean", "ContentVersion")
     connection = connections[router.db_for_read(model)]
     with connection.cursor() as cursor:
         cursor.execute(_VERSION_SQL.format(table=connection.ops.quote_name(model._meta.db_table)))
@@ -71,11 +71,11 @@ content_changed = Signal()
 def bump_content_version() -> None:
     """Move the version on: every cached page and every ETag handed out so far is stale."""
     _move_version()
-    content_changed.send(sender=apps.get_model("programmes", "ContentVersion"))
+    content_changed.send(sender=apps.get_model("iomcaribbean", "ContentVersion"))
 
 
 def _move_version() -> None:
-    model = apps.get_model("programmes", "ContentVersion")
+    model = apps.get_model("iomcaribbean", "ContentVersion")
     now = timezone.now()
     if not model.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now):
         model.objects.update_or_create(pk=1, defaults={"number": 1, "changed_at": now})
@@ -128,12 +128,11 @@ def _change_pending() -> bool:
 def _is_watched(sender: type[Model]) -> bool:
     meta = sender._meta
     return (
-        meta.app_label in WATCHED_APPS
+        meta.app_label in settings.PUBLIC_APPS
         # Models of a migration's historical state: the version's table may not exist yet.
         and meta.apps is apps
         # django-simple-history's copies change together with the records they copy.
         and not hasattr(sender, "instance_type")
-        and meta.model_name != "contentversion"
     )
 
 
@@ -190,9 +189,9 @@ def _on_m2m_changed(
 
 
 def connect_signals() -> None:
-    """Called once from ``ProgrammesConfig.ready``."""
-    pre_save.connect(_before_change, dispatch_uid="programmes.content_version.pre_save")
-    pre_delete.connect(_before_change, dispatch_uid="programmes.content_version.pre_delete")
-    post_save.connect(_after_save, dispatch_uid="programmes.content_version.save")
-    post_delete.connect(_after_delete, dispatch_uid="programmes.content_version.delete")
-    m2m_changed.connect(_on_m2m_changed, dispatch_uid="programmes.content_version.m2m")
+    """Called once from ``IomcaribbeanConfig.ready``."""
+    pre_save.connect(_before_change, dispatch_uid="iomcaribbean.content_version.pre_save")
+    pre_delete.connect(_before_change, dispatch_uid="iomcaribbean.content_version.pre_delete")
+    post_save.connect(_after_save, dispatch_uid="iomcaribbean.content_version.save")
+    post_delete.connect(_after_delete, dispatch_uid="iomcaribbean.content_version.delete")
+    m2m_changed.connect(_on_m2m_changed, dispatch_uid="iomcaribbean.content_version.m2m")

@@ -1,0 +1,21 @@
+"""The one model of the project itself: the content version every public page is cached by."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+
+class ContentVersion(models.Model):
+    """A counter that every change to public content moves on (see ``iomcaribbean.content_version``).
+
+    Kept in the database, not in the cache, so that every app server sees an edit at once
+    whatever cache each one has: cached pages and ETags carry the number, so an edit makes them
+    all stale together. One row only.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Content version {self.number} of {self.changed_at:%Y-%m-%d %H:%M:%S}"
