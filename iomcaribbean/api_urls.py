@@ -3,7 +3,9 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from iati import api_urls as iati_api_urls
 from iomcaribbean.views import api_root
+from programmes import api_urls as programmes_api_urls
 
 urlpatterns = [
     path("", api_root, name="api-root"),
@@ -14,7 +16,8 @@ urlpatterns = [
         SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api/docs.html"),
         name="api-docs",
     ),
-    path("", include("programmes.api_urls")),
+    # The programmes route is the iati app's (its record adds the IATI field); its names stay programmes_api's.
+    path("", include(([*iati_api_urls.urlpatterns, *programmes_api_urls.urlpatterns], programmes_api_urls.app_name))),
     path("", include("partners.api_urls")),
     path("", include("funding.api_urls")),
 ]

@@ -53,12 +53,14 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
-    # Order matters: partners and funding add their inlines to the programme admin.
+    # Each app imports only those listed before it.
     "programmes",
     "partners",
     "funding",
     # The programme search: its documents and queries (it imports the three above, they never import it).
     "search",
+    # The IATI Standard: the file, its import, the quality checks; the top of the admin's chains.
+    "iati",
     # The project itself, for what belongs to no one app: the staff accounts' admin (admin.py).
     "iomcaribbean",
 ]
