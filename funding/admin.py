@@ -1,26 +1,28 @@
 """The finance officers' admin: grants with their transactions and planned disbursements, programme budgets,
-and (for superusers) the donor accounts that sign in to the donor dashboard."""
+and (for superusers) the donor accounts that sign in to the donor dashboard.
+
+The funding layer of the programme, organisation and participation admins: a participation in the
+funding role is money, and so is a programme's total budget. Organisations and participations are
+registered here, the top layer that adds to them; programmes and grants by the IATI layer above.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from itertools import groupby
 
-from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet, Sum
-from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
-from django.urls import URLPattern, path, reverse
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html
 
 from funding.forms import TransactionFormSet
-from funding.iati_import import max_bytes, too_large_message
 from funding.models import Budget, DonorAccount, Grant, PlannedDisbursement, Transaction
-from funding.services import iati_file_import
-from partners.admin import ParticipationRights
-from programmes.admin import CompactInline, HistoryAdmin, ProgrammeAdmin
+from partners import admin as partners_admin
+from partners.models import Organisation, Participation
+from programmes import admin as programmes_admin
+from programmes.admin import CompactInline, HistoryAdmin
 from programmes.models import Component, Programme
 
 
@@ -52,13 +54,41 @@ class BudgetInline(CompactInline):
     fields = ["period_start", "period_end", "amount", "currency", "status"]
 
 
-# The programmes app never imports funding (arrows point one way), so funding adds its inlines
-# to the programme admin here; INSTALLED_APPS loads programmes and partners first.
-ProgrammeAdmin.inlines = [*ProgrammeAdmin.inlines, GrantInline, BudgetInline]
-# Money belongs to those who manage it (README, "Admin users"): a programme's total budget takes the right
-# to change budgets, a participation in the funding role the rights on grants.
-ProgrammeAdmin.money_permission = "funding.change_budget"
-ParticipationRights.money_model = "funding.grant"
+# Money belongs to those who manage it (README, "Admin users"): a participation in the funding role takes
+# the rights on grants, a programme's total budget the right to change budgets.
+GRANT_RIGHTS = "funding.grant"
+
+
+class ParticipationInline(partners_admin.ParticipationInline):
+    """Participations, a funding one taking the rights on grants (partners cannot name them: apps import one way)."""
+
+    money_model = GRANT_RIGHTS
+
+
+@admin.register(Participation)
+class ParticipationAdmin(partners_admin.ParticipationAdmin):
+    """Registered here, the top layer that adds to it: a funding participation takes the rights on grants."""
+
+    money_model = GRANT_RIGHTS
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(partners_admin.OrganisationAdmin):
+    """Registered here, the top layer that adds to it: its participations take the rights on grants."""
+
+    inlines = [ParticipationInline]
+
+
+class ProgrammeAdmin(partners_admin.ProgrammeAdmin):
+    """The funding layer of the programme admin: its participations with the rights on grants (in place of
+    the partners layer's), its grants and budgets, and the right its total budget takes.
+
+    Not registered here: the IATI layer above subclasses it and registers the final admin, as apps import
+    one way and only the top layer knows every inline.
+    """
+
+    inlines = [*programmes_admin.ProgrammeAdmin.inlines, ParticipationInline, GrantInline, BudgetInline]
+    money_permission = "funding.change_budget"
 
 
 class TransactionInline(CompactInline):
@@ -72,30 +102,10 @@ class PlannedDisbursementInline(CompactInline):
     verbose_name_plural = "planned disbursements (the schedule ahead donors see)"
 
 
-class IatiImportForm(forms.Form):
-    file = forms.FileField(
-        label="IATI activities file",
-        help_text="An IATI 2.03 XML file, as the portal exports it.",
-        widget=forms.FileInput(attrs={"accept": ".xml,application/xml,text/xml"}),
-    )
-    dry_run = forms.BooleanField(
-        label="Dry run", required=False, help_text="Check the file and show what it would change; save nothing."
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > max_bytes():
-            raise forms.ValidationError(too_large_message(upload.size, max_bytes()))
-        return upload
-
-
-def may_import_iati(request: HttpRequest) -> bool:
-    """An import adds programmes and grants, so it takes the right to add both (or a superuser)."""
-    return request.user.is_active and request.user.has_perms(["programmes.add_programme", "funding.add_grant"])
-
-
-@admin.register(Grant)
 class GrantAdmin(HistoryAdmin):
+    """Grants with their transactions and planned disbursements. Not registered here: the IATI layer above
+    adds the upload of an IATI file to its changelist and registers it (apps import one way)."""
+
     list_display = ["funder", "programme", "component", "amount_display", "period_display", "is_primary"]
     list_filter = ["is_primary", "currency", "funder__type", "programme__status"]
     list_select_related = ["funder", "programme", "component"]
@@ -108,40 +118,6 @@ class GrantAdmin(HistoryAdmin):
         ("Period", {"fields": [("start_date", "start_precision"), ("end_date", "end_precision")]}),
     ]
     inlines = [TransactionInline, PlannedDisbursementInline]
-
-    def get_urls(self) -> list[URLPattern]:
-        view = self.admin_site.admin_view(self.import_iati_view)
-        return [path("import-iati/", view, name="funding_grant_import_iati"), *super().get_urls()]
-
-    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
-        return super().changelist_view(request, (extra_context or {}) | {"may_import_iati": may_import_iati(request)})
-
-    def import_iati_view(self, request: HttpRequest) -> HttpResponse:
-        """Upload an IATI file; every outcome, even a rejected file, is a page with a plain report."""
-        if not may_import_iati(request):
-            raise PermissionDenied
-        form, report, status = IatiImportForm(), None, 200
-        if request.method == "POST":
-            form = IatiImportForm(request.POST, request.FILES)
-            if form.is_valid():
-                report = iati_file_import(
-                    source=form.cleaned_data["file"], user=request.user, dry_run=form.cleaned_data["dry_run"]
-                )
-                if report.error:
-                    form.add_error("file", report.error)
-                    report = None
-                elif report.saved:
-                    self.message_user(request, report.summary, messages.SUCCESS)
-            if not form.is_valid() or (report and not report.ok):
-                status = 400
-        context = self.admin_site.each_context(request) | {
-            "opts": self.opts,
-            "title": "Import an IATI file",
-            "form": form,
-            "report": report,
-            "max_size": max_bytes(),
-        }
-        return TemplateResponse(request, "admin/funding/import_iati.html", context, status=status)
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -3,11 +3,22 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from iati import api_urls as iati_api_urls
 from iomcaribbean.public_routes import API_RECORD, public
 from iomcaribbean.views import api_root
+from programmes import api_urls as programmes_api_urls
+
+# The API's collections, by route name (each app's router names them "<basename>-list").
+COLLECTIONS = {
+    "programmes": "programmes_api:programme-list",
+    "countries": "programmes_api:country-list",
+    "thematic_areas": "programmes_api:area-list",
+    "organisations": "partners_api:organisation-list",
+    "funders": "funding_api:funder-list",
+}
 
 urlpatterns = [
-    path("", api_root, name="api-root"),
+    path("", api_root, {"collections": COLLECTIONS}, name="api-root"),
     path("schema/", public(*API_RECORD, "version")(SpectacularAPIView.as_view()), name="api-schema"),
     # The split view serves its start-up script as a file, so the page needs no inline script (CSP).
     path(
@@ -17,7 +28,8 @@ urlpatterns = [
         ),
         name="api-docs",
     ),
-    path("", include("programmes.api_urls")),
+    # The programmes route is the iati app's (its record adds the IATI field); its names stay programmes_api's.
+    path("", include(([*iati_api_urls.urlpatterns, *programmes_api_urls.urlpatterns], programmes_api_urls.app_name))),
     path("", include("partners.api_urls")),
     path("", include("funding.api_urls")),
 ]

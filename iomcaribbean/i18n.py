@@ -67,7 +67,7 @@ def _page_in_language(match: ResolverMatch | None, query: str, code: str) -> str
                 pass
             else:
                 return f"{path}?{query}" if query else path
-        return reverse("programmes:overview")
+        return reverse(settings.HOME_PAGE)
 
 
 def unprefixed_reverse(viewname: str, *args: Any, **kwargs: Any) -> str:

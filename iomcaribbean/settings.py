@@ -53,12 +53,14 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
-    # Order matters: partners and funding add their inlines to the programme admin.
+    # Each app imports only those listed before it.
     "programmes",
     "partners",
     "funding",
     # The programme search: its documents and queries (it imports the three above, they never import it).
     "search",
+    # The IATI Standard: the file, its import, the quality checks; the top of the admin's chains.
+    "iati",
     # The project itself, for what belongs to no one app: the staff accounts' admin (admin.py), the
     # content version and the page cache, the admin's edit-conflict check.
     "iomcaribbean",
@@ -145,7 +147,10 @@ AUTHENTICATION_BACKENDS = [
 # Donors sign in on the site's own pages and land on their dashboard; staff use the admin's.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "donor:dashboard"
-LOGOUT_REDIRECT_URL = "programmes:overview"
+# The home page: where signing out leads, and the language switcher's page when the current one
+# has no address in the other language.
+HOME_PAGE = "programmes:overview"
+LOGOUT_REDIRECT_URL = HOME_PAGE
 
 # Sign-in throttling ----------------------------------------------------------
 # https://django-axes.readthedocs.io/en/latest/4_configuration.html

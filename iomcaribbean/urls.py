@@ -9,9 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
 from funding.sitemaps import sitemaps as funding_sitemaps
+from iati import urls as iati_urls
 from iomcaribbean import bench, password_reset, views
 from iomcaribbean.public_routes import public
 from partners.sitemaps import sitemaps as partners_sitemaps
+from programmes import urls as programmes_urls
 from programmes.sitemaps import sitemaps as programmes_sitemaps
 
 admin.site.site_header = "IOM Caribbean programme"
@@ -50,7 +52,8 @@ urlpatterns += i18n_patterns(
     path("donor/", include("funding.donor_urls")),
     path("partners/", include("partners.urls")),
     path("funders/", include("funding.urls")),
-    path("", include("programmes.urls")),
+    # The IATI files and "About this data" keep the names they had in the programmes namespace.
+    path("", include(([*programmes_urls.urlpatterns, *iati_urls.urlpatterns], programmes_urls.app_name))),
     prefix_default_language=False,
 )
 

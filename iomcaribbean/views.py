@@ -76,22 +76,13 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-# The API's collections, by route name (each app's router names them "<basename>-list").
-COLLECTIONS = {
-    "programmes": "programmes_api:programme-list",
-    "countries": "programmes_api:country-list",
-    "thematic_areas": "programmes_api:area-list",
-    "organisations": "partners_api:organisation-list",
-    "funders": "funding_api:funder-list",
-}
-
-
 @public("format")
 @extend_schema(exclude=True)
 @api_view(["GET"])
-def api_root(request: Request) -> Response:
-    """The collections of the API; ``/api/schema/`` describes them and ``/api/docs/`` documents them."""
-    links = {name: api_reverse(route, request=request) for name, route in COLLECTIONS.items()}
+def api_root(request: Request, collections: dict[str, str]) -> Response:
+    """The ``collections`` of the API (name: route name, given by the project's ``api_urls``);
+    ``/api/schema/`` describes them and ``/api/docs/`` documents them."""
+    links = {name: api_reverse(route, request=request) for name, route in collections.items()}
     links |= {
         "schema": api_reverse("api-schema", request=request),
         "docs": api_reverse("api-docs", request=request),

@@ -1,4 +1,10 @@
-"""The staff's admin for organisations, their roles in programmes, and agreements."""
+"""The staff's admin for organisations, their roles in programmes, and agreements.
+
+The partners layer of the programme and overview admins: their participations and partner mentions.
+Organisations and participations are registered by the funding layer above, which gives a
+participation in the funding role the rights on grants; the overview admin here, as no layer above
+adds to it.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +17,9 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from partners.models import Agreement, Organisation, OverviewPartner, Participation
-from programmes.admin import (
-    CompactInline,
-    OverviewAdmin,
-    ProgrammeAdmin,
-    TranslatedCompactInline,
-    TranslatedHistoryAdmin,
-)
+from programmes import admin as programmes_admin
+from programmes.admin import CompactInline, TranslatedCompactInline, TranslatedHistoryAdmin
+from programmes.models import Overview
 
 FUNDING = Participation.Role.FUNDING
 
@@ -26,8 +28,8 @@ class ParticipationRights:
     """A participation in the funding role is money, the others narrative (README, "Admin users").
 
     ``money_model`` names the model whose add, change and delete rights a funding participation takes:
-    funding.admin sets it to its grants, as partners never imports funding. Without it a funding
-    participation takes the same rights as any other.
+    the funding layer's subclasses name its grants, as partners never imports funding. Without it a
+    funding participation takes the same rights as any other.
     """
 
     money_model: str | None = None
@@ -103,14 +105,28 @@ class OverviewPartnerInline(CompactInline):
     fields = ["group", "organisation", "order"]
 
 
-# The programmes app never imports partners (arrows point one way), so partners adds its
-# inlines to the programme and overview admins here; INSTALLED_APPS loads programmes first.
-ProgrammeAdmin.inlines = [*ProgrammeAdmin.inlines, ParticipationInline]
-OverviewAdmin.inlines = [*OverviewAdmin.inlines, OverviewPartnerInline]
+class ProgrammeAdmin(programmes_admin.ProgrammeAdmin):
+    """The partners layer of the programme admin: the organisations taking part.
+
+    Not registered here: the layers above (funding, then IATI) subclass it in turn, and the top one
+    registers the final admin, as apps import one way and only the top layer knows every inline.
+    """
+
+    inlines = [*programmes_admin.ProgrammeAdmin.inlines, ParticipationInline]
 
 
-@admin.register(Organisation)
+@admin.register(Overview)
+class OverviewAdmin(programmes_admin.OverviewAdmin):
+    """The overview admin with the partners its text names. Registered here: this is the top layer that
+    adds to it (apps import one way, so only the top layer knows every inline)."""
+
+    inlines = [*programmes_admin.OverviewAdmin.inlines, OverviewPartnerInline]
+
+
 class OrganisationAdmin(TranslatedHistoryAdmin):
+    """Organisations and their participations. Not registered here: the funding layer above registers its
+    subclass, whose participations in the funding role take the rights on grants (apps import one way)."""
+
     list_display = ["name", "acronym", "type", "country", "parent", "participation_count", "grant_count"]
     list_filter = ["type", "participations__role", "country"]
     list_select_related = ["country", "parent"]
@@ -161,8 +177,10 @@ class RoleCheckedForm(forms.ModelForm):
         return cleaned_data
 
 
-@admin.register(Participation)
 class ParticipationAdmin(ParticipationRights, TranslatedHistoryAdmin):
+    """Not registered here: the funding layer above registers its subclass, whose participations in the
+    funding role take the rights on grants (apps import one way)."""
+
     list_display = ["organisation", "role", "programme", "description"]
     list_filter = ["role", "programme__status"]
     list_select_related = ["organisation", "programme"]

@@ -1,7 +1,8 @@
 """The staff's admin for programmes, their places and themes, and the overview.
 
-Partners and funding add their own inlines to ``ProgrammeAdmin`` and ``OverviewAdmin`` from
-their admin modules: this app never imports them.
+``ProgrammeAdmin`` and ``OverviewAdmin`` are the narrative layer of their admins and are not
+registered here: the apps above subclass them, each adding its own inlines, and the top one
+registers the final admin (see their docstrings).
 """
 
 from __future__ import annotations
@@ -10,16 +11,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import NotRelationField, flatten_fieldsets, get_fields_from_path
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponseNotAllowed
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -42,7 +39,6 @@ from programmes.models import (
     Result,
     ThematicArea,
 )
-from programmes.quality import Problem, programme_problems, with_quality_facts
 from programmes.translation import (
     LANGUAGES,
     OTHER_LANGUAGES,
@@ -329,18 +325,15 @@ class LevelFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ProgrammeQualityForm(ProgrammeAdminForm):
-    publish_anyway = forms.BooleanField(
-        label="Publish anyway",
-        required=False,
-        help_text="Publish on the portal even though the IATI record has blocking problems: the programme stays "
-        "out of the IATI file until they are fixed.",
-    )
-
-
-@admin.register(Programme)
 class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
-    form = ProgrammeQualityForm
+    """The programme's narrative: its fields and its own inlines.
+
+    Not registered here. Apps import one way, so only the top layer knows every inline: partners
+    and funding subclass it in turn, each adding its inlines (and funding the right the total
+    budget takes), and the iati app's subclass, which adds the IATI data quality, is registered.
+    """
+
+    form = ProgrammeAdminForm
     list_display = [
         "title",
         "code",
@@ -351,7 +344,6 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         "years",
         "is_published",
         "public_status",
-        "iati_quality",
     ]
     list_filter = [
         "status",
@@ -372,11 +364,9 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
     }
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["iati_quality_panel", "provenance_panel", "published_at", "created_at", "updated_at"]
+    readonly_fields = ["provenance_panel", "published_at", "created_at", "updated_at"]
     save_on_top = True
-    translations_position = 1  # after the IATI data quality
     fieldsets = [
-        ("IATI data quality", {"fields": ["iati_quality_panel"]}),
         ("Identity", {"fields": ["title", "acronym", "slug", "code", ("parent", "order")]}),
         ("Description", {"fields": ["summary", "description", ("thematic_areas", "areas_estimate")]}),
         (
@@ -400,8 +390,8 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         ("Publishing", {"fields": ["is_published", "published_at", "created_at", "updated_at"]}),
     ]
     inlines = [ProgrammeCountryInline, ComponentInline, ResultInline, KeyFigureInline, PublicationInline, PhaseInline]
-    # The total budget is money. funding.admin names the right it takes (arrows point one way); without one,
-    # whoever changes the programme changes its budget too.
+    # The total budget is money. The funding layer's subclass names the right it takes (arrows point one
+    # way); without one, whoever changes the programme changes its budget too.
     money_fields = ("budget_amount", "budget_currency")
     money_permission: str | None = None
 
@@ -432,10 +422,9 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         return super().get_prepopulated_fields(request, obj) if self.has_narrative_permission(request, obj) else {}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        # The country links (for the list and the IATI checks) and the counts the checks need, in SQL:
-        # the list runs the same number of queries however many programmes it shows.
+        # The country links (for the list's countries), with their countries: one query for the list.
         links = Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country"))
-        return with_quality_facts(super().get_queryset(request).prefetch_related(links))
+        return super().get_queryset(request).prefetch_related(links)
 
     @admin.display(description="countries")
     def country_list(self, obj: Programme) -> str:
@@ -455,30 +444,6 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         if not obj.parent.is_published:
             return f"Hidden: its parent {obj.parent.title} is not published"
         return f"Hidden: a programme above {obj.parent.title} is not published"
-
-    # IATI data quality ---------------------------------------------------------------------------
-
-    @staticmethod
-    def iati_problems(obj: Programme) -> list[Problem]:
-        if not hasattr(obj, "_iati_problems"):
-            obj._iati_problems = programme_problems(obj)
-        return obj._iati_problems
-
-    def blocking_problems(self, obj: Programme | None) -> list[Problem]:
-        return [p for p in self.iati_problems(obj) if p.blocking] if obj is not None and obj.pk else []
-
-    @admin.display(description="IATI data quality")
-    def iati_quality(self, obj: Programme) -> str:
-        problems = self.iati_problems(obj)
-        if not problems:
-            return "Complete"
-        # Only the fields to fix, so rows stay short; the change page explains each problem.
-        blocking = sorted({p.label for p in problems if p.blocking})
-        weak = sorted({p.label for p in problems if not p.blocking})
-        lines = [format_html("<strong>Blocking</strong>: {}", ", ".join(blocking))] if blocking else []
-        if weak:
-            lines.append(format_html("To improve: {}", ", ".join(weak)))
-        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
 
     def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> forms.Field:
         # An estimate's note is a line or two, beside its field.
@@ -513,109 +478,6 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         items = format_html_join("", "<li><strong>{}</strong>: {}</li>", rows)
         return format_html('<ul class="provenance">{}</ul>', items)
 
-    @admin.display(description="Problems")
-    def iati_quality_panel(self, obj: Programme | None) -> str:
-        if obj is None or obj.pk is None:
-            return "Save the programme to check its IATI record."
-        problems = self.iati_problems(obj)
-        preview = reverse("programmes:iati_activity", kwargs={"slug": obj.slug})
-        if any(p.blocking for p in problems):
-            status = "Not in the IATI file: fix the blocking problems below and it will be."
-        elif obj.is_published:
-            status = "In the IATI file."
-        else:
-            status = "Valid for IATI: it will be in the IATI file once published."
-        items = format_html_join(
-            "",
-            "<li>{} <strong>{}</strong>: {}</li>",
-            (("Blocking –" if p.blocking else "To improve –", p.label, p.message) for p in problems),
-        )
-        return format_html(
-            '<p>{} <a href="{}">See its IATI XML</a>.</p>{}',
-            status,
-            preview,
-            format_html('<ul class="iati-problems">{}</ul>', items) if problems else "No problems found.",
-        )
-
-    def get_fieldsets(self, request: HttpRequest, obj: Programme | None = None) -> list:
-        fieldsets = super().get_fieldsets(request, obj)
-        publishable = self.has_narrative_permission(request, obj)
-        if publishable and obj is not None and not obj.is_published and self.blocking_problems(obj):
-            fieldsets = [
-                (name, {**options, "fields": [*options["fields"], "publish_anyway"]})
-                if name == "Publishing"
-                else (name, options)
-                for name, options in fieldsets
-            ]
-        return fieldsets
-
-    def save_model(self, request: HttpRequest, obj: Programme, form: forms.ModelForm, change: bool) -> None:
-        publishing = form.cleaned_data.get("is_published") and "is_published" in form.changed_data
-        if publishing and not form.cleaned_data.get("publish_anyway"):
-            # Checked once the inlines are saved: the IATI checks need the countries and organisations.
-            request._iati_publishing = (obj.published_at,)
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        if not hasattr(request, "_iati_publishing"):
-            return
-        obj = form.instance
-        blocking = self.blocking_problems(self.get_queryset(request).get(pk=obj.pk))
-        if blocking:
-            # Not published after all. The request's transaction hides the moment it was; the history
-            # record of this save is corrected rather than followed by a second one.
-            (obj.published_at,) = request._iati_publishing
-            obj.is_published = False
-            obj.skip_history_when_saving = True
-            obj.save(update_fields=["is_published", "published_at"])
-            del obj.skip_history_when_saving
-            obj.history.filter(pk=obj.history.latest().pk).update(is_published=False)
-            request._iati_blocking = blocking
-
-    def _held_response(self, request: HttpRequest, obj: Programme) -> HttpResponse | None:
-        blocking = getattr(request, "_iati_blocking", None)
-        if not blocking or IS_POPUP_VAR in request.POST:
-            return None
-        fields = ", ".join(p.label for p in blocking)
-        self.message_user(
-            request,
-            f"“{obj}” was saved but not published: its IATI record would be invalid ({fields}). Fix the problems "
-            "listed under IATI data quality, or tick “Publish anyway” and save again.",
-            messages.WARNING,
-        )
-        return HttpResponseRedirect(reverse("admin:programmes_programme_change", args=[obj.pk]))
-
-    def response_add(self, request: HttpRequest, obj: Programme, post_url_continue: str | None = None) -> HttpResponse:
-        return self._held_response(request, obj) or super().response_add(request, obj, post_url_continue)
-
-    def response_change(self, request: HttpRequest, obj: Programme) -> HttpResponse:
-        return self._held_response(request, obj) or super().response_change(request, obj)
-
-    @admin.action(description="Publish the selected %(verbose_name_plural)s", permissions=["publish"])
-    def publish(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        """Publish; first ask, listing the problems, when some would be left out of the IATI file."""
-        blocked = [(p, self.blocking_problems(p)) for p in queryset.filter(is_published=False)]
-        blocked = [(programme, problems) for programme, problems in blocked if problems]
-        if blocked and request.POST.get("confirm") != "yes":
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "Publish programmes with IATI problems?",
-                "opts": self.opts,
-                "queryset": queryset,
-                "blocked": blocked,
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            }
-            return TemplateResponse(request, "admin/programmes/programme/publish_confirmation.html", context)
-        self._set_published(request, queryset, True)
-        if blocked:
-            self.message_user(
-                request,
-                f"{len(blocked)} of them stay out of the IATI file until their blocking problems are fixed.",
-                messages.WARNING,
-            )
-        return None
-
 
 class OverviewEntryInline(TranslatedCompactInline):
     model = OverviewEntry
@@ -623,8 +485,10 @@ class OverviewEntryInline(TranslatedCompactInline):
     fields = ["section", "programme", "heading", "order"]
 
 
-@admin.register(Overview)
 class OverviewAdmin(PublishActions, TranslatedHistoryAdmin):
+    """The overview's texts and its entries. Not registered here: the partners layer, the top one
+    that adds inlines to it (apps import one way, so only it knows them all), registers its subclass."""
+
     form = OverviewAdminForm
     list_display = ["title", "date_display", "is_published", "is_current"]
     list_filter = ["is_published", "is_current"]

@@ -36,7 +36,6 @@ from programmes.models import (
     iso_partial_date,
     published_condition,
 )
-from programmes.quality import iati_exclusions
 from programmes.views import DEFAULT_SORT, SORTS, best_matches_first
 
 PROGRAMME_ORDER = (F("start_date").desc(nulls_last=True), "title")
@@ -267,17 +266,6 @@ class PeriodBudgetSerializer(serializers.Serializer):
     status = ChoiceField(help_text="IATI BudgetStatus code and label.")
 
 
-class IatiExclusionSerializer(serializers.Serializer):
-    field = serializers.CharField(help_text="The field to complete or correct.")
-    why = serializers.CharField()
-    to_add = serializers.CharField(help_text="What would bring the programme into the file.")
-
-
-class IatiPresenceSerializer(serializers.Serializer):
-    in_file = serializers.BooleanField()
-    left_out_because = IatiExclusionSerializer(many=True)
-
-
 class ProgrammeDetailSerializer(ProgrammeSerializer):
     description = serializers.CharField()
     phases = ProgrammeRefSerializer(many=True, help_text="Published phases or components, in order.")
@@ -289,17 +277,6 @@ class ProgrammeDetailSerializer(ProgrammeSerializer):
     participations = ParticipationSerializer(many=True, help_text="Organisations taking part, and their roles.")
     grants = GrantSerializer(many=True, help_text="Funding, one amount per currency; never add currencies up.")
     budgets = PeriodBudgetSerializer(many=True, help_text="The budget per period of at most a year.")
-    iati = serializers.SerializerMethodField(
-        help_text="Whether the programme is in the IATI file, and if not, each reason and what would bring it in."
-    )
-
-    @extend_schema_field(IatiPresenceSerializer)
-    def get_iati(self, programme: Programme) -> dict:
-        exclusions = iati_exclusions(programme)
-        return {
-            "in_file": not exclusions,
-            "left_out_because": IatiExclusionSerializer(exclusions, many=True).data,
-        }
 
 
 class FilterCopyExtension(DjangoFilterExtension):
@@ -342,9 +319,10 @@ class ProgrammeViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet
     lookup_field = "slug"
     filterset_class = ProgrammeFilter
     list_parameters = frozenset({"sort"})
+    detail_serializer_class: type[serializers.Serializer] = ProgrammeDetailSerializer
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
-        return ProgrammeDetailSerializer if self.action == "retrieve" else ProgrammeSerializer
+        return self.detail_serializer_class if self.action == "retrieve" else ProgrammeSerializer
 
     def get_queryset(self) -> QuerySet[Programme]:
         # Every row: project type and parent joined; countries (with their roles) and areas prefetched.

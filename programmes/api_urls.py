@@ -1,4 +1,8 @@
-"""Routes of the programmes API, under /api/ (the project's ``api_urls`` includes them)."""
+"""Routes of the programmes API, under /api/ (the project's ``api_urls`` includes them).
+
+The programmes route is registered above this app, by the IATI app: its record of a programme
+also says whether the programme is in the IATI file, which this app cannot know (apps import one way).
+"""
 
 from rest_framework.routers import SimpleRouter
 
@@ -7,7 +11,6 @@ from programmes import api
 app_name = "programmes_api"
 
 router = SimpleRouter()
-router.register("programmes", api.ProgrammeViewSet, basename="programme")
 router.register("countries", api.CountryViewSet, basename="country")
 router.register("areas", api.ThematicAreaViewSet, basename="area")
 

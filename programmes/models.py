@@ -181,7 +181,7 @@ class ProjectType(TimeStamped):
 # Provenance ---------------------------------------------------------------------------------------
 # A field a source may state or staff may only estimate has a note beside it: empty when a source
 # states the value, otherwise how it was estimated. Pages and exports show an estimate as one; the
-# IATI file leaves it out where the standard has no place to say so (``programmes.iati``).
+# IATI file leaves it out where the standard has no place to say so (the iati app).
 ESTIMATE_HELP = (
     "Leave empty when a source states it. If it is an estimate, say what it rests on: the public sees it "
     "marked as an estimate, with this note."

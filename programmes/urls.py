@@ -2,12 +2,11 @@ from django.urls import path
 
 from iomcaribbean.i18n import language_neutral
 from programmes import downloads, feeds, views
-from programmes.about_data import AboutDataView
 
 app_name = "programmes"
 
-# The pages answer in each language (under /es/ and /fr/ too); the downloads, the feed and the IATI
-# files keep one unprefixed address, as every page links them (iomcaribbean.i18n.language_neutral).
+# The pages answer in each language (under /es/ and /fr/ too); the downloads and the feed
+# keep one unprefixed address, as every page links them (iomcaribbean.i18n.language_neutral).
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="overview"),
     path("programmes/", views.ProgrammeListView.as_view(), name="list"),
@@ -23,9 +22,6 @@ urlpatterns = [
     ),
     path("feeds/programmes.atom", language_neutral(feeds.new_programmes), name="feed"),
     path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
-    path("programmes/<slug:slug>/iati.xml", language_neutral(views.iati_activity), name="iati_activity"),
-    path("iati/activities.xml", language_neutral(views.iati_activities), name="iati_activities"),
-    path("about/data/", AboutDataView.as_view(), name="about_data"),
     path("countries/", views.CountryListView.as_view(), name="countries"),
     path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="country"),
     path("areas/", views.ThematicAreaListView.as_view(), name="areas"),

@@ -11,10 +11,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db import transaction
 from django.db.models import Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet
 from django.forms import ModelChoiceField
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.utils.functional import Promise
@@ -23,10 +22,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from iomcaribbean.charts import BarChart, Series, bar_chart
-from iomcaribbean.public_routes import Route, public
+from iomcaribbean.public_routes import Route
 from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
-from programmes import iati
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
 from programmes.maps import with_programme_counts
@@ -42,7 +40,6 @@ from programmes.models import (
     oldest_first,
     published_condition,
 )
-from programmes.quality import iati_exclusions
 
 # ?sort= values: label, ordering. Programmes without a start date go last either way. Each
 # ordering is the expression of an index (Programme.Meta.indexes), so a page is read, not sorted.
@@ -329,7 +326,6 @@ class ProgrammeDetailView(ReadsOnly, DetailView):
             "other_country_roles": [
                 (label, by_role[value]) for value, label in Role.choices if value != Role.BENEFITING and by_role[value]
             ],
-            "iati_exclusions": iati_exclusions(self.object),
             "estimates": self.object.estimates(),
         }
         return context | items_of(self.object)
@@ -423,34 +419,3 @@ class ThematicAreaDetailView(ReadsOnly, ProgrammeListMixin, ListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(area=self.area, **kwargs)
-
-
-# IATI ----------------------------------------------------------------------------------------
-
-
-@public(download=True)
-@transaction.non_atomic_requests
-def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
-    """Every published programme IATI can take, as one IATI activities file, streamed."""
-    response = StreamingHttpResponse(iati.iter_activities_xml(), content_type="application/xml; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="iom-caribbean-iati-activities.xml"'
-    return response
-
-
-@public(download=True)
-@transaction.non_atomic_requests
-def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
-    """One programme's IATI activity file; staff may preview one that is unpublished or not yet valid."""
-    staff = request.user.is_staff
-    visible = Programme.objects.all() if staff else Programme.objects.published()
-    programmes = iati.export_queryset(visible)
-    programme = get_object_or_404(programmes, slug=slug)
-    if not staff and iati.unwritable(programme):
-        raise Http404("This programme is not in the IATI file yet.")
-    response = HttpResponse(
-        b"".join(iati.iter_activities_xml([programme], include_unwritable=True)),
-        content_type="application/xml; charset=utf-8",
-    )
-    if not programme.is_public or iati.unwritable(programme):
-        patch_cache_control(response, private=True, no_store=True)
-    return response

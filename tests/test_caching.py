@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import resolve, reverse
 
-from funding.services import iati_file_import
+from iati.importer import iati_file_import
 from iomcaribbean.content_version import content_version, one_content_change
 from partners.models import Organisation
 from programmes.models import Programme, ThematicArea

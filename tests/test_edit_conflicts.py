@@ -16,7 +16,7 @@ from django.test import Client
 from pytest_django.asserts import assertContains
 
 from funding.models import Grant
-from funding.services import iati_file_import
+from iati.importer import iati_file_import
 from iomcaribbean.admin_conflicts import NO_VERSION, VERSION_FIELD, EditConflictAdmin
 from partners.models import Organisation
 from programmes.admin import CompactInline

@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from iati import views as iati_views
 from iomcaribbean import caching, kept_files
-from programmes import iati
 from tests.factories import ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,13 +37,13 @@ def empty_folder() -> Path:
 def builds(monkeypatch) -> list[int]:
     """Counts the IATI files written (each a walk over every published programme)."""
     counted: list[int] = []
-    original = iati.iter_activities_xml
+    original = iati_views.iter_activities_xml
 
     def counting(*args, **kwargs):
         counted.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(iati, "iter_activities_xml", counting)
+    monkeypatch.setattr(iati_views, "iter_activities_xml", counting)
     return counted
 
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from iati import activity, codelists, views, writer
 from iomcaribbean.content_version import bump_content_version
 from partners.models import Organisation, Participation
-from programmes import iati, views
 from programmes.models import Country, Programme, ProgrammeCountry
 from tests import iati as check
 from tests.factories import (
@@ -71,12 +71,12 @@ def test_the_seed_feed_is_valid_against_the_schema_the_codelists_and_the_rules(c
 
 
 def test_the_feed_holds_exactly_the_published_programmes_iati_can_take(client) -> None:
-    writable = [p for p in iati.export_queryset() if not iati.unwritable(p)]
+    writable = [p for p in writer.export_queryset() if not activity.unwritable(p)]
     ProgrammeFactory(is_published=False, code="DRAFT-1")
 
     found = set(check.activities(feed(client)))
 
-    assert found == {iati.activity_identifier(p) for p in writable}
+    assert found == {activity.activity_identifier(p) for p in writable}
     assert "XM-DAC-47066-DRAFT-1" not in found
     assert "XM-DAC-47066-third-country-return" not in found  # no start date
 
@@ -265,8 +265,8 @@ def test_programmes_iati_cannot_take_are_left_out_and_say_why(client) -> None:
     assert not {"XM-DAC-47066-GEN-UNDATED", "XM-DAC-47066-GEN-UNEVEN", "XM-DAC-47066-GEN-PARTIAL"} & set(
         check.activities(xml)
     )
-    queryset = iati.export_queryset(Programme.objects.filter(code__startswith="GEN-"))
-    assert {p.code: iati.unwritable(p) for p in queryset} == {
+    queryset = writer.export_queryset(Programme.objects.filter(code__startswith="GEN-"))
+    assert {p.code: activity.unwritable(p) for p in queryset} == {
         "GEN-UNDATED": ["start_date"],
         "GEN-UNEVEN": ["countries"],
         "GEN-PARTIAL": ["countries"],
@@ -306,7 +306,7 @@ def test_one_programme_has_its_own_valid_file(client) -> None:
     assert response["Content-Type"] == "application/xml; charset=utf-8"
     assert_valid(response.content)
     assert list(check.activities(response.content)) == [SEMINAR]
-    alone = iati.activity_xml(iati.export_queryset().get(pk=seminar.pk))
+    alone = writer.activity_xml(writer.export_queryset().get(pk=seminar.pk))
     assert alone.startswith(b"<iati-activity ")
     assert check.validate_schema(b'<iati-activities version="2.03">' + alone + b"</iati-activities>") == []
 
@@ -370,7 +370,7 @@ def make_programmes(count: int) -> None:
 def peak_memory_of_the_feed() -> int:
     tracemalloc.start()
     try:
-        for _chunk in iati.iter_activities_xml():
+        for _chunk in writer.iter_activities_xml():
             pass
         return tracemalloc.get_traced_memory()[1]
     finally:
@@ -391,14 +391,14 @@ def test_the_feed_runs_a_fixed_number_of_queries_per_batch(client, django_assert
     Programme.objects.filter(is_published=True).update(is_published=False)
     make_programmes(10)
     bump_content_version()  # bulk_create sends no signal; the kept file of the seeds must not answer
-    # The content version (programmes.caching), then per batch: the programmes and 7 prefetches
+    # The content version (iomcaribbean.caching), then per batch: the programmes and 7 prefetches
     # (no request transaction: the file only reads).
     with django_assert_num_queries(1 + 8):
         feed(client)
-    make_programmes(iati.BATCH_SIZE * 2)
+    make_programmes(writer.BATCH_SIZE * 2)
     bump_content_version()
     with django_assert_num_queries(1 + 8 * 3):
-        assert check.activity_count(feed(client)) == iati.BATCH_SIZE * 2 + 10
+        assert check.activity_count(feed(client)) == writer.BATCH_SIZE * 2 + 10
 
 
 # The codes the portal writes down --------------------------------------------------------------
@@ -406,19 +406,19 @@ def test_the_feed_runs_a_fixed_number_of_queries_per_batch(client, django_assert
 
 @pytest.mark.parametrize(
     ("codes_in_the_project", "name"),
-    [(iati.COUNTRY_CODES, "Country"), (iati.CURRENCY_CODES, "Currency"), (iati.SECTOR_CODES, "Sector")],
+    [(codelists.COUNTRY_CODES, "Country"), (codelists.CURRENCY_CODES, "Currency"), (codelists.SECTOR_CODES, "Sector")],
 )
 def test_the_code_tables_are_the_active_codes_of_the_official_codelists(codes_in_the_project, name) -> None:
     assert codes_in_the_project == check.codelist(name)
 
 
 def test_the_few_codes_the_export_uses_are_active() -> None:
-    assert iati.CARIBBEAN_REGION in check.codelist("Region")
+    assert codelists.CARIBBEAN_REGION in check.codelist("Region")
     assert "380" not in check.codelist("Region")  # West Indies, regional: withdrawn
-    assert iati.REPORTING_ORG_TYPE in check.codelist("OrganisationType")
+    assert codelists.REPORTING_ORG_TYPE in check.codelist("OrganisationType")
     assert set(Programme.IATI_STATUS.values()) <= check.codelist("ActivityStatus")
     assert set(Programme.IATI_SCOPE.values()) <= check.codelist("ActivityScope")
     assert set(Participation.Role.values) - {Participation.Role.IN_DISCUSSIONS} <= check.codelist("OrganisationRole")
-    assert check.codelist("OrganisationRole") >= iati.IATI_ROLES
+    assert check.codelist("OrganisationRole") >= codelists.IATI_ROLES
     assert set(Organisation.Type.values) <= check.codelist("OrganisationType")
-    assert "AN" not in iati.COUNTRY_CODES
+    assert "AN" not in codelists.COUNTRY_CODES

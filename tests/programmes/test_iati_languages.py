@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from lxml import etree
 
-from funding.services import iati_file_import
+from iati.importer import iati_file_import
 from partners.models import Organisation
 from programmes.models import Country, Programme, Result
 from tests import iati as check

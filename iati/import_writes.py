@@ -1,123 +1,33 @@
-"""Writes to the funding records that are more than plain CRUD."""
+"""The import's writes: one activity's records, each matched by its identifier so that a re-import updates.
+
+``ActivityWriter`` saves what ``iati.reader`` read, record by record (``full_clean()`` first, the
+history told it was the import); ``iati.importer.iati_file_import`` runs it over a file.
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections import defaultdict
 from decimal import Decimal
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import DataError, IntegrityError, models, transaction
+from django.db import models
 from django.db.models import Max
 from django.utils.text import slugify
 
-from funding.iati_import import (
-    ActivityData,
-    IatiFileError,
-    OrganisationData,
-    Rejection,
-    normalise_text,
-    parse_iati_file,
-    read_source,
-)
 from funding.models import Budget, Grant, Transaction
-from iomcaribbean.content_version import one_content_change
+from iati.activity import total_budget_period
+from iati.elements import normalise_text
+from iati.import_report import ImportReport, ReplacedEdits
+from iati.records import ActivityData, OrganisationData
 from iomcaribbean.record_versions import IMPORT_REASON, edits_since_import
 from partners.models import Organisation, Participation
-from programmes.iati import total_budget_period
 from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, Result
 from programmes.translation import DEFAULT_LANGUAGE, localized
 
-HUNDRED, CENT = Decimal(100), Decimal("0.01")
-
-# What the report counts, in the order it lists them.
-KINDS = [
-    ("programme", "programmes"),
-    ("organisation", "organisations"),
-    ("participation", "participations"),
-    ("grant", "grants"),
-    ("transaction", "transactions"),
-    ("country", "countries of programmes"),
-    ("budget", "budgets"),
-    ("result", "results"),
-    ("project type", "project types"),
-]
-
-
-@dataclass
-class ReplacedEdits:
-    """Values staff changed in the admin since the record was last imported, which the file replaces."""
-
-    identifier: str  # the activity's
-    record: str
-    fields: list[str]
-    by: list[str]
-
-    def __str__(self) -> str:
-        return f"{self.identifier}: {self.record}: {', '.join(self.fields)} (edited by {', '.join(self.by)})"
-
-
-@dataclass
-class ImportReport:
-    """What an IATI import did (or, on a dry run or a rejected file, would have done)."""
-
-    dry_run: bool = False
-    error: str = ""  # the file as a whole could not be read
-    total: int = 0  # activities in the file
-    rejected: list[Rejection] = field(default_factory=list)
-    created: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    notes: list[str] = field(default_factory=list)
-    replaced: list[ReplacedEdits] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.error and not self.rejected
-
-    @property
-    def saved(self) -> bool:
-        return self.ok and not self.dry_run
-
-    @property
-    def summary(self) -> str:
-        if self.error:
-            return f"Nothing was imported. {self.error}"
-        if self.rejected:
-            noun = "activity" if self.total == 1 else "activities"
-            verb = "was" if len(self.rejected) == 1 else "were"
-            return (
-                f"Nothing was imported: {len(self.rejected)} of {self.total} {noun} {verb} rejected. "
-                "Correct the file and import it again."
-            )
-        if self.dry_run:
-            return f"Dry run: all {self.total} activities can be imported. Nothing was saved."
-        return f"Imported {self.total} {'activity' if self.total == 1 else 'activities'}."
-
-    def changes(self) -> list[str]:
-        verb = "" if self.saved else "would be "
-        return [
-            f"{plural.capitalize()}: {self.created[kind]} {verb}created, {self.updated[kind]} {verb}updated"
-            for kind, plural in KINDS
-            if self.created[kind] or self.updated[kind]
-        ]
-
-    def lines(self) -> list[str]:
-        """The report as plain text, for the command line."""
-        lines = [self.summary]
-        for rejection in self.rejected:
-            where = f" (line {rejection.line})" if rejection.line else ""
-            lines.append(f"  Rejected {rejection.identifier}{where}: {rejection.reason}")
-        if not self.error and not self.rejected:
-            lines += [f"  {line}" for line in self.changes() or ["No change: the portal already has every record."]]
-            lines += [f"  Note: {note}" for note in self.notes]
-            verb = "Replaced" if self.saved else "Would replace"
-            lines += [f"  {verb} edits made in the admin since the last import: {edit}" for edit in self.replaced]
-        return lines
+HUNDRED = Decimal(100)
 
 
 class ActivityRejected(Exception):
@@ -406,70 +316,3 @@ class ActivityWriter:
                     row = Transaction(grant_id=grant_ids[0], type=type_, date=date, amount=amount, currency=currency)
                 values = {"description": data.description} if data.description or row.pk is None else {}
                 self.save(row, "transaction", **values)
-
-
-def parents_first(activities: list[ActivityData]) -> list[ActivityData]:
-    """Activities whose parent is in the same file come after it."""
-    by_identifier = {activity.identifier: activity for activity in activities}
-
-    def depth(activity: ActivityData) -> int:
-        seen, level = {activity.identifier}, 0
-        while (parent := by_identifier.get(activity.parent_identifier)) and parent.identifier not in seen:
-            seen.add(parent.identifier)
-            activity, level = parent, level + 1
-        return level
-
-    return sorted(activities, key=depth)
-
-
-@transaction.atomic
-def iati_file_import(
-    *,
-    source: str | Path | bytes | IO[bytes],
-    user: AbstractBaseUser | None = None,
-    dry_run: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> ImportReport:
-    """Import an IATI 2.03 activities file: all of it, or (if any activity is rejected) none of it.
-
-    Records are matched by identifier, so importing a file twice updates and never duplicates:
-    programmes by IOM project code or slug, organisations by IATI ref or else exact name,
-    participations by (organisation, programme, role), grants by (funder, programme),
-    transactions by (grant, type, date, amount, currency). The import adds and updates; it never
-    deletes, and leaves alone what IATI does not carry (thematic areas, publication, grant amounts).
-    """
-    report = ImportReport(dry_run=dry_run)
-    try:
-        parsed = parse_iati_file(read_source(source))
-    except IatiFileError as error:
-        report.error = str(error)
-        return report
-    report.total = parsed.total
-    report.rejected.extend(parsed.rejections)
-    activities = parents_first(parsed.activities)
-    writer = ActivityWriter(report, user)
-    # Cached public pages go stale once, at the end, not at each of the file's records.
-    with one_content_change():
-        for done, activity in enumerate(activities, start=1):
-            try:
-                with transaction.atomic():
-                    writer.write(activity)
-            except ActivityRejected as error:
-                report.rejected.append(Rejection(activity.identifier, activity.line, f"{error}."))
-            except (IntegrityError, DataError) as error:
-                report.rejected.append(
-                    Rejection(activity.identifier, activity.line, f"the database refused it ({error}).")
-                )
-            if progress is not None:
-                progress(done, len(activities))
-    report.rejected.sort(key=lambda rejection: rejection.line or 0)
-    if report.rejected or dry_run:
-        transaction.set_rollback(True)
-    if writer.new_grants:
-        report.notes.append(
-            f"{writer.new_grants} new {'grant has' if writer.new_grants == 1 else 'grants have'} no amount: "
-            "IATI files carry a grant's transactions, not its amount. Enter amounts in the admin where known."
-        )
-    if report.created["programme"]:
-        report.notes.append("New programmes are saved unpublished: review and publish them in the admin.")
-    return report

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from funding.services import iati_file_import
+from iati.importer import iati_file_import
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """How good each programme's IATI record is: the problems, in plain words, with the field to fix.
 
 A blocking problem keeps the programme out of the IATI file, because its activity would be
-invalid (``iati.unwritable``); the others make the record weaker: an element left out, or a
+invalid (``activity.unwritable``); the others make the record weaker: an element left out, or a
 fallback used in its place.
 
 ``programme_problems()`` reads the programme's own fields, its country links (prefetch them with
@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django.db.models import Count, DecimalField, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _
 
-from programmes import iati
+from iati.activity import budget_too_long, country_shares, total_budget_period, unwritable
+from iati.quality_facts import Facts, quality_facts
 from programmes.models import Programme
 
 # Labels of what is not a field of the programme form: its inlines.
@@ -33,16 +30,6 @@ LABELS = {
     "budgets": "Budgets",
     "grants": "Grants (their transactions)",
 }
-FACTS = (
-    "iati_participations",
-    "iati_grants",
-    "iati_budgets",
-    "iati_long_budgets",
-    "iati_odd_currency_budgets",
-    "iati_future_transactions",
-    "iati_odd_currency_transactions",
-    "iati_budget_sum",
-)
 
 
 @dataclass(frozen=True)
@@ -58,77 +45,12 @@ class Problem:
         return capfirst(Programme._meta.get_field(self.field).verbose_name)
 
 
-def _count(path: str, condition: Q | None = None) -> Coalesce:
-    """How many rows at the end of a reverse relation ``path`` (``"grants__transactions"``) the programme has.
-
-    A subquery on the related model itself, reached through the relation: programmes imports no other app.
-    """
-    model, back = Programme, []
-    for name in path.split("__"):
-        relation = model._meta.get_field(name)
-        model = relation.related_model
-        back.insert(0, relation.field.name)
-    to_programme = "__".join(back)
-    rows = model.objects.filter(**{to_programme: OuterRef("pk")})
-    if condition is not None:
-        rows = rows.filter(condition)
-    rows = rows.order_by().values(to_programme).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def _budget_sum() -> Subquery:
-    """The sum of the programme's budgets per period in its total budget's currency (NULL without any)."""
-    budget = Programme._meta.get_field("budgets").related_model
-    rows = budget.objects.filter(programme=OuterRef("pk"), currency=OuterRef("budget_currency")).order_by()
-    return Subquery(rows.values("programme").annotate(total=Sum("amount")).values("total"), output_field=DecimalField())
-
-
-def with_quality_facts(queryset: QuerySet[Programme], today: datetime.date | None = None) -> QuerySet[Programme]:
-    """Annotate the counts ``programme_problems()`` needs (subqueries: no extra query, no duplicate rows)."""
-    today = today or timezone.localdate()
-    year = datetime.timedelta(days=365)
-    odd_currency = ~Q(currency__in=iati.CURRENCY_CODES)
-    return queryset.annotate(
-        iati_participations=_count("participations"),
-        iati_grants=_count("grants"),
-        iati_budgets=_count("budgets"),
-        iati_long_budgets=_count("budgets", Q(period_end__gt=F("period_start") + year)),
-        iati_odd_currency_budgets=_count("budgets", odd_currency),
-        iati_future_transactions=_count("grants__transactions", Q(date__gt=today)),
-        iati_odd_currency_transactions=_count("grants__transactions", odd_currency),
-        iati_budget_sum=_budget_sum(),
-    )
-
-
-@dataclass(frozen=True)
-class Facts:
-    participations: int = 0
-    grants: int = 0
-    budgets: int = 0
-    long_budgets: int = 0
-    odd_currency_budgets: int = 0
-    future_transactions: int = 0
-    odd_currency_transactions: int = 0
-    budget_sum: Decimal | None = None  # of the budgets per period in the total budget's currency
-
-
-def quality_facts(programme: Programme) -> Facts:
-    """The counts ``with_quality_facts()`` annotated, or fetched now in one query."""
-    if programme.pk is None:
-        return Facts()
-    if all(hasattr(programme, name) for name in FACTS):
-        values = {name: getattr(programme, name) for name in FACTS}
-    else:
-        values = with_quality_facts(Programme.objects.filter(pk=programme.pk)).values(*FACTS).get()
-    return Facts(**{name.removeprefix("iati_"): value for name, value in values.items()})
-
-
 def _plural(count: int, singular: str, plural: str) -> str:
     return f"{count} {singular if count == 1 else plural}"
 
 
 def blocking_problems(programme: Programme) -> list[Problem]:
-    """What keeps the programme out of the IATI file; the same fields as ``iati.unwritable()``."""
+    """What keeps the programme out of the IATI file; the same fields as ``unwritable()``."""
     messages = {
         "status": "The status is marked as an estimate, and IATI requires a status it has no way to mark as "
         "estimated: confirm the status from a source and clear the estimate note.",
@@ -145,53 +67,10 @@ def blocking_problems(programme: Programme) -> list[Problem]:
         "budget_currency": f"“{programme.budget_currency}” is not a currency IATI accepts: give its ISO 4217 "
         "code, such as USD.",
         "countries": "The percentages of the countries where it works cannot be published: "
-        f"{iati.country_shares(programme).error}. Give each a percentage so that they add up to 100, or clear "
+        f"{country_shares(programme).error}. Give each a percentage so that they add up to 100, or clear "
         "them all if no source gives them.",
     }
-    return [Problem(field, messages[field], blocking=True) for field in iati.unwritable(programme)]
-
-
-@dataclass(frozen=True)
-class Exclusion:
-    """Why the public does not find a programme in the IATI file, and what would bring it in."""
-
-    field: str
-    why: str
-    to_add: str
-
-
-# For the public pages, in their language: the same fields as ``iati.unwritable()``.
-EXCLUSIONS = {
-    "code": (
-        _("its IOM project code holds a character an IATI identifier cannot"),
-        _("the project code without spaces or any of / & | ?"),
-    ),
-    "status": (
-        _("its status is an estimate, and IATI requires a status it cannot mark as estimated"),
-        _("the status as a source states it"),
-    ),
-    "start_date": (
-        _("no start date is known, not even its year, and IATI requires one"),
-        _("the start date, even if only its year, or an estimate with what it rests on"),
-    ),
-    "dac_sector": (
-        _("it has no sector code IATI accepts, and IATI requires one"),
-        _("an active OECD DAC purpose code"),
-    ),
-    "budget_currency": (
-        _("its budget's currency is not one IATI accepts"),
-        _("the budget's ISO 4217 currency code"),
-    ),
-    "countries": (
-        _("the shares of the countries where it works do not add up to 100"),
-        _("each country's share as a source gives it, or none at all"),
-    ),
-}
-
-
-def iati_exclusions(programme: Programme) -> list[Exclusion]:
-    """Empty when the programme is in the IATI file; otherwise each reason it is not."""
-    return [Exclusion(field, *EXCLUSIONS[field]) for field in iati.unwritable(programme)]
+    return [Problem(field, messages[field], blocking=True) for field in unwritable(programme)]
 
 
 def date_problems(programme: Programme, today: datetime.date) -> list[Problem]:
@@ -232,7 +111,7 @@ def date_problems(programme: Programme, today: datetime.date) -> list[Problem]:
 
 
 def country_problems(programme: Programme) -> list[Problem]:
-    shares = iati.country_shares(programme)
+    shares = country_shares(programme)
     problems = [
         Problem(
             "countries",
@@ -282,7 +161,7 @@ def total_budget_problems(programme: Programme, facts: Facts) -> list[Problem]:
                 )
             ]
         return []
-    period = iati.total_budget_period(programme)
+    period = total_budget_period(programme)
     if period is None:
         return [
             Problem(
@@ -292,7 +171,7 @@ def total_budget_problems(programme: Programme, facts: Facts) -> list[Problem]:
                 "period under Budgets.",
             )
         ]
-    if iati.budget_too_long(*period):
+    if budget_too_long(*period):
         return [
             Problem(
                 "budget_amount",

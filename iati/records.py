@@ -1,0 +1,107 @@
+"""The plain records an IATI activities file is read into, before anything touches the database.
+
+``iati.reader`` fills them from the file, checked; ``iati.import_writes`` writes them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from programmes.models import DatePrecision
+
+
+@dataclass
+class Rejection:
+    identifier: str
+    line: int | None
+    reason: str
+
+
+# A text's translations from a file's narratives: language -> text, for the portal's languages
+# other than English (English is the field itself).
+Translations = dict[str, str]
+
+
+@dataclass
+class OrganisationData:
+    ref: str
+    name: str
+    type: str  # OrganisationType code, or "" when the file does not say
+    names: Translations = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.name or self.ref
+
+
+@dataclass
+class ParticipantData:
+    organisation: OrganisationData
+    role: str
+
+
+@dataclass
+class CountryShare:
+    code: str
+    percentage: Decimal | None
+
+
+@dataclass
+class BudgetData:
+    period_start: datetime.date
+    period_end: datetime.date
+    amount: Decimal
+    currency: str
+    status: str  # "" when the file gives none
+
+
+@dataclass
+class TransactionData:
+    type: str
+    date: datetime.date
+    amount: Decimal
+    currency: str
+    provider: OrganisationData
+    description: str
+
+
+@dataclass
+class ActivityData:
+    identifier: str
+    line: int | None
+    code: str  # IOM project code, "" when the activity has none
+    slug: str  # the portal's slug when the identifier carries one, else ""
+    title: str
+    description: str = ""
+    status: str = ""
+    coverage: str = ""
+    start: PartialDate = field(default_factory=lambda: PartialDate(None))
+    end: PartialDate = field(default_factory=lambda: PartialDate(None))
+    dac_sector: str = ""
+    project_type: tuple[str, str] | None = None  # (slug, name)
+    parent_identifier: str = ""
+    default_currency: str = ""
+    countries: list[CountryShare] = field(default_factory=list)
+    participants: list[ParticipantData] = field(default_factory=list)
+    budgets: list[BudgetData] = field(default_factory=list)
+    transactions: list[TransactionData] = field(default_factory=list)
+    results: list[str] = field(default_factory=list)
+    # The title's and description's translations; each result's, in the order of ``results``.
+    title_translations: Translations = field(default_factory=dict)
+    description_translations: Translations = field(default_factory=dict)
+    result_translations: list[Translations] = field(default_factory=list)
+
+
+@dataclass
+class ParsedFile:
+    activities: list[ActivityData]
+    rejections: list[Rejection]
+    total: int
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    date: datetime.date | None
+    precision: str = DatePrecision.DAY
+    estimate: str = ""  # what an estimated date rests on, as the narrative says it

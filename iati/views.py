@@ -1,0 +1,68 @@
+"""The public IATI pages: the file of every published programme IATI can take, one programme's
+activity, and "About this data", which says where the record comes from, how sure it is, and
+which published programmes the IATI file leaves out, grouped by why (``iati.exclusions``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from django.views.generic import TemplateView
+
+from iati.activity import unwritable
+from iati.exclusions import Exclusion, iati_exclusions
+from iati.writer import export_queryset, iter_activities_xml
+from iomcaribbean.public_routes import public
+from iomcaribbean.views import ReadsOnly
+from programmes.models import Programme, ProgrammeCountry
+
+
+@public(download=True)
+@transaction.non_atomic_requests
+def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
+    """Every published programme IATI can take, as one IATI activities file, streamed."""
+    response = StreamingHttpResponse(iter_activities_xml(), content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="iom-caribbean-iati-activities.xml"'
+    return response
+
+
+@public(download=True)
+@transaction.non_atomic_requests
+def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
+    """One programme's IATI activity file; staff may preview one that is unpublished or not yet valid."""
+    staff = request.user.is_staff
+    visible = Programme.objects.all() if staff else Programme.objects.published()
+    programme = get_object_or_404(export_queryset(visible), slug=slug)
+    if not staff and unwritable(programme):
+        raise Http404("This programme is not in the IATI file yet.")
+    response = HttpResponse(
+        b"".join(iter_activities_xml([programme], include_unwritable=True)),
+        content_type="application/xml; charset=utf-8",
+    )
+    if not programme.is_public or unwritable(programme):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+class AboutDataView(ReadsOnly, TemplateView):
+    template_name = "programmes/about_data.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        links = Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country"))
+        programmes = Programme.objects.published().prefetch_related(links).order_by("title", "pk")
+        published, left_out = 0, set()
+        by_reason: dict[str, tuple[Exclusion, list[Programme]]] = {}
+        for programme in programmes.iterator(chunk_size=500):
+            published += 1
+            for exclusion in iati_exclusions(programme):
+                by_reason.setdefault(exclusion.field, (exclusion, []))[1].append(programme)
+                left_out.add(programme.pk)
+        return super().get_context_data(**kwargs) | {
+            "published": published,
+            "in_iati": published - len(left_out),
+            "reasons": list(by_reason.values()),
+        }

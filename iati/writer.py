@@ -1,0 +1,298 @@
+"""The published programmes as IATI activities (IATI Standard 2.03), streamed as XML.
+
+The file is written with the standard library's ``XMLGenerator``, one activity at a time, from
+programmes fetched in batches of ``BATCH_SIZE``, so memory stays flat however many there are.
+What each activity says is decided in ``iati.activity``; the codes it writes are ``iati.codelists``.
+
+A programme the export cannot write as a valid activity without inventing data (no start date,
+country percentages that do not add up...) is left out of the file: ``activity.unwritable()``
+says why, and the admin's data-quality panel (``iati.quality``) says how to fix it.
+
+Functions other code relies on (keep their names and signatures):
+``iter_activities_xml(programmes=None, *, include_unwritable=False, now=None) -> Iterator[bytes]``,
+``activity_xml(programme, *, today=None) -> bytes``, ``export_queryset(queryset=None) -> QuerySet``.
+
+Texts staff translate (``programmes.translation``) are written once per language they have: a
+``<narrative>`` in English (the activity's ``xml:lang``), then one with ``xml:lang="es"`` and one
+with ``xml:lang="fr"`` where a translation exists. An untranslated text has its English narrative only.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gc
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from io import BytesIO
+from xml.sax.saxutils import XMLGenerator
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from iati.activity import (
+    Texts,
+    activity_dates,
+    activity_identifier,
+    country_shares,
+    description_texts,
+    participating_orgs,
+    reporting_org_texts,
+    texts,
+    unwritable,
+    writable_budgets,
+    writable_transactions,
+)
+from iati.codelists import (
+    BUDGET_ORIGINAL,
+    CARIBBEAN_REGION,
+    CARIBBEAN_REGION_NAME,
+    DESCRIPTION_GENERAL,
+    IATI_VERSION,
+    INDICATOR_QUALITATIVE,
+    OTHER_ID_INTERNAL,
+    REGION_VOCABULARY_DAC,
+    RELATED_CHILD,
+    RELATED_PARENT,
+    REPORTING_ORG_TYPE,
+    RESULT_OUTCOME,
+    SECTOR_DAC,
+    SECTOR_REPORTING_ORG,
+)
+from iomcaribbean.exports import XML_INVALID
+from programmes.models import Programme, ProgrammeCountry
+from programmes.translation import DEFAULT_LANGUAGE
+
+BATCH_SIZE = 50  # programmes per query batch: memory holds one batch at a time
+LANGUAGE = DEFAULT_LANGUAGE  # the activity's xml:lang
+
+
+# Fetching ----------------------------------------------------------------------------------------
+
+
+def export_queryset(queryset: QuerySet[Programme] | None = None) -> QuerySet[Programme]:
+    """``queryset`` (by default every published programme) with all the export reads, in a fixed number of queries."""
+    if queryset is None:
+        queryset = Programme.objects.published()
+    participation = Programme._meta.get_field("participations").related_model
+    grant = Programme._meta.get_field("grants").related_model
+    links = ProgrammeCountry.objects.select_related("country")
+    # Phases and parents with what unwritable() reads: links go only to activities in the file.
+    phases = Programme.objects.published().order_by("order", "pk").prefetch_related(Prefetch("country_links", links))
+    return queryset.select_related("project_type", "parent").prefetch_related(
+        Prefetch("country_links", queryset=links),
+        Prefetch("parent__country_links", queryset=links),
+        Prefetch("participations", queryset=participation.objects.select_related("organisation")),
+        Prefetch("grants", queryset=grant.objects.select_related("funder").prefetch_related("transactions")),
+        "budgets",
+        "results",
+        Prefetch("phases", queryset=phases),
+    )
+
+
+def in_batches(queryset: QuerySet[Programme], batch_size: int = BATCH_SIZE) -> Iterator[Programme]:
+    """Every programme of ``queryset`` by primary key, ``batch_size`` (and their prefetches) at a time.
+
+    Each batch is its own query, so no cursor stays open while the response streams.
+    """
+    last_pk = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
+        yield from batch
+        if len(batch) < batch_size:
+            return
+        last_pk = batch[-1].pk
+        # Prefetching links each programme and its related rows both ways; such cycles wait for the
+        # garbage collector, which may not run for many batches: free the batch before the next one.
+        del batch
+        gc.collect()
+
+
+# Writing -----------------------------------------------------------------------------------------
+
+
+def _datetime(value: datetime.datetime) -> str:
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+def _amount(value: Decimal) -> str:
+    return f"{value:f}"
+
+
+class _Writer:
+    """An indenting ``XMLGenerator`` whose output is taken piece by piece."""
+
+    def __init__(self) -> None:
+        self.buffer = BytesIO()
+        self.xml = XMLGenerator(self.buffer, encoding="utf-8", short_empty_elements=True)
+        self.depth = 0
+        self.nested = False  # whether the open element has child elements
+
+    def take(self) -> bytes:
+        data = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return data
+
+    def _indent(self) -> None:
+        if self.depth:  # the root element follows the XML declaration's own line break
+            self.xml.ignorableWhitespace("\n" + "  " * self.depth)
+
+    @staticmethod
+    def _attrs(attrs: dict[str, str | None]) -> dict[str, str]:
+        return {name: XML_INVALID.sub("", value) for name, value in attrs.items() if value not in (None, "")}
+
+    def start(self, name: str, **attrs: str | None) -> None:
+        self._indent()
+        self.xml.startElement(name, self._attrs(attrs))
+        self.depth += 1
+        self.nested = False
+
+    def end(self, name: str) -> None:
+        self.depth -= 1
+        if self.nested:
+            self.xml.ignorableWhitespace("\n" + "  " * self.depth)
+        self.xml.endElement(name)
+        self.nested = True
+
+    def leaf(self, name: str, text: str | None = None, **attrs: str | None) -> None:
+        self._indent()
+        self.xml.startElement(name, self._attrs(attrs))
+        if text:
+            self.xml.characters(XML_INVALID.sub("", text.replace("\r\n", "\n")))
+        self.xml.endElement(name)
+        self.nested = True
+
+    def narrative(self, text: str, language: str = LANGUAGE) -> None:
+        self.leaf("narrative", text, **{"xml:lang": language})
+
+    def text_element(self, name: str, text: str | Texts, **attrs: str | None) -> None:
+        """The element with one narrative per language (``text`` as a plain string is English)."""
+        self.start(name, **attrs)
+        for language, value in [(LANGUAGE, text)] if isinstance(text, str) else text:
+            self.narrative(value, language)
+        self.end(name)
+
+
+def _write_activity(out: _Writer, programme: Programme, today: datetime.date) -> None:
+    reporting_ref = settings.IATI_REPORTING_ORG_REF
+    out.start(
+        "iati-activity",
+        **{
+            "xml:lang": LANGUAGE,
+            "default-currency": programme.budget_currency or None,
+            "last-updated-datetime": _datetime(programme.updated_at),
+            "hierarchy": "2" if programme.parent_id else None,
+        },
+    )
+    out.leaf("iati-identifier", activity_identifier(programme))
+    iom = reporting_org_texts()
+    out.text_element("reporting-org", iom, ref=reporting_ref, type=REPORTING_ORG_TYPE)
+    out.text_element("title", texts(programme, "title"))
+    out.text_element("description", description_texts(programme), type=DESCRIPTION_GENERAL)
+    for org in participating_orgs(programme):
+        out.text_element("participating-org", org.names, ref=org.ref, type=org.type, role=org.role)
+    if programme.code:
+        out.start("other-identifier", ref=programme.code, type=OTHER_ID_INTERNAL)
+        out.text_element("owner-org", iom, ref=reporting_ref)
+        out.end("other-identifier")
+    out.leaf("activity-status", code=programme.iati_status)
+    for date in activity_dates(programme, today):
+        attrs = {"type": date.type, "iso-date": date.date.isoformat()}
+        if date.narrative:
+            out.text_element("activity-date", date.narrative, **attrs)
+        else:
+            out.leaf("activity-date", **attrs)
+    if programme.coverage and not programme.coverage_estimate.strip():
+        out.leaf("activity-scope", code=Programme.IATI_SCOPE[programme.coverage])
+    countries = country_shares(programme)
+    for country, share in countries.shares:
+        percentage = None if share is None else _amount(share)
+        out.text_element("recipient-country", texts(country, "name"), code=country.code, percentage=percentage)
+    if not countries.shares and not countries.error:
+        out.text_element(
+            "recipient-region",
+            CARIBBEAN_REGION_NAME,
+            code=CARIBBEAN_REGION,
+            vocabulary=REGION_VOCABULARY_DAC,
+            percentage="100",
+        )
+    out.leaf("sector", vocabulary=SECTOR_DAC, code=programme.dac_sector, percentage="100")
+    if project_type := programme.project_type:
+        out.text_element(
+            "sector",
+            texts(project_type, "name"),
+            vocabulary=SECTOR_REPORTING_ORG,
+            code=project_type.slug,
+            percentage="100",
+        )
+    for budget in writable_budgets(programme):
+        out.start("budget", type=BUDGET_ORIGINAL, status=budget.status or None)
+        out.leaf("period-start", **{"iso-date": budget.period_start.isoformat()})
+        out.leaf("period-end", **{"iso-date": budget.period_end.isoformat()})
+        value_date = budget.period_start.isoformat()
+        out.leaf("value", _amount(budget.amount), currency=budget.currency, **{"value-date": value_date})
+        out.end("budget")
+    for grant, transaction in writable_transactions(programme, today):
+        funder, date = grant.funder, transaction.date.isoformat()
+        out.start("transaction")
+        out.leaf("transaction-type", code=transaction.type)
+        out.leaf("transaction-date", **{"iso-date": date})
+        out.leaf("value", _amount(transaction.amount), currency=transaction.currency, **{"value-date": date})
+        if transaction.description:
+            out.text_element("description", transaction.description)
+        out.text_element("provider-org", texts(funder, "name"), ref=funder.iati_identifier, type=funder.type)
+        out.text_element("receiver-org", iom, ref=reporting_ref, type=REPORTING_ORG_TYPE)
+        out.end("transaction")
+    # Only to activities in the file: a phase or parent left out of it is no link a reader can follow.
+    if programme.parent_id and not unwritable(programme.parent):
+        out.leaf("related-activity", ref=activity_identifier(programme.parent), type=RELATED_PARENT)
+    for phase in programme.phases.all():
+        if not unwritable(phase):
+            out.leaf("related-activity", ref=activity_identifier(phase), type=RELATED_CHILD)
+    for result in programme.results.all():
+        # The schema requires an indicator: a qualitative one, worded as the result.
+        out.start("result", type=RESULT_OUTCOME)
+        out.text_element("title", texts(result, "title"))
+        out.start("indicator", measure=INDICATOR_QUALITATIVE)
+        out.text_element("title", texts(result, "title"))
+        out.end("indicator")
+        out.end("result")
+    out.end("iati-activity")
+
+
+def activity_xml(programme: Programme, *, today: datetime.date | None = None) -> bytes:
+    """One ``<iati-activity>`` element (UTF-8, no XML declaration), whether or not it is writable."""
+    out = _Writer()
+    _write_activity(out, programme, today or timezone.localdate())
+    return out.take()
+
+
+def iter_activities_xml(
+    programmes: QuerySet[Programme] | Iterable[Programme] | None = None,
+    *,
+    include_unwritable: bool = False,
+    now: datetime.datetime | None = None,
+) -> Iterator[bytes]:
+    """An IATI activities file, chunk by chunk: the header, then one chunk per activity, then the footer.
+
+    ``programmes`` defaults to every published programme; a QuerySet is fetched in batches with
+    ``export_queryset()``'s prefetches, any other iterable is written as given (prefetch it).
+    Programmes ``unwritable()`` rejects are left out unless ``include_unwritable`` (staff previews).
+    With no programme at all the file has no activity, which the schema does not allow.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    if programmes is None or isinstance(programmes, QuerySet):
+        programmes = in_batches(export_queryset(programmes))
+    out = _Writer()
+    out.xml.startDocument()
+    out.start("iati-activities", version=IATI_VERSION, **{"generated-datetime": _datetime(now)})
+    yield out.take()
+    for programme in programmes:
+        if include_unwritable or not unwritable(programme):
+            _write_activity(out, programme, today)
+            yield out.take()
+    out.end("iati-activities")
+    out.xml.ignorableWhitespace("\n")
+    yield out.take()
