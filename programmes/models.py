@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
+from programmes.fallback_ordering import TranslatedQuerySet
+
 
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
@@ -110,6 +112,7 @@ class Country(TimeStamped):
         "Caribbean state", default=True, help_text="Unticked for destinations outside the region."
     )
 
+    objects = TranslatedQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     class Meta:
@@ -140,6 +143,7 @@ class ThematicArea(TimeStamped):
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
 
+    objects = TranslatedQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     class Meta:
@@ -161,6 +165,7 @@ class ProjectType(TimeStamped):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
 
+    objects = TranslatedQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     class Meta:
@@ -281,7 +286,7 @@ def settle_public(using: str = DEFAULT_DB_ALIAS, below: Programme | None = None)
 PUBLICATION_FIELDS = frozenset({"is_published", "parent", "parent_id"})
 
 
-class ProgrammeQuerySet(models.QuerySet):
+class ProgrammeQuerySet(TranslatedQuerySet):
     def published(self) -> ProgrammeQuerySet:
         """What the public may see (``published_condition``)."""
         return self.filter(published_condition())
@@ -598,6 +603,8 @@ class ProgrammeItem(models.Model):
 
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = TranslatedQuerySet.as_manager()
+
     class Meta:
         abstract = True
         ordering = ["order", "pk"]
@@ -687,7 +694,7 @@ def on_home_page_condition(path: str = "") -> Q:
     return Q(**{f"{prefix}is_current": True, f"{prefix}is_published": True})
 
 
-class OverviewQuerySet(models.QuerySet):
+class OverviewQuerySet(TranslatedQuerySet):
     def on_home_page(self) -> OverviewQuerySet:
         return self.filter(on_home_page_condition())
 
@@ -765,6 +772,7 @@ class OverviewEntry(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = TranslatedQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     class Meta:
