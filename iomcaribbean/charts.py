@@ -5,6 +5,9 @@ with coordinates in the chart's own units; ``templates/includes/bar_chart.html``
 Each series has a fill pattern of its own and every bar carries its value as a direct label,
 so a chart can be read without colour, and printed in black and white. It imports no app: the
 views decide what to count and how to word it, this module only lays it out.
+
+One module: the vertical and the horizontal layouts share the scale, the legend, the text
+measures and the records they fill, and nothing else uses them.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 Every difference between machines is an environment variable read through one
 ``environ.Env``; ``.env.example`` documents each of them.
+
+One module, as Django expects of settings: split by machine or by topic, a value's default and
+what overrides it would be read in several places; the banners below follow the settings reference.
 """
 
 from __future__ import annotations

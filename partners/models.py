@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from iomcaribbean.public_records import AS_ITS_PUBLIC_QUERYSET
+from programmes.fallback_ordering import TranslatedQuerySet
 from programmes.models import (
     Country,
     DatePrecision,
@@ -39,19 +40,19 @@ def in_family_of(path: str, organisation: Any, lookup: str = "exact") -> Q:
     return condition
 
 
-class ParticipationQuerySet(models.QuerySet):
+class ParticipationQuerySet(TranslatedQuerySet):
     def public(self) -> ParticipationQuerySet:
         """Roles in programmes the public may see."""
         return self.filter(published_condition("programme"))
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(TranslatedQuerySet):
     def public(self) -> AgreementQuerySet:
         """Agreements tied to no programme, or to one the public may see."""
         return self.filter(Q(programme__isnull=True) | published_condition("programme"))
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(TranslatedQuerySet):
     def partners(self) -> OrganisationQuerySet:
         """Organisations taking part in at least one published programme."""
         return self.filter(Exists(Participation.objects.public().filter(organisation=OuterRef("pk"))))

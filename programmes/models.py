@@ -19,6 +19,7 @@ from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 from iomcaribbean.public_records import ALWAYS_SHOWN
+from programmes.fallback_ordering import TranslatedQuerySet
 
 
 class TimeStamped(models.Model):
@@ -112,6 +113,7 @@ class Country(TimeStamped):
         "Caribbean state", default=True, help_text="Unticked for destinations outside the region."
     )
 
+    objects = TranslatedQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     public_records_condition = ALWAYS_SHOWN
@@ -144,6 +146,7 @@ class ThematicArea(TimeStamped):
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
 
+    objects = TranslatedQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     public_records_condition = ALWAYS_SHOWN
@@ -167,6 +170,7 @@ class ProjectType(TimeStamped):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
 
+    objects = TranslatedQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     public_records_condition = ALWAYS_SHOWN
@@ -295,7 +299,7 @@ def settle_public(using: str = DEFAULT_DB_ALIAS, below: Programme | None = None)
 PUBLICATION_FIELDS = frozenset({"is_published", "parent", "parent_id"})
 
 
-class ProgrammeQuerySet(models.QuerySet):
+class ProgrammeQuerySet(TranslatedQuerySet):
     def published(self) -> ProgrammeQuerySet:
         """What the public may see (``published_condition``)."""
         return self.filter(published_condition())
@@ -617,6 +621,7 @@ class ProgrammeItem(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     public_records_condition = shown_with_programme()
+    objects = TranslatedQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -707,7 +712,7 @@ def on_home_page_condition(path: str = "") -> Q:
     return Q(**{f"{prefix}is_current": True, f"{prefix}is_published": True})
 
 
-class OverviewQuerySet(models.QuerySet):
+class OverviewQuerySet(TranslatedQuerySet):
     def on_home_page(self) -> OverviewQuerySet:
         return self.filter(on_home_page_condition())
 
@@ -789,6 +794,7 @@ class OverviewEntry(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = TranslatedQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     class Meta:

@@ -15,7 +15,8 @@ Three rules keep the rest of the portal unaware of the languages:
   model's fields when it builds the historical model, and would otherwise miss them
   (django-simple-history's documented way of working with modeltranslation).
 - Outside English, sorting by a translated field sorts by the translation where there is one and
-  by the English text where not (``fallback_ordering``), as the pages show them.
+  by the English text where not, as the pages show them: the models' querysets inherit
+  ``programmes.fallback_ordering.TranslatedQuerySet``.
 
 ``register_translated`` registers a model (translations, English column, history); partners uses
 it for its own models.
@@ -29,13 +30,10 @@ from typing import Any
 
 from django.conf.locale import LANG_INFO
 from django.db import models
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Q
 from django.utils.module_loading import import_string
-from django.utils.translation import override
 from modeltranslation import settings as mt_settings
 from modeltranslation.fields import TranslationField
-from modeltranslation.manager import MultilingualQuerySet, rewrite_lookup_key
 from modeltranslation.translator import TranslationOptions, translator
 from modeltranslation.utils import build_localized_fieldname, get_language
 from simple_history import register as register_history
@@ -172,56 +170,6 @@ def missing_in(model: type[models.Model], language: str) -> Q:
         lacks_other = Q(**{f"{other}__isnull": True}) | Q(**{other: ""})
         condition |= has_english & lacks_other
     return condition
-
-
-# Ordering with the fallback ----------------------------------------------------------------------
-# modeltranslation sorts by the active language's column ("name" becomes "name_es"): where most
-# texts are not translated yet, they would all sort as NULL, in no stable order, and pages of a
-# list would repeat or skip records. Outside English, sort by the translation where there is one
-# and by the English text where not, as the page shows them.
-
-
-def fallback_ordering(model: type[models.Model], key: Any) -> Any:
-    """``key`` (as given to ``order_by``) sorting by the active language's text, else the English one."""
-    if not isinstance(key, str) or get_language() == DEFAULT_LANGUAGE or key == "?":
-        return key
-    descending = key.startswith("-")
-    name = key.removeprefix("-")
-    translated = rewrite_lookup_key(model, name)
-    if translated == name:
-        return key  # not a translated field
-    with override(DEFAULT_LANGUAGE):
-        english = rewrite_lookup_key(model, name)
-    # Each language's column has its own field class: say what the expressions give.
-    text = models.TextField()
-    expression = Coalesce(NullIf(F(translated), Value(""), output_field=text), F(english), output_field=text)
-    return expression.desc() if descending else expression.asc()
-
-
-_order_by = MultilingualQuerySet.order_by
-
-
-def _order_by_with_fallback(self: MultilingualQuerySet, *field_names: Any) -> MultilingualQuerySet:
-    if self._rewrite:
-        field_names = tuple(fallback_ordering(self.model, key) for key in field_names)
-    return _order_by(self, *field_names)
-
-
-_post_init = MultilingualQuerySet._post_init
-
-
-def _post_init_with_fallback(self: MultilingualQuerySet) -> None:
-    # The model's default ordering, with the fallback, where modeltranslation would set it (an
-    # unordered query outside English); finding the query ordered, it then leaves it alone.
-    meta_ordering = self.model._meta.ordering if self.model else None
-    unordered = not self.query.order_by and self.query.default_ordering
-    if meta_ordering and unordered and get_language() != DEFAULT_LANGUAGE:
-        self.query.add_ordering(*(fallback_ordering(self.model, key) for key in meta_ordering))
-    _post_init(self)
-
-
-MultilingualQuerySet.order_by = _order_by_with_fallback
-MultilingualQuerySet._post_init = _post_init_with_fallback
 
 
 # What is registered ------------------------------------------------------------------------------

@@ -8,6 +8,9 @@ The script decodes the TopoJSON arcs, projects them (equirectangular, scaled by 
 middle latitude so that shapes are not stretched), simplifies each arc once (so neighbours keep a
 shared border), assembles each country's rings, clips them to the Caribbean box and writes SVG
 path data keyed by ISO 3166-1 alpha-2 code, in viewBox units.
+
+One file on purpose: `make map` runs it as a stand-alone script, outside Django and with the
+standard library only, and its steps read in the order they run, top to bottom.
 """
 
 from __future__ import annotations

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.utils import translation
+from modeltranslation.manager import MultilingualQuerySet
+from modeltranslation.translator import translator
 from pytest_django.asserts import assertContains, assertNotContains
 
 from funding.models import Grant
 from partners.models import Organisation
+from programmes.fallback_ordering import TranslatedQuerySet
 from programmes.models import Country, Overview, Programme
 from tests.factories import CountryFactory, GrantFactory, ProgrammeFactory
 from tests.programmes.test_admin import admin_url, form_data, form_errors
@@ -78,6 +81,29 @@ def test_outside_english_lists_sort_by_the_translation_or_else_the_english_text(
         by_name = [country.name for country in Country.objects.filter(code__in=["QA", "QB"]).order_by("-name")]
     assert names == ["Beta", "Zeta"]
     assert by_name == ["Zeta", "Beta"]
+
+
+def test_a_custom_queryset_sorts_with_the_fallback_and_without_it_when_rewriting_is_off() -> None:
+    for english, spanish in (("Alpha programme", "Zeta programa"), ("Beta programme", ""), ("Gamma programme", "Alfa")):
+        ProgrammeFactory(title=english, title_es=spanish, acronym="SORTED", is_published=True)
+    published = Programme.objects.published().filter(acronym="SORTED")
+    with translation.override("es"):
+        by_title = [programme.title for programme in published.order_by("title")]
+        by_english_column = [programme.title_en for programme in published.rewrite(False).order_by("-title")]
+    assert by_title == ["Alfa", "Beta programme", "Zeta programa"]
+    assert by_english_column == ["Gamma programme", "Beta programme", "Alpha programme"]
+
+
+def test_every_translated_model_has_the_queryset_that_sorts_with_the_fallback() -> None:
+    for model in translator.get_registered_models(abstract=False):
+        assert isinstance(model._default_manager.all(), TranslatedQuerySet), model
+
+
+def test_modeltranslation_s_queryset_is_left_as_it_ships() -> None:
+    """The fallback is a subclass's: modeltranslation's own class is not patched."""
+    for name in ("order_by", "_post_init"):
+        assert MultilingualQuerySet.__dict__[name].__module__ == "modeltranslation.manager", name
+        assert MultilingualQuerySet.__dict__[name].__qualname__ == f"MultilingualQuerySet.{name}", name
 
 
 def test_the_english_column_stays_the_text_other_apps_query() -> None:
