@@ -66,7 +66,9 @@ def _transaction_sums(transactions: QuerySet[Transaction], *group_by: str) -> Qu
     )
 
 
-def money_totals(grants: QuerySet[Grant], *, per: str | None = None, by_year: bool = False) -> dict[Any, list]:
+def money_totals(
+    grants: QuerySet[Grant], *, per: str | None = None, by_year: bool = False
+) -> dict[Any, list[CurrencyTotal]]:
     """The money of ``grants``, one ``CurrencyTotal`` per currency, in currency order: granted, the
     grants and those without a published amount, and their transactions committed, disbursed, spent.
 
