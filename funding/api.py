@@ -14,8 +14,7 @@ from rest_framework import serializers
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from funding.models import Grant
-from funding.selectors import currency_totals, currency_totals_per, rolled_up
-from funding.views import departments_parents, funder_grants, funders
+from funding.selectors import departments_parents, funder_grants, funders, money_totals, rolled_up
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from iomcaribbean.public_routes import PublicViewSet
 from partners.models import Organisation, in_family_of
@@ -41,7 +40,10 @@ class FunderSerializer(serializers.Serializer):
     type = ChoiceField(help_text="IATI OrganisationType code and label.")
     country = CountryRefSerializer(allow_null=True)
     iati_identifier = serializers.CharField()
-    programme_count = serializers.IntegerField(help_text="Published programmes it funds.")
+    programme_count = serializers.IntegerField(
+        source="funded_programme_count",
+        help_text="Published programmes it funds, its departments' grants with its own.",
+    )
     grant_count = serializers.IntegerField(help_text="Its grants to published programmes.")
     unpublished_count = serializers.IntegerField(help_text="Of those, grants whose amount is not published.")
     totals = CurrencyTotalSerializer(many=True, help_text="One row per currency: never add them up.")
@@ -89,7 +91,7 @@ class FunderViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
         # Three more queries for the page's totals per currency (grants, then transactions), a
         # body's including its departments' as on the funder pages.
         published = Grant.objects.published().filter(in_family_of("funder", [funder.pk for funder in page], "in"))
-        totals = rolled_up(currency_totals_per(published, "funder"), departments_parents())
+        totals = rolled_up(money_totals(published, per="funder"), departments_parents())
         for funder in page:
             funder.totals = totals.get(funder.pk, [])
         return page
@@ -97,6 +99,6 @@ class FunderViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
     def get_object(self) -> Organisation:
         funder = super().get_object()
         grants = funder_grants(funder)
-        funder.totals = currency_totals(grants)
+        funder.totals = money_totals(grants).get(None, [])
         funder.public_grants = grants.select_related("programme", "component").order_by("programme__title", "pk")
         return funder

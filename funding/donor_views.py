@@ -39,12 +39,13 @@ from funding.selectors import (
     CENT,
     CurrencyTotal,
     YearRow,
+    add_total,
     cents,
     currency_order,
     in_cents,
+    money_totals,
     pivot_years,
     schedule_ahead,
-    totals_by_year,
     transaction_totals_by_grant,
 )
 from iomcaribbean.charts import BarChart, Series, bar_chart
@@ -242,40 +243,18 @@ class DonorFigures:
         ]
 
 
-def totals_by_currency(grants: list[Grant], sums: dict[int, dict[str, dict[str, Decimal]]]) -> list[CurrencyTotal]:
-    """``selectors.currency_totals`` of grants already read with their transaction sums, without asking again.
-
-    Exact: the sums are Decimals, and the per-currency totals are their sum, so they always agree
-    with the grants table.
-    """
-    totals: dict[str, CurrencyTotal] = {}
-    for grant in grants:
-        total = totals.setdefault(grant.currency, CurrencyTotal(currency=grant.currency))
-        total.grants += 1
-        if grant.amount is None:
-            total.unpublished_amounts += 1
-        else:
-            total.granted = (total.granted or NONE) + grant.amount
-    for by_currency in sums.values():
-        for currency, money in by_currency.items():
-            total = totals.setdefault(currency, CurrencyTotal(currency=currency))
-            total.committed += money["committed"]
-            total.disbursed += money["disbursed"]
-            total.spent += money["spent"]
-    return [in_cents(totals[currency]) for currency in sorted(totals, key=currency_order)]
-
-
 def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigures:
     """Everything the dashboard and its downloads show, in a fixed number of queries.
 
     Every figure is of the grants listed: the schedule is read for those grants and given them,
-    and the totals per currency are added up from the grants and their transaction sums.
+    and the totals per currency and year are those of the grants' money (``money_totals``, per
+    grant) added up, so they always agree with the grants table.
     """
     grants = account.grants()
     listed_grants = {grant.pk: grant for grant in listed(grants)}
     funders = {grant.funder_id: grant.funder for grant in listed_grants.values()}
     funder_names = {pk: str(funder) for pk, funder in funders.items()}  # once each, not on every line
-    sums = {pk: money for pk, money in transaction_totals_by_grant(grants).items() if pk in listed_grants}
+    money = {pk: totals for pk, totals in money_totals(grants, per="pk", by_year=True).items() if pk in listed_grants}
     schedule = list(schedule_ahead(list(listed_grants), after=today).select_related(None))
     scheduled: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: NONE))
     for planned in schedule:
@@ -283,32 +262,36 @@ def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigure
         scheduled[planned.grant_id][planned.currency] += planned.amount
 
     rows = []
+    by_currency: dict[str, TotalRow] = {}
     for grant in listed_grants.values():
-        money = sums.get(grant.pk, {})
-        others = sorted((money.keys() | scheduled[grant.pk].keys()) - {grant.currency})
+        own = {total.currency: total for total in money.get(grant.pk, [])}
+        others = sorted((own.keys() | scheduled[grant.pk].keys()) - {grant.currency})
         # A grant without a published amount has no currency of its own: its first line is the
         # first currency its money moves in, if any.
         currencies = [grant.currency, *others] if grant.currency or not others else others
         for index, currency in enumerate(currencies):
-            sum_ = money.get(currency, {})
+            total = own.get(currency, CurrencyTotal(currency=currency))
             rows.append(
                 GrantRow(
                     grant,
                     currency,
                     funder_names[grant.funder_id],
                     first=index == 0,
-                    committed=cents(sum_.get("committed", NONE)),
-                    disbursed=cents(sum_.get("disbursed", NONE)),
+                    committed=cents(total.committed),
+                    disbursed=cents(total.disbursed),
                     scheduled=cents(scheduled[grant.pk][currency]),
                 )
             )
+        for total in own.values():
+            add_total(by_currency.setdefault(total.currency, TotalRow(CurrencyTotal(total.currency))).total, total)
 
-    by_currency = {total.currency: TotalRow(total) for total in totals_by_currency(list(listed_grants.values()), sums)}
     for planned in schedule:
         row = by_currency.setdefault(planned.currency, TotalRow(CurrencyTotal(currency=planned.currency)))
         row.scheduled += planned.amount
     totals = [by_currency[currency] for currency in sorted(by_currency, key=currency_order)]
-    years = pivot_years(totals_by_year(grants))
+    for row in totals:
+        in_cents(row.total)
+    years = pivot_years([row.total for row in totals])
     return DonorFigures(
         grants=listed_grants, funders=funder_names, rows=rows, totals=totals, years=years, schedule=schedule
     )

@@ -1,4 +1,4 @@
-"""Funding figures, computed by the database.
+"""Funding figures, computed by the database: the funders and their counts, and money per currency and year.
 
 Money in different currencies is never added up: every total is one row per currency. A grant
 whose amount is not published counts as a grant (``grants``, ``unpublished_amounts``), never as
@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum, TextField, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, TextField, Value
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 
 from funding.models import Grant, PlannedDisbursement, Transaction
+from partners.models import Organisation, in_family_of
+from partners.selectors import with_programme_counts
+from programmes.selectors import count_of
 from programmes.translation import DEFAULT_LANGUAGE, active_language, localized
 
 ZERO = Decimal("0")
@@ -29,6 +32,9 @@ def currency_order(currency: str) -> tuple[bool, str]:
     return (currency == "", currency)
 
 
+MONEY = ("committed", "disbursed", "spent")
+
+
 @dataclass
 class CurrencyTotal:
     currency: str
@@ -38,6 +44,7 @@ class CurrencyTotal:
     committed: Decimal = ZERO  # from commitment transactions
     disbursed: Decimal = ZERO  # from disbursement transactions
     spent: Decimal = ZERO  # from expenditure transactions
+    years: dict[int, dict[str, Decimal]] = field(default_factory=dict)  # year -> MONEY -> amount, when asked
 
 
 @dataclass
@@ -59,12 +66,21 @@ def _transaction_sums(transactions: QuerySet[Transaction], *group_by: str) -> Qu
     )
 
 
-def currency_totals(grants: QuerySet[Grant]) -> list[CurrencyTotal]:
-    """One row per currency: grant amounts, grants without a published amount, and transactions."""
-    totals: dict[str, CurrencyTotal] = {}
+def money_totals(
+    grants: QuerySet[Grant], *, per: str | None = None, by_year: bool = False
+) -> dict[Any, list[CurrencyTotal]]:
+    """The money of ``grants``, one ``CurrencyTotal`` per currency, in currency order: granted, the
+    grants and those without a published amount, and their transactions committed, disbursed, spent.
+
+    ``{None: totals}``, or with ``per`` (a grant field: ``"funder"``, ``"pk"``) ``{value: totals}``
+    for every value at once. With ``by_year`` each total also holds its transactions per year,
+    oldest first (``years``), of which its own are the sum. Two queries: grants, transactions.
+    """
+    owner = [per] if per else []
+    totals: dict[tuple[Any, str], CurrencyTotal] = {}
     grant_rows = (
         grants.order_by()
-        .values("currency")
+        .values(*owner, "currency")
         .annotate(
             granted=Sum("amount"),
             grants=Count("id"),
@@ -72,19 +88,23 @@ def currency_totals(grants: QuerySet[Grant]) -> list[CurrencyTotal]:
         )
     )
     for row in grant_rows:
-        totals[row["currency"]] = CurrencyTotal(**row)
-    for row in _transaction_sums(Transaction.objects.filter(grant__in=grants)):
-        total = totals.setdefault(row["currency"], CurrencyTotal(currency=row["currency"]))
-        total.committed, total.disbursed, total.spent = row["committed"], row["disbursed"], row["spent"]
-    return [in_cents(total) for total in sorted(totals.values(), key=lambda t: currency_order(t.currency))]
-
-
-def totals_by_year(grants: QuerySet[Grant]) -> list[dict]:
-    """Commitments, disbursements and expenditure per year and currency, oldest year first."""
-    rows = _transaction_sums(
-        Transaction.objects.filter(grant__in=grants).annotate(year=ExtractYear("date")), "year"
-    ).order_by("year", "currency")
-    return [row | {k: cents(row[k]) for k in ("committed", "disbursed", "spent")} for row in rows]
+        key = (row.pop(per) if per else None, row["currency"])
+        totals[key] = CurrencyTotal(**row)
+    transactions = Transaction.objects.filter(grant__in=grants)
+    group_by = [f"grant__{per}"] if per else []
+    if by_year:
+        transactions, group_by = transactions.annotate(year=ExtractYear("date")), [*group_by, "year"]
+    rows = _transaction_sums(transactions, *group_by)
+    for row in rows.order_by("year") if by_year else rows:
+        key = (row[f"grant__{per}"] if per else None, row["currency"])
+        total = totals.setdefault(key, CurrencyTotal(currency=row["currency"]))
+        add_total(total, CurrencyTotal(row["currency"], **{k: row[k] for k in MONEY}))
+        if by_year:
+            total.years[row["year"]] = {k: row[k] for k in MONEY}
+    per_owner: dict[Any, list[CurrencyTotal]] = defaultdict(list)
+    for key in sorted(totals, key=lambda pair: currency_order(pair[1])):
+        per_owner[key[0]].append(in_cents(totals[key]))
+    return dict(per_owner)
 
 
 def schedule_ahead(grants: QuerySet[Grant] | list[int], *, after) -> QuerySet[PlannedDisbursement]:
@@ -96,54 +116,28 @@ def schedule_ahead(grants: QuerySet[Grant] | list[int], *, after) -> QuerySet[Pl
     )
 
 
-def pivot_years(rows: list[dict]) -> list[YearRow]:
-    """Turn ``totals_by_year`` rows into one row per year for a table or chart."""
-    years: dict[int, YearRow] = defaultdict(lambda: YearRow(year=0))
-    for row in rows:
-        year = years[row["year"]]
-        year.year = row["year"]
-        year.by_currency[row["currency"]] = {k: row[k] for k in ("committed", "disbursed", "spent")}
+def pivot_years(totals: list[CurrencyTotal]) -> list[YearRow]:
+    """The ``years`` of ``money_totals(..., by_year=True)`` as one row per year for a table or chart."""
+    years: dict[int, YearRow] = {}
+    for total in totals:
+        for year, money in total.years.items():
+            years.setdefault(year, YearRow(year=year)).by_currency[total.currency] = money
     return [years[y] for y in sorted(years)]
 
 
 def transaction_totals_by_grant(grants: QuerySet[Grant]) -> dict[int, dict[str, dict[str, Decimal]]]:
-    """Committed, disbursed and spent per grant and currency: ``{grant id: {currency: {type: amount}}}``."""
+    """Committed, disbursed and spent per grant and currency: ``{grant id: {currency: {type: amount}}}``.
+
+    For one grant's page, which has no use for the grant query of ``money_totals``.
+    """
     totals: dict[int, dict[str, dict[str, Decimal]]] = defaultdict(dict)
     for row in _transaction_sums(Transaction.objects.filter(grant__in=grants), "grant"):
-        totals[row["grant"]][row["currency"]] = {k: row[k] for k in ("committed", "disbursed", "spent")}
+        totals[row["grant"]][row["currency"]] = {k: row[k] for k in MONEY}
     return dict(totals)
 
 
-def currency_totals_per(grants: QuerySet[Grant], key: str) -> dict[Any, list[CurrencyTotal]]:
-    """``currency_totals`` for every value of a grant field (e.g. ``"funder"``) at once, in two queries.
-
-    ``{value: [one CurrencyTotal per currency]}``; the lists are in currency order.
-    """
-    totals: dict[tuple[Any, str], CurrencyTotal] = {}
-    grant_rows = (
-        grants.order_by()
-        .values(key, "currency")
-        .annotate(
-            granted=Sum("amount"),
-            grants=Count("id"),
-            unpublished_amounts=Count("id", filter=Q(amount__isnull=True)),
-        )
-    )
-    for row in grant_rows:
-        owner = row.pop(key)
-        totals[owner, row["currency"]] = CurrencyTotal(**row)
-    for row in _transaction_sums(Transaction.objects.filter(grant__in=grants), f"grant__{key}"):
-        owner, currency = row[f"grant__{key}"], row["currency"]
-        total = totals.setdefault((owner, currency), CurrencyTotal(currency=currency))
-        total.committed, total.disbursed, total.spent = row["committed"], row["disbursed"], row["spent"]
-    per: dict[Any, list[CurrencyTotal]] = defaultdict(list)
-    for owner, currency in sorted(totals, key=lambda pair: currency_order(pair[1])):
-        per[owner].append(in_cents(totals[owner, currency]))
-    return dict(per)
-
-
 def rolled_up(per_owner: dict[Any, list[CurrencyTotal]], parents: dict[Any, Any]) -> dict[Any, list[CurrencyTotal]]:
-    """``currency_totals_per(..., "funder")`` with each body's totals including its departments'.
+    """``money_totals(..., per="funder")`` with each body's totals including its departments'.
 
     ``parents`` is ``{department: the body it is part of}``; a department keeps its own totals.
     Still one row per currency.
@@ -170,6 +164,35 @@ def add_total(into: CurrencyTotal, total: CurrencyTotal) -> None:
     into.committed += total.committed
     into.disbursed += total.disbursed
     into.spent += total.spent
+    for year, money in total.years.items():
+        into_year = into.years.setdefault(year, dict.fromkeys(MONEY, ZERO))
+        for kind in MONEY:
+            into_year[kind] += money[kind]
+
+
+def funders() -> QuerySet[Organisation]:
+    """Organisations with at least one grant to a published programme, their own or a department's.
+
+    ``funded_programme_count`` (``partners.selectors``, rolled up), ``grant_count`` and
+    ``unpublished_count`` (grants whose amount is not published) count grants to published
+    programmes, the departments' with a body's own (``partners.models.in_family_of``): a
+    government's totals include its ministries'. Each count is a subquery; one query for the list.
+    """
+    family = Grant.objects.published().filter(in_family_of("funder", OuterRef("pk")))
+    return with_programme_counts(Organisation.objects.filter(Exists(family)), rolled_up=True).annotate(
+        grant_count=count_of(family),
+        unpublished_count=count_of(family.filter(amount__isnull=True)),
+    )
+
+
+def funder_grants(funder: Organisation) -> QuerySet[Grant]:
+    """The grants to published programmes of the funder and its departments."""
+    return Grant.objects.published().filter(in_family_of("funder", funder))
+
+
+def departments_parents() -> dict[int, int]:
+    """{department id: parent id} for every organisation that is part of another (a short list)."""
+    return dict(Organisation.objects.filter(parent__isnull=False).values_list("pk", "parent_id"))
 
 
 def in_active_language(lookup: str) -> F | Coalesce:
@@ -225,4 +248,5 @@ def cents(amount: Decimal | None) -> Decimal | None:
 def in_cents(total: CurrencyTotal) -> CurrencyTotal:
     total.granted = cents(total.granted)
     total.committed, total.disbursed, total.spent = cents(total.committed), cents(total.disbursed), cents(total.spent)
+    total.years = {year: {kind: cents(money[kind]) for kind in MONEY} for year, money in total.years.items()}
     return total

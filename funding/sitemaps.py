@@ -6,7 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from funding.views import funders
+from funding.selectors import funders
 from partners.models import Organisation
 
 

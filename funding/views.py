@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -20,13 +20,15 @@ from django.views.generic import DetailView, ListView
 from funding.models import Grant
 from funding.selectors import (
     ZERO,
+    CurrencyTotal,
     cents,
-    currency_totals,
-    currency_totals_per,
+    departments_parents,
+    funder_grants,
+    funders,
     grant_totals_named,
     in_active_language,
+    money_totals,
     rolled_up,
-    totals_by_year,
 )
 from iomcaribbean.charts import Series, bar_chart
 from iomcaribbean.content_language import in_requested_language
@@ -51,35 +53,6 @@ AMOUNT_NOT_PUBLISHED = gettext_lazy("Amount not published")
 GRANTED_BY = gettext_lazy("Granted by")
 
 
-def _count(grants: QuerySet[Grant], expression: str) -> Subquery:
-    """``COUNT(expression)`` over ``grants`` as a scalar subquery (one row, no GROUP BY)."""
-    count = Func(F(expression.removeprefix("DISTINCT ")), function="COUNT", output_field=IntegerField())
-    if expression.startswith("DISTINCT "):
-        count.template = "%(function)s(DISTINCT %(expressions)s)"
-    return Subquery(grants.order_by().values(n=count)[:1], output_field=IntegerField())
-
-
-def funders() -> QuerySet[Organisation]:
-    """Organisations with at least one grant to a published programme, their own or a department's.
-
-    ``programme_count`` (distinct programmes), ``grant_count`` and ``unpublished_count`` (grants
-    whose amount is not published) count grants to published programmes, the departments' with a
-    body's own (``partners.models.in_family_of``): a government's totals include its ministries'.
-    Each count is a subquery over the family's grants; one query for the whole list.
-    """
-    family = Grant.objects.published().filter(in_family_of("funder", OuterRef("pk")))
-    return Organisation.objects.filter(Exists(family)).annotate(
-        programme_count=_count(family, "DISTINCT programme"),
-        grant_count=_count(family, "id"),
-        unpublished_count=_count(family.filter(amount__isnull=True), "id"),
-    )
-
-
-def funder_grants(funder: Organisation) -> QuerySet[Grant]:
-    """The grants to published programmes of the funder and its departments."""
-    return Grant.objects.published().filter(in_family_of("funder", funder))
-
-
 def listed_grants(funder: Organisation) -> QuerySet[Grant]:
     return (
         funder_grants(funder)
@@ -94,11 +67,6 @@ def grant_columns(grants: list[Grant], funder: Organisation) -> tuple:
     if all(grant.funder_id == funder.pk for grant in grants):
         return GRANT_COLUMNS
     return (GRANT_COLUMNS[0], GRANTED_BY, *GRANT_COLUMNS[1:])
-
-
-def departments_parents() -> dict[int, int]:
-    """{department id: parent id} for every organisation that is part of another (a short list)."""
-    return dict(Organisation.objects.filter(parent__isnull=False).values_list("pk", "parent_id"))
 
 
 def own_published_grants() -> QuerySet[Grant]:
@@ -137,17 +105,18 @@ def grant_row(grant: Grant, columns: tuple = GRANT_COLUMNS) -> list[Any]:
     ]
 
 
-def by_year(grants: QuerySet[Grant]) -> list[dict[str, Any]]:
-    """Commitments and disbursements per year, one table and chart per currency (never mixed).
+def by_year(totals: list[CurrencyTotal]) -> list[dict[str, Any]]:
+    """Commitments and disbursements per year (``money_totals(..., by_year=True)``), one table and
+    chart per currency (never mixed).
 
     Years between the first and the last with no transaction in that currency show as 0, so
     the chart's time axis has no gaps.
     """
-    rows_by_currency: dict[str, dict[int, dict]] = {}
-    for row in totals_by_year(grants):
-        rows_by_currency.setdefault(row["currency"], {})[row["year"]] = row
     tables = []
-    for currency, rows in sorted(rows_by_currency.items()):
+    for total in totals:
+        currency, rows = total.currency, total.years
+        if not rows:
+            continue  # no transaction in this currency
         years = range(min(rows), max(rows) + 1)
         table = [
             {
@@ -189,7 +158,7 @@ class FunderListView(ReadsOnly, ListView):
         context = super().get_context_data(**kwargs)
         # Three more queries for every funder's totals per currency (grants, then transactions),
         # a body's including its departments'.
-        totals = rolled_up(currency_totals_per(Grant.objects.published(), "funder"), departments_parents())
+        totals = rolled_up(money_totals(Grant.objects.published(), per="funder"), departments_parents())
         for funder in context["funders"]:
             mine = totals.get(funder.pk, [])
             funder.granted = [t for t in mine if t.granted is not None]
@@ -212,7 +181,7 @@ class FunderDetailView(ReadsOnly, DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         grants = funder_grants(self.object)
-        totals = currency_totals(grants)
+        totals = money_totals(grants, by_year=True).get(None, [])
         rows = list(listed_grants(self.object))
         columns = grant_columns(rows, self.object)
         # The names in the page's language (English where a name is not translated).
@@ -234,7 +203,7 @@ class FunderDetailView(ReadsOnly, DetailView):
                 Exists(own_published_grants())
             ),
             money_totals=[t for t in totals if t.granted is not None or t.committed or t.disbursed],
-            years=by_year(grants),
+            years=by_year(totals),
             countries=countries,
             areas=areas,
             **kwargs,

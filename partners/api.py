@@ -9,7 +9,7 @@ through the reverse relation: partners does not import funding, which imports pa
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 from rest_framework.reverse import reverse
@@ -19,8 +19,8 @@ from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMix
 from iomcaribbean.public_routes import PublicViewSet
 from iomcaribbean.relations import related_model
 from partners.models import Organisation, Participation
+from partners.selectors import with_programme_counts
 from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, PageLinkField, ProgrammeRefSerializer
-from programmes.models import Programme
 
 
 class OrganisationSerializer(serializers.Serializer):
@@ -31,7 +31,7 @@ class OrganisationSerializer(serializers.Serializer):
     country = CountryRefSerializer(allow_null=True)
     website = serializers.CharField()
     iati_identifier = serializers.CharField()
-    programme_count = serializers.IntegerField(help_text="Published programmes it takes part in.")
+    programme_count = serializers.IntegerField(help_text="Published programmes it takes part in or funds, each once.")
     funded_programme_count = serializers.IntegerField(help_text="Published programmes it funds.")
     url = PageLinkField()
     api_url = serializers.HyperlinkedIdentityField(view_name="partners_api:organisation-detail", lookup_field="slug")
@@ -88,21 +88,8 @@ class OrganisationViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelView
 
     def get_queryset(self) -> QuerySet[Organisation]:
         # One query: the organisations with a public part (as their pages), the country joined,
-        # both counts over published programmes only.
-        published = Programme.objects.published()
-        queryset = (
-            Organisation.objects.public()
-            .select_related("country")
-            .annotate(
-                programme_count=Count(
-                    "participations__programme", filter=Q(participations__programme__in=published), distinct=True
-                ),
-                funded_programme_count=Count(
-                    "grants__programme", filter=Q(grants__programme__in=published), distinct=True
-                ),
-            )
-            .order_by("name")
-        )
+        # both counts over published programmes only, as the partner pages count (partners.selectors).
+        queryset = with_programme_counts(Organisation.objects.public()).select_related("country").order_by("name")
         if self.action != "retrieve":
             return queryset
         participations = Participation.objects.public().select_related("programme")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.views.generic import DetailView, ListView
 
 from iomcaribbean.views import ReadsOnly
 from partners.models import Agreement, Organisation, Participation
+from partners.selectors import with_programme_counts
 
 
 class PartnerListView(ReadsOnly, ListView):
@@ -17,23 +18,12 @@ class PartnerListView(ReadsOnly, ListView):
     template_name = "partners/organisation_list.html"
     context_object_name = "organisations"
 
-    def get_queryset(self) -> list[Organisation]:
-        # Two queries: each organisation's published programmes counted on the participations
-        # alone (these organisations are Organisation.partners()), then those organisations, their
-        # country joined. Counting through a join of the organisations' rows would carry all their
-        # texts through the sort the count needs.
-        counts = dict(
-            Participation.objects.public()
-            .order_by()
-            .values_list("organisation")
-            .annotate(programmes=Count("programme", distinct=True))
-        )
-        organisations = list(
-            Organisation.objects.filter(pk__in=list(counts)).select_related("country").order_by("type", "name")
-        )
-        for organisation in organisations:
-            organisation.programme_count = counts[organisation.pk]
-        return organisations
+    def get_queryset(self) -> QuerySet[Organisation]:
+        # One query: these organisations (Organisation.partners()), their country joined, each with
+        # its count of published programmes (partners.selectors), a subquery per row, which keeps
+        # the organisations' texts out of any sort a grouped count would need.
+        partners = with_programme_counts(Organisation.objects.partners())
+        return partners.select_related("country").order_by("type", "name")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -57,7 +47,7 @@ class OrganisationDetailView(ReadsOnly, DetailView):
         participations = Participation.objects.public().select_related("programme", "programme__parent")
         agreements = Agreement.objects.public().select_related("programme").prefetch_related("organisations")
         return (
-            Organisation.objects.public()
+            with_programme_counts(Organisation.objects.public())
             .select_related("country")
             .prefetch_related(
                 Prefetch("participations", queryset=participations),

@@ -253,6 +253,8 @@ class CountryAdmin(TranslatedHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Every programme that names the country, published or not and in any role: staff see
+        # what a deletion or a merge would touch, not the public count (programmes.selectors).
         # Aggregates drop Meta.ordering; the autocomplete paginates and needs a stable order.
         return (
             super().get_queryset(request).annotate(programme_count=Count("programmes", distinct=True)).order_by("name")

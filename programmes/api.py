@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
@@ -27,7 +27,6 @@ from iomcaribbean.public_routes import PublicViewSet
 from iomcaribbean.relations import related_model
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
-from programmes.maps import with_programme_counts
 from programmes.models import (
     Country,
     Programme,
@@ -36,6 +35,7 @@ from programmes.models import (
     iso_partial_date,
     published_condition,
 )
+from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
 from programmes.views import DEFAULT_SORT, SORTS, best_matches_first
 
 PROGRAMME_ORDER = (F("start_date").desc(nulls_last=True), "title")
@@ -432,19 +432,13 @@ class CountryViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
         return CountryDetailSerializer if self.action == "retrieve" else CountrySerializer
 
     def get_queryset(self) -> QuerySet[Country]:
-        published = Programme.objects.published()
         if self.action != "retrieve":
             # One query, the country list's: each country where published programmes work, counted.
-            return with_programme_counts(Country.objects.all()).order_by("name")
-        works_there = Q(
-            programme_links__role=ProgrammeCountry.Role.BENEFITING, programme_links__programme__in=published
-        )
+            return countries_with_programme_counts(Country.objects.all()).order_by("name")
         any_link = ProgrammeCountry.objects.filter(published_condition("programme"), country=OuterRef("pk"))
-        queryset = Country.objects.filter(Exists(any_link)).annotate(
-            programme_count=Count("programme_links", filter=works_there)
-        )
+        queryset = countries_with_programme_counts(Country.objects.filter(Exists(any_link)), keep_empty=True)
         links = (
-            ProgrammeCountry.objects.filter(programme__in=published)
+            ProgrammeCountry.objects.filter(programme__in=Programme.objects.published())
             .select_related("programme")
             .order_by(F("programme__start_date").desc(nulls_last=True), "programme__title", "role")
         )
@@ -488,10 +482,7 @@ class ThematicAreaViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelView
         return ThematicAreaDetailSerializer if self.action == "retrieve" else ThematicAreaSerializer
 
     def get_queryset(self) -> QuerySet[ThematicArea]:
-        published = Programme.objects.published()
-        queryset = ThematicArea.objects.annotate(
-            programme_count=Count("programmes", filter=Q(programmes__in=published), distinct=True)
-        ).order_by("list", "order", "name")
+        queryset = areas_with_programme_counts()
         if self.action != "retrieve":
             return queryset
         programmes = Programme.objects.published().order_by(*PROGRAMME_ORDER)

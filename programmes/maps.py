@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 
-from programmes.models import Country, Programme, ProgrammeCountry
+from programmes.models import Country
+from programmes.selectors import countries_with_programme_counts
 
 MAP_FILE = Path(__file__).with_name("caribbean_map.json")
 
@@ -29,26 +30,10 @@ def countries_with_programmes() -> QuerySet[Country]:
     """Caribbean countries with at least one published programme, each with ``programme_count``.
 
     One query; the counts are the ones the country list shows. Countries outside the region are
-    not highlighted, nor those a programme only names (``with_programme_counts``): the map shows
-    where the programme works.
+    not highlighted, nor those a programme only names (``countries_with_programme_counts``): the
+    map shows where the programme works.
     """
-    return with_programme_counts(Country.objects.filter(is_caribbean=True)).order_by("name")
-
-
-def with_programme_counts(countries: QuerySet[Country]) -> QuerySet[Country]:
-    """The countries where published programmes work, each with ``programme_count``.
-
-    Only the links of the role "where it works" count: a venue, or an origin or destination the
-    narrative names, is not where a programme works. The published programmes are read once, as
-    a semi-join of the country links: the link table is filtered before it is counted, not
-    counted through a condition evaluated for each link. No DISTINCT: a programme has one link of
-    that role to a country (``programme_country_unique``).
-    """
-    links = Q(
-        programme_links__role=ProgrammeCountry.Role.BENEFITING,
-        programme_links__programme__in=Programme.objects.published(),
-    )
-    return countries.filter(links).annotate(programme_count=Count("programme_links__programme"))
+    return countries_with_programme_counts(Country.objects.filter(is_caribbean=True)).order_by("name")
 
 
 def is_on_map(country: Country) -> bool:

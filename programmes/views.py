@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Expression, F, OuterRef, Prefetch, QuerySet
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -27,7 +27,6 @@ from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
-from programmes.maps import with_programme_counts
 from programmes.models import (
     Country,
     Overview,
@@ -40,6 +39,7 @@ from programmes.models import (
     oldest_first,
     published_condition,
 )
+from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
 
 # ?sort= values: label, ordering. Programmes without a start date go last either way. Each
 # ordering is the expression of an index (Programme.Meta.indexes), so a page is read, not sorted.
@@ -61,19 +61,6 @@ LISTING = frozenset({"sort", "page"})
 def best_matches_first(relevance: Expression) -> tuple:
     """A search's order: by relevance, equal matches newest first."""
     return (relevance.desc(), *newest_first())
-
-
-def areas_with_programme_counts() -> QuerySet[ThematicArea]:
-    """Every thematic area, in its list's order, with ``programme_count``: its published programmes.
-
-    One query: the published programmes are read once (from ``programme_published_idx``) and each
-    link is looked up among them. No DISTINCT, as a programme is in an area once (the link table's
-    unique key). Joining the condition instead would carry each area's texts through the joins.
-    """
-    published = Q(programmes__in=Programme.objects.published())
-    return ThematicArea.objects.annotate(programme_count=Count("programmes", filter=published)).order_by(
-        "list", "order", "name"
-    )
 
 
 class ProgrammeListMixin:
@@ -125,7 +112,9 @@ class OverviewView(ReadsOnly, DetailView):
         )
         # One query: every country with the number of published programmes that work there (as the
         # country list); the template hands them to the map too, which would otherwise count again.
-        country_counts = list(with_programme_counts(Country.objects.all()).order_by("-programme_count", "name"))
+        country_counts = list(
+            countries_with_programme_counts(Country.objects.all()).order_by("-programme_count", "name")
+        )
         Section = OverviewEntry.Section
         context |= {
             "core_areas": [a for a in areas if a.list == ThematicArea.List.CORE_SERVICE],
@@ -345,7 +334,7 @@ class CountryListView(ReadsOnly, ListView):
     def get_queryset(self) -> QuerySet[Country]:
         # One query: each country with the number of published programmes that work there.
         # (Meta.ordering does not apply to aggregating queries, hence the order_by.)
-        return with_programme_counts(Country.objects.all()).order_by("name")
+        return countries_with_programme_counts(Country.objects.all()).order_by("name")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -364,7 +353,9 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
     public_route = Route(LISTING)
 
     def get_queryset(self) -> QuerySet[Programme]:
-        self.country = get_object_or_404(Country, slug=self.kwargs["slug"])
+        # The country with its count of the programmes listed, as the country list counts them.
+        countries = countries_with_programme_counts(Country.objects.all(), keep_empty=True)
+        self.country = get_object_or_404(countries, slug=self.kwargs["slug"])
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         return self.apply_sort(Programme.objects.published().in_country(self.country).for_listing())
 
@@ -413,7 +404,8 @@ class ThematicAreaDetailView(ReadsOnly, ProgrammeListMixin, ListView):
     public_route = Route(LISTING)
 
     def get_queryset(self) -> QuerySet[Programme]:
-        self.area = get_object_or_404(ThematicArea, slug=self.kwargs["slug"])
+        # The area with its count of the programmes listed, as the area list counts them.
+        self.area = get_object_or_404(areas_with_programme_counts(), slug=self.kwargs["slug"])
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         return self.apply_sort(Programme.objects.published().in_area(self.area).for_listing())
 

@@ -206,7 +206,8 @@ def test_organisations_show_roles_in_published_programmes_only(client, world):
     partner, funder, lonely_partner, lonely_funder = world["partner"], world["funder"], *world["lonely"][2:]
     rows = {o["slug"]: o for o in data(client, "/api/organisations/", page_size=100)["results"]}
     assert (rows[partner.slug]["programme_count"], rows[partner.slug]["funded_programme_count"]) == (1, 0)
-    assert (rows[funder.slug]["programme_count"], rows[funder.slug]["funded_programme_count"]) == (0, 1)
+    # programme_count: the programmes it takes part in or funds, as on its page (partners.selectors).
+    assert (rows[funder.slug]["programme_count"], rows[funder.slug]["funded_programme_count"]) == (1, 1)
     assert rows[partner.slug]["funder_api_url"] is None
     assert rows[funder.slug]["funder_api_url"] == f"http://testserver/api/funders/{funder.slug}/"
     detail = data(client, f"/api/organisations/{partner.slug}/")

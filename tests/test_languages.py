@@ -15,7 +15,7 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 from lxml import html as lxml_html
 
-from funding.views import funders
+from funding.selectors import funders
 from iomcaribbean.charts import compact_number
 from programmes.models import format_partial_date
 from tests.factories import DonorAccountFactory, GrantFactory, UserFactory

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from funding.models import Grant, Transaction
-from funding.selectors import currency_totals, grant_totals_named, pivot_years, schedule_ahead, totals_by_year
+from funding.selectors import grant_totals_named, money_totals, pivot_years, schedule_ahead
 from programmes.models import ProgrammeCountry
 from tests.factories import (
     CountryFactory,
@@ -31,7 +31,7 @@ def test_totals_never_add_up_different_currencies(funder):
     GrantFactory(funder=funder, amount=Decimal("100.00"), currency="USD")
     GrantFactory(funder=funder, amount=Decimal("250.50"), currency="USD")
     GrantFactory(funder=funder, amount=Decimal("70.00"), currency="EUR")
-    totals = {t.currency: t for t in currency_totals(Grant.objects.filter(funder=funder))}
+    totals = {t.currency: t for t in money_totals(Grant.objects.filter(funder=funder))[None]}
     assert set(totals) == {"EUR", "USD"}
     assert totals["USD"].granted == Decimal("350.50")
     assert totals["EUR"].granted == Decimal("70.00")
@@ -41,7 +41,7 @@ def test_totals_never_add_up_different_currencies(funder):
 def test_a_grant_without_a_published_amount_counts_as_a_grant_not_as_zero(funder):
     GrantFactory(funder=funder, amount=None)
     GrantFactory(funder=funder, amount=None)
-    (usd,) = currency_totals(Grant.objects.filter(funder=funder))
+    (usd,) = money_totals(Grant.objects.filter(funder=funder))[None]
     assert usd.grants == 2
     assert usd.unpublished_amounts == 2
     assert usd.granted is None  # nothing published: no sum, not 0
@@ -52,7 +52,7 @@ def test_transactions_are_summed_per_type_and_currency(funder):
     TransactionFactory(grant=grant, type=Transaction.Type.COMMITMENT, amount=Decimal("500"), currency="USD")
     TransactionFactory(grant=grant, type=Transaction.Type.DISBURSEMENT, amount=Decimal("200"), currency="USD")
     TransactionFactory(grant=grant, type=Transaction.Type.DISBURSEMENT, amount=Decimal("30"), currency="EUR")
-    totals = {t.currency: t for t in currency_totals(Grant.objects.filter(funder=funder))}
+    totals = {t.currency: t for t in money_totals(Grant.objects.filter(funder=funder))[None]}
     assert (totals["USD"].committed, totals["USD"].disbursed) == (Decimal("500"), Decimal("200"))
     assert totals["EUR"].disbursed == Decimal("30")
     assert totals["EUR"].grants == 0  # money in EUR, but no grant in EUR
@@ -66,7 +66,7 @@ def test_totals_by_year_keep_years_and_currencies_apart(funder):
     TransactionFactory(
         grant=grant, date=datetime.date(2002, 2, 1), amount=Decimal("3"), type=Transaction.Type.DISBURSEMENT
     )
-    years = pivot_years(totals_by_year(Grant.objects.filter(funder=funder)))
+    years = pivot_years(money_totals(Grant.objects.filter(funder=funder), by_year=True)[None])
     assert [y.year for y in years] == [2001, 2002]
     assert years[0].by_currency["USD"]["committed"] == Decimal("15")
     assert years[1].by_currency["EUR"]["committed"] == Decimal("7")
@@ -111,4 +111,4 @@ def test_the_totals_take_a_fixed_number_of_queries(funder, django_assert_num_que
     for _ in range(3):
         TransactionFactory(grant=GrantFactory(funder=funder))
     with django_assert_num_queries(2):
-        currency_totals(Grant.objects.filter(funder=funder))
+        money_totals(Grant.objects.filter(funder=funder))[None]
