@@ -11,7 +11,7 @@ from funding.models import Grant
 from partners.models import Organisation
 from programmes.models import Country, Overview, Programme
 from tests.factories import CountryFactory, GrantFactory, ProgrammeFactory
-from tests.programmes.test_admin import admin_url, form_data, form_errors
+from tests.helpers.admin_forms import admin_url, form_data, form_errors
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from funding.models import Budget, Grant
 from partners.models import Organisation, Participation
 from programmes.models import Component, Programme
 from tests.factories import GrantFactory, TransactionFactory
-from tests.programmes.test_admin import admin_url, form_data
+from tests.helpers.admin_forms import admin_url, form_data
 
 pytestmark = pytest.mark.django_db
 

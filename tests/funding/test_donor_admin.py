@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from funding.models import DonorAccount, Grant
 from partners.models import Organisation
 from tests.factories import DonorAccountFactory, GrantFactory, PlannedDisbursementFactory, UserFactory
-from tests.programmes.test_admin import admin_url, form_data
+from tests.helpers.admin_forms import admin_url, form_data
 
 pytestmark = pytest.mark.django_db
 

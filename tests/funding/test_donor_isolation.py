@@ -18,8 +18,8 @@ from django.urls import reverse
 from funding.models import Grant
 from partners.models import Organisation
 from tests.factories import DonorAccountFactory, UserFactory
-from tests.funding.test_donor_dashboard import B_SECRETS, client_for, donor_world
-from tests.funding.test_donor_exports import workbook_text
+from tests.helpers.donors import B_SECRETS, donor_world, workbook_text
+from tests.helpers.roles import client_for
 
 pytestmark = pytest.mark.django_db
 
