@@ -183,9 +183,11 @@ def public_cases() -> list[Case]:
         ),
         Case(
             "donor/",
+            "as no account",
             lambda r: "/donor/?as=999999",
             by_role(anonymous="login", donors="404", staff="404"),
         ),
+        Case("donor/", "as junk", lambda r: "/donor/?as=1-OR-1", by_role(anonymous="login", donors="404", staff="404")),
         Case("donor/grants/<int:pk>/", "donor A's grant", lambda r: f"/donor/grants/{r['grant_a'].pk}/", DONOR_A_ONLY),
         Case("donor/grants/<int:pk>/", "donor B's grant", lambda r: f"/donor/grants/{r['grant_b'].pk}/", DONOR_B_ONLY),
         Case(

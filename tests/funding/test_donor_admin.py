@@ -70,15 +70,6 @@ def test_the_donor_account_list_finds_accounts_by_funder(admin_client: Client) -
     assertNotContains(response, "canada-donor")
 
 
-@pytest.mark.parametrize("role", ["editor_client", "finance_client"])
-def test_donor_accounts_are_for_superusers_only(request, role: str) -> None:
-    client: Client = request.getfixturevalue(role)
-    account = DonorAccountFactory()
-
-    assert client.get(admin_url(DonorAccount, "changelist")).status_code == 403
-    assert client.get(admin_url(DonorAccount, "change", account.pk)).status_code == 403
-
-
 # Planned disbursements on the grant --------------------------------------------------------------
 
 
