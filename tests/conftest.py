@@ -1,4 +1,4 @@
-"""Shared fixtures: users in each staff role, and a client signed in as each."""
+"""Shared fixtures: users in each staff role, a client signed in as each, a record of every admin model."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
-from tests.factories import UserFactory
-
-EDITORS = "Programme editors"
-FINANCE = "Finance officers"
+from partners.models import Organisation
+from tests.factories import BudgetFactory, DonorAccountFactory, TransactionFactory, UserFactory
+from tests.helpers.roles import EDITORS, FINANCE, client_for
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
@@ -64,22 +63,24 @@ def finance_officer(db):
     return UserFactory(username="finance", is_staff=True, groups=[FINANCE])
 
 
-def _client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def admin_client(superuser) -> Client:
-    return _client_for(superuser)
+    return client_for(superuser)
 
 
 @pytest.fixture
 def editor_client(editor) -> Client:
-    return _client_for(editor)
+    return client_for(editor)
 
 
 @pytest.fixture
 def finance_client(finance_officer) -> Client:
-    return _client_for(finance_officer)
+    return client_for(finance_officer)
+
+
+@pytest.fixture
+def every_model_has_a_record() -> None:
+    """The seed content has no transactions, budgets or donor accounts."""
+    TransactionFactory()
+    BudgetFactory()
+    DonorAccountFactory(funders=[Organisation.objects.get(slug="us-state-department")])

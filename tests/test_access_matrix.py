@@ -13,65 +13,21 @@ for any other redirect. The records are built once for the module and rolled bac
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.core.cache import cache
-from django.db import transaction
-from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import get_resolver
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
-from tests.conftest import EDITORS, FINANCE
-from tests.factories import (
-    AgreementFactory,
-    BudgetFactory,
-    CountryFactory,
-    DonorAccountFactory,
-    GrantFactory,
-    OrganisationFactory,
-    OverviewFactory,
-    ParticipationFactory,
-    ProgrammeCountryFactory,
-    ProgrammeFactory,
-    ProjectTypeFactory,
-    ThematicAreaFactory,
-    UserFactory,
-)
-
-ROLES = ("anonymous", "donor_a", "donor_b", "editor", "finance", "superuser")
-STAFF = ("editor", "finance", "superuser")
-DONORS = ("donor_a", "donor_b")
-
+from tests.helpers.roles import ADMIN_RECORD, DONORS, ROLES, STAFF, Records, records_once
+from tests.helpers.routes import routes
 
 # The routes -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Route:
-    key: str  # the route's pattern, the language prefix left out: "programmes/<slug:slug>/"
-    i18n: bool  # under i18n_patterns: also served under each language's prefix
-
-
-def walk(patterns: list, prefix: str = "", i18n: bool = False) -> Iterator[Route]:
-    for entry in patterns:
-        if isinstance(entry.pattern, LocalePrefixPattern):
-            # The prefix depends on the active language ("es/", or "" for the default one).
-            yield from walk(entry.url_patterns, prefix, True)
-        elif isinstance(entry, URLResolver):
-            yield from walk(entry.url_patterns, prefix + str(entry.pattern), i18n)
-        else:
-            assert isinstance(entry, URLPattern)
-            yield Route(prefix + str(entry.pattern), i18n)
-
-
-def routes() -> dict[str, Route]:
-    return {route.key: route for route in walk(get_resolver().url_patterns)}
 
 
 def language_prefixes() -> dict[str, str]:
@@ -125,15 +81,6 @@ class Case:
     @property
     def id(self) -> str:
         return f"{self.key} [{self.name}]"
-
-
-@dataclass
-class Records:
-    objects: dict = field(default_factory=dict)
-    clients: dict[str, Client] = field(default_factory=dict)
-
-    def __getitem__(self, name: str):
-        return self.objects[name]
 
 
 def public_cases() -> list[Case]:
@@ -234,6 +181,13 @@ def public_cases() -> list[Case]:
             lambda r: f"/donor/?as={r['account_a'].pk}",
             by_role(anonymous="login", donors="404", staff="404", superuser="200"),
         ),
+        Case(
+            "donor/",
+            "as no account",
+            lambda r: "/donor/?as=999999",
+            by_role(anonymous="login", donors="404", staff="404"),
+        ),
+        Case("donor/", "as junk", lambda r: "/donor/?as=1-OR-1", by_role(anonymous="login", donors="404", staff="404")),
         Case("donor/grants/<int:pk>/", "donor A's grant", lambda r: f"/donor/grants/{r['grant_a'].pk}/", DONOR_A_ONLY),
         Case("donor/grants/<int:pk>/", "donor B's grant", lambda r: f"/donor/grants/{r['grant_b'].pk}/", DONOR_B_ONLY),
         Case(
@@ -291,26 +245,6 @@ ADMIN_RIGHTS: dict[str, dict[str, str]] = {
     "axes.accessattempt": {"editor": "", "finance": "", "superuser": "vcd"},
     "axes.accesslog": {"editor": "", "finance": "", "superuser": "vcd"},
     "axes.accessfailurelog": {"editor": "", "finance": "", "superuser": "vcd"},
-}
-
-# The admin record each model's object pages open (a key of the module's records).
-ADMIN_RECORD = {
-    "programmes.country": "country",
-    "programmes.thematicarea": "area",
-    "programmes.projecttype": "project_type",
-    "programmes.programme": "published",
-    "programmes.overview": "overview",
-    "partners.organisation": "partner",
-    "partners.participation": "participation",
-    "partners.agreement": "agreement",
-    "funding.grant": "grant_a",
-    "funding.budget": "budget",
-    "funding.donoraccount": "account_a",
-    "auth.user": "donor_a_user",
-    "auth.group": "editors",
-    "axes.accessattempt": "access_attempt",
-    "axes.accesslog": "access_log",
-    "axes.accessfailurelog": "access_failure_log",
 }
 
 
@@ -432,84 +366,6 @@ def all_cases() -> list[Case]:
 
 
 # The records ------------------------------------------------------------------------------
-
-
-def build_records() -> Records:
-    from django.contrib.auth.models import Group
-    from django.contrib.contenttypes.models import ContentType
-
-    from programmes.models import Programme
-
-    country, area, project_type = CountryFactory(), ThematicAreaFactory(), ProjectTypeFactory()
-    published = ProgrammeFactory(slug="matrix-published", project_type=project_type)
-    published.thematic_areas.add(area)
-    ProgrammeCountryFactory(programme=published, country=country)
-    unpublished = ProgrammeFactory(slug="matrix-unpublished", is_published=False)
-    phase = ProgrammeFactory(slug="matrix-phase-of-unpublished", parent=unpublished)
-    funder_a, funder_b, partner = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
-    participation = ParticipationFactory(organisation=partner, programme=published)
-    grant_a = GrantFactory(funder=funder_a, programme=published)
-    grant_b = GrantFactory(funder=funder_b, programme=unpublished)
-    account_a = DonorAccountFactory(user=UserFactory(username="donor-a"), funders=[funder_a])
-    account_b = DonorAccountFactory(user=UserFactory(username="donor-b"), funders=[funder_b])
-    users = {
-        "donor_a": account_a.user,
-        "donor_b": account_b.user,
-        "editor": UserFactory(username="matrix-editor", is_staff=True, groups=[EDITORS]),
-        "finance": UserFactory(username="matrix-finance", is_staff=True, groups=[FINANCE]),
-        "superuser": UserFactory(username="matrix-admin", is_staff=True, is_superuser=True),
-    }
-    records = Records()
-    records.objects |= {
-        "country": country,
-        "area": area,
-        "project_type": project_type,
-        "published": published,
-        "unpublished": unpublished,
-        "phase of unpublished": phase,
-        # The seminar of 2001 (seed content): complete enough for IATI.
-        "iati": Programme.objects.get(code="T81-805"),
-        "funder_a": funder_a,
-        "funder_b": funder_b,
-        "partner": partner,
-        "participation": participation,
-        "agreement": AgreementFactory(programme=published),
-        "overview": OverviewFactory(is_published=False),
-        "grant_a": grant_a,
-        "grant_b": grant_b,
-        "budget": BudgetFactory(programme=published),
-        "account_a": account_a,
-        "account_b": account_b,
-        "donor_a_user": account_a.user,
-        "editors": Group.objects.get(name=EDITORS),
-        "programme_type": ContentType.objects.get_for_model(Programme),
-    }
-    if apps.is_installed("axes"):
-        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
-        seen = {"username": "someone", "ip_address": "127.0.0.1", "user_agent": "test", "path_info": "/accounts/login/"}
-        records.objects |= {
-            "access_attempt": AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=1),
-            "access_log": AccessLog.objects.create(**seen),
-            "access_failure_log": AccessFailureLog.objects.create(**seen),
-        }
-    records.clients["anonymous"] = Client()
-    for role, user in users.items():
-        records.clients[role] = Client()
-        records.clients[role].force_login(user)
-    return records
-
-
-def records_once(django_db_blocker, build: Callable[[], Records] = build_records) -> Iterator[Records]:
-    """What ``build`` makes, once for a module, in a transaction rolled back at its end (also the write matrix's)."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from iomcaribbean.content_version import content_version, one_content_change
 from partners.models import Organisation
 from programmes.models import Programme, ThematicArea
 from tests.factories import DonorAccountFactory, GrantFactory, ProgrammeFactory, UserFactory
-from tests.funding.test_iati_import import sample
+from tests.helpers.iati_files import sample
 
 pytestmark = pytest.mark.django_db
 

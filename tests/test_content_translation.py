@@ -14,7 +14,7 @@ from partners.models import Organisation
 from programmes.fallback_ordering import TranslatedQuerySet
 from programmes.models import Country, Overview, Programme
 from tests.factories import CountryFactory, GrantFactory, ProgrammeFactory
-from tests.programmes.test_admin import admin_url, form_data, form_errors
+from tests.helpers.admin_forms import admin_url, form_data, form_errors
 
 pytestmark = pytest.mark.django_db
 

@@ -35,7 +35,7 @@ from tests.factories import (
     TransactionFactory,
     UserFactory,
 )
-from tests.programmes.test_admin import admin_url, form_data, form_errors
+from tests.helpers.admin_forms import admin_url, form_data, form_errors
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.test import Client
 
 from iomcaribbean.middleware import database_unavailable_response
 from programmes.views import ProgrammeListView
-from tests.test_errors import assert_site_layout
+from tests.helpers.pages import assert_site_layout
 
 HEADING = "<h1>The portal is temporarily unavailable</h1>"
 

@@ -21,7 +21,6 @@ from iomcaribbean.admin_conflicts import NO_VERSION, VERSION_FIELD, EditConflict
 from partners.models import Organisation
 from programmes.admin import CompactInline
 from programmes.models import Programme
-from tests.conftest import EDITORS, FINANCE
 from tests.factories import (
     CountryFactory,
     GrantFactory,
@@ -32,8 +31,9 @@ from tests.factories import (
     TransactionFactory,
     UserFactory,
 )
-from tests.funding.test_iati_import import activity, activity_file
-from tests.programmes.test_admin import a_record, admin_url, every_model_has_a_record, form_data, form_errors
+from tests.helpers.admin_forms import a_record, admin_url, form_data, form_errors
+from tests.helpers.iati_files import activity, activity_file
+from tests.helpers.roles import EDITORS, FINANCE
 
 pytestmark = pytest.mark.django_db
 
@@ -267,7 +267,6 @@ def test_a_conflict_and_a_mistake_are_both_shown_and_the_mistake_is_kept_to_corr
 
 
 OUR_MODELS = [model for model in admin.site._registry if model._meta.app_label in {"programmes", "partners", "funding"}]
-__all__ = ["every_model_has_a_record"]  # the fixture, shared with the admin's tests
 
 
 @pytest.mark.usefixtures("every_model_has_a_record")

@@ -7,20 +7,9 @@ from django.test import Client, RequestFactory
 
 from iomcaribbean.views import server_error
 from programmes.views import ProgrammeListView
-
-NAV = ("Overview", "Programmes", "Countries", "Thematic areas", "Partners", "Funders")
-
-
-def assert_site_layout(body: str) -> None:
-    assert '<a class="site-name" href="/">IOM in the Caribbean</a>' in body
-    assert '<main id="main"' in body
-    assert '<a class="skip-link" href="#main">' in body
-    for item in NAV:
-        assert f">{item}</a>" in body
-    assert '<link rel="stylesheet" href="/static/css/site.css">' in body
+from tests.helpers.pages import assert_site_layout
 
 
-@pytest.mark.django_db
 def test_an_unknown_address_gets_the_404_page_in_the_site_layout(client):
     response = client.get("/no-such-page/")
     body = response.content.decode()

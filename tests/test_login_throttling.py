@@ -13,7 +13,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from tests.factories import UserFactory
-from tests.test_errors import assert_site_layout
+from tests.helpers.pages import assert_site_layout
 
 pytestmark = pytest.mark.django_db
 

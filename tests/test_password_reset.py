@@ -20,7 +20,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 from iomcaribbean.password_reset import PasswordResetForm, wait_for_reset_mail
 from iomcaribbean.settings import request_rate
 from tests.factories import UserFactory
-from tests.test_errors import assert_site_layout
+from tests.helpers.pages import assert_site_layout
 
 pytestmark = pytest.mark.django_db
 

@@ -37,8 +37,9 @@ from tests.factories import (
     ThematicAreaFactory,
     UserFactory,
 )
-from tests.programmes.test_admin import form_data
-from tests.test_access_matrix import ADMIN_RECORD, ROLES, Records, build_records, records_once, routes
+from tests.helpers.admin_forms import form_data
+from tests.helpers.roles import ADMIN_RECORD, ROLES, Records, build_records, records_once
+from tests.helpers.routes import routes
 
 PASSWORD = "a-long-test-password"  # the factories' users'
 FUNDING, IMPLEMENTING, EXTENDING = (Participation.Role.FUNDING, Participation.Role.IMPLEMENTING, "3")

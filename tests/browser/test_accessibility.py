@@ -235,17 +235,15 @@ def test_translated_pages_have_no_serious_accessibility_problem(live_server, pag
     prefixes = {language: language_prefix(language) for language in ("es", "fr")}
     if not any(prefixes.values()):
         pytest.skip("the portal has no /es/ or /fr/ pages")
+    # One page each: the English audits cover every kind of page, and a translation changes only
+    # the words (the filter form's labels in Spanish, the sign-in form's in French).
+    pages = {"es": ("/programmes/?country=jamaica", "programme list"), "fr": ("/accounts/login/", "sign-in")}
     problems: list[str] = []
     for language, prefix in prefixes.items():
         assert prefix is not None, f"no /{language}/ pages"
-        for path, label in (
-            ("/", "overview"),
-            ("/programmes/?country=jamaica", "programme list"),
-            ("/funders/", "funders"),
-        ):
-            problems += visit(page, live_server.url + prefix + path, f"{label} ({language})")
-            assert page.locator("html").get_attribute("lang") == language
-        problems += visit(page, live_server.url + prefix + "/accounts/login/", f"sign-in ({language})")
+        path, label = pages[language]
+        problems += visit(page, live_server.url + prefix + path, f"{label} ({language})")
+        assert page.locator("html").get_attribute("lang") == language
     assert not problems, "\n".join(problems)
 
 

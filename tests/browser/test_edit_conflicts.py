@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import Browser, Page, expect
 
 from programmes.models import Programme
-from tests.conftest import EDITORS
 from tests.factories import ProgrammeFactory, UserFactory
+from tests.helpers.roles import EDITORS
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,6 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from funding.models import Transaction
@@ -25,104 +24,15 @@ from tests.factories import (
     ProgrammeFactory,
     TransactionFactory,
 )
+from tests.helpers.donors import B_SECRETS, FORMULA, GRANTS, donor_world, heading_table, table
+from tests.helpers.query_counts import DASHBOARD_QUERIES, EXPORT_QUERIES, GRANT_QUERIES
+from tests.helpers.roles import client_for
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("donor:dashboard")
 PASSWORD = "a-long-test-password"
-FORMULA = '=HYPERLINK("http://evil.example/","click me")'
 COMMITMENT, DISBURSEMENT = Transaction.Type.COMMITMENT, Transaction.Type.DISBURSEMENT
-
-
-def donor_world() -> SimpleNamespace:
-    """Two donors. A funds a published programme (USD), a pipeline one (EUR, with some USD money) and
-    one whose amount is not published; B funds one pipeline programme whose figures A must never see."""
-    today = timezone.localdate()
-    alpha = OrganisationFactory(name="Alpha Relief Fund")
-    beta = OrganisationFactory(name="Beta Development Bank")
-
-    published = GrantFactory(
-        funder=alpha,
-        programme=ProgrammeFactory(title="Alpha clean water programme"),
-        amount=Decimal("5000.00"),
-        purpose="wells and pumps",
-        start_date=datetime.date(2021, 1, 1),
-        end_date=datetime.date(2023, 12, 31),
-    )
-    TransactionFactory(grant=published, type=COMMITMENT, date=datetime.date(2021, 3, 1), amount=Decimal("5000"))
-    TransactionFactory(grant=published, type=DISBURSEMENT, date=datetime.date(2021, 6, 1), amount=Decimal("2000"))
-    TransactionFactory(grant=published, type=DISBURSEMENT, date=datetime.date(2022, 2, 1), amount=Decimal("1500"))
-    PlannedDisbursementFactory(grant=published, period_start=today, period_end=today + datetime.timedelta(days=90))
-    PlannedDisbursementFactory(  # a period that has ended: not in the schedule ahead
-        grant=published,
-        period_start=datetime.date(2020, 1, 1),
-        period_end=datetime.date(2020, 12, 31),
-        amount=Decimal("500"),
-    )
-
-    pipeline = GrantFactory(
-        funder=alpha,
-        programme=ProgrammeFactory(title="Alpha pipeline programme", is_published=False),
-        amount=Decimal("2000.00"),
-        currency="EUR",
-        purpose=FORMULA,
-    )
-    TransactionFactory(
-        grant=pipeline, type=COMMITMENT, date=datetime.date(2022, 5, 1), amount=Decimal("2000"), currency="EUR"
-    )
-    TransactionFactory(
-        grant=pipeline, type=DISBURSEMENT, date=datetime.date(2022, 7, 1), amount=Decimal("800"), currency="EUR"
-    )
-    TransactionFactory(grant=pipeline, type=COMMITMENT, date=datetime.date(2022, 5, 1), amount=Decimal("300"))
-
-    unpublished_amount = GrantFactory(
-        funder=alpha, programme=ProgrammeFactory(title="Alpha survey programme"), amount=None, purpose="the survey"
-    )
-
-    secret = GrantFactory(
-        funder=beta,
-        programme=ProgrammeFactory(title="Beta secret programme", is_published=False),
-        amount=Decimal("77777.77"),
-        purpose="the beta plan",
-    )
-    TransactionFactory(grant=secret, type=COMMITMENT, amount=Decimal("77777.77"))
-    PlannedDisbursementFactory(grant=secret, amount=Decimal("66666.66"))
-
-    a = DonorAccountFactory(user__username="alpha", user__first_name="Alpha", funders=[alpha])
-    b = DonorAccountFactory(user__username="beta", user__first_name="Beta", funders=[beta])
-    return SimpleNamespace(
-        a=a,
-        b=b,
-        alpha=alpha,
-        beta=beta,
-        published=published,
-        pipeline=pipeline,
-        unpublished_amount=unpublished_amount,
-        secret=secret,
-        today=today,
-    )
-
-
-# What donor A must never see of donor B: its funder, programme, amounts and purpose.
-GRANTS = '//table[@id="grants-table"]'
-B_SECRETS = ["Beta Development Bank", "Beta secret programme", "77,777.77", "77777.77", "66,666.66", "the beta plan"]
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def table(response, xpath: str) -> list[list[str]]:
-    """A table's body as the reader sees it: one list of cell texts per row."""
-    document = lxml.html.fromstring(response.content.decode())
-    (found,) = document.xpath(xpath)
-    return [[" ".join(cell.text_content().split()) for cell in row.xpath("th|td")] for row in found.xpath("tbody/tr")]
-
-
-def heading_table(response, heading_id: str) -> list[list[str]]:
-    return table(response, f'//section[@aria-labelledby="{heading_id}"]//table')
 
 
 @pytest.fixture
@@ -254,14 +164,6 @@ def more_of_everything(world) -> None:
         TransactionFactory.create_batch(3, grant=grant, currency="CAD")
         TransactionFactory(grant=grant, currency="JMD")
         PlannedDisbursementFactory.create_batch(2, grant=grant, currency="CAD")
-
-
-# Every request: the savepoint of ATOMIC_REQUESTS and its release, the session, the user, the donor account.
-# The dashboard: funders, grants, transaction sums per grant, the schedule ahead, and the transaction
-# sums per year (the totals per currency add up the grants and their sums); the same for 4 grants or 40.
-DASHBOARD_QUERIES = 5 + 5
-GRANT_QUERIES = 5 + 4  # the grant, its totals, its transactions, its planned disbursements
-EXPORT_QUERIES = {"export_csv": 5 + 4, "export_xlsx": 5 + 5}  # the dashboard's figures (+ the transactions)
 
 
 def test_the_dashboard_runs_a_fixed_number_of_queries(donor_a, world, django_assert_num_queries):

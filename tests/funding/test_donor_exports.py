@@ -19,7 +19,8 @@ from openpyxl import load_workbook
 from funding.models import Transaction
 from funding.selectors import schedule_ahead
 from iomcaribbean.exports import FORMULA_STARTS, XLSX_TYPE
-from tests.funding.test_donor_dashboard import FORMULA, GRANTS, client_for, donor_world, heading_table, table
+from tests.helpers.donors import FORMULA, GRANTS, donor_world, heading_table, read_xlsx, table
+from tests.helpers.roles import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -41,16 +42,6 @@ def read_csv(response) -> list[list[str]]:
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")  # so that spreadsheet programs read UTF-8
     return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
-
-
-def read_xlsx(response) -> dict[str, list[list[Any]]]:
-    workbook = load_workbook(io.BytesIO(response.content))
-    return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in workbook}
-
-
-def workbook_text(response) -> str:
-    """Every cell of every sheet, for looking for what must not be there."""
-    return "\n".join(str(cell) for rows in read_xlsx(response).values() for row in rows for cell in row)
 
 
 def as_shown(cell: Any) -> str:

@@ -22,7 +22,8 @@ from funding.demo import generate_demo_data
 from funding.models import Grant, PlannedDisbursement, Transaction
 from partners.models import Organisation
 from tests.factories import DonorAccountFactory
-from tests.funding.test_donor_dashboard import DASHBOARD_QUERIES, EXPORT_QUERIES, GRANT_QUERIES, client_for
+from tests.helpers.query_counts import DASHBOARD_QUERIES, EXPORT_QUERIES, GRANT_QUERIES
+from tests.helpers.roles import client_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 

@@ -23,6 +23,7 @@ from tests.factories import (
     ThematicAreaFactory,
     TransactionFactory,
 )
+from tests.helpers.query_counts import CSV_QUERIES, DETAIL_QUERIES, LIST_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -212,17 +213,6 @@ def test_the_csv_of_an_organisation_that_funds_no_published_programme_is_not_fou
     GrantFactory(funder__slug="draft-funder", programme=ProgrammeFactory(is_published=False))
     assert client.get(url("draft-funder", "funding:detail_csv")).status_code == 404
     assert client.get(url("nobody", "funding:detail_csv")).status_code == 404
-
-
-# The funders with their counts, their grant totals per currency, their transaction totals per
-# currency, which organisations are departments, the supporters without grants and the overview
-# naming them (list); the funder with its counts, its grants, its totals (grants, transactions, these
-# by year too), by country, by area, its departments (page); the funder and its grants (CSV).
-# Pages and CSV: the content version (iomcaribbean.caching), no transaction (read-only views; the CSV
-# is one of the language-neutral addresses, served outside ATOMIC_REQUESTS too).
-LIST_QUERIES = 1 + 6
-DETAIL_QUERIES = 1 + 7
-CSV_QUERIES = 1 + 2
 
 
 def test_funder_pages_and_the_csv_run_the_same_queries_however_many_funders_and_grants(

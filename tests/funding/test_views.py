@@ -12,6 +12,7 @@ from django.urls import reverse
 from partners.models import Organisation
 from programmes.models import Programme
 from tests.factories import GrantFactory, OrganisationFactory, ProgrammeFactory
+from tests.helpers.query_counts import DETAIL_QUERIES, LIST_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -117,10 +118,6 @@ def test_an_organisation_that_funds_no_published_programme_has_no_funder_page(cl
     assert client.get(url("draft-funder")).status_code == 404
     assert client.get(url("unhcr")).status_code == 404
     assert client.get(url("no-such-organisation")).status_code == 404
-
-
-# As tests/funding/test_funder_pages.py counts them.
-from tests.funding.test_funder_pages import DETAIL_QUERIES, LIST_QUERIES  # noqa: E402
 
 
 def test_funder_pages_run_the_same_queries_however_many_grants(client, django_assert_num_queries):

@@ -8,7 +8,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from partners.models import Agreement, Organisation
 from programmes.models import Overview, Programme
-from tests.programmes.test_admin import admin_url, form_data
+from tests.helpers.admin_forms import admin_url, form_data
 
 pytestmark = pytest.mark.django_db
 

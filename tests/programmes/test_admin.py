@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from pytest_django.asserts import assertContains, assertNotContains
@@ -19,14 +16,12 @@ from funding.models import DonorAccount, Grant
 from partners.models import Organisation, Participation
 from programmes.models import Component, Country, Overview, Programme, ThematicArea
 from tests.factories import (
-    BudgetFactory,
     ComponentFactory,
-    DonorAccountFactory,
     GrantFactory,
     ProgrammeCountryFactory,
     ProgrammeFactory,
-    TransactionFactory,
 )
+from tests.helpers.admin_forms import a_record, admin_url, form_data, form_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -35,53 +30,6 @@ OUR_APPS = {"programmes", "partners", "funding"}
 # The apps whose records each role may change; it may only view those of the other two apps.
 ROLES = {"editor_client": {"programmes", "partners"}, "finance_client": {"funding"}}
 SEMINAR = "T81-805"
-
-
-def admin_url(model: type[models.Model], view: str, *args: Any) -> str:
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
-
-
-def form_data(response, inlines: bool = True) -> dict[str, Any]:
-    """What a browser posts back from an admin form left as it was rendered (inlines included, unless not)."""
-    all_forms = [response.context["adminform"].form]
-    for inline in response.context.get("inline_admin_formsets", []) if inlines else []:
-        all_forms += [inline.formset.management_form, *inline.formset.forms]
-    data: dict[str, Any] = {"_save": "Save"}
-    for form in all_forms:
-        for field in form:
-            value, widget = field.value(), field.field.widget
-            if isinstance(widget, forms.MultiWidget) and value:
-                data |= {f"{field.html_name}_{i}": str(part) for i, part in enumerate(widget.decompress(value))}
-            elif value is True:
-                data[field.html_name] = "on"
-            elif isinstance(value, list | tuple):
-                data[field.html_name] = [str(item) for item in value]
-            elif value is not None and value is not False:
-                data[field.html_name] = str(value)
-    return data
-
-
-def form_errors(response) -> list:
-    """The errors an admin form page shows, for assertion messages."""
-    if response.context is None:
-        return []
-    inlines = response.context.get("inline_admin_formsets", [])
-    return [
-        response.context["adminform"].form.errors,
-        *((inline.formset.errors, inline.formset.non_form_errors()) for inline in inlines),
-    ]
-
-
-def a_record(model: type[models.Model]) -> models.Model:
-    return model._default_manager.order_by("pk").first()
-
-
-@pytest.fixture
-def every_model_has_a_record() -> None:
-    """The seed content has no transactions, budgets or donor accounts."""
-    TransactionFactory()
-    BudgetFactory()
-    DonorAccountFactory(funders=[Organisation.objects.get(slug="us-state-department")])
 
 
 # Every page, every model ---------------------------------------------------------------------

@@ -25,7 +25,7 @@ from tests.factories import (
     ProgrammeFactory,
     TransactionFactory,
 )
-from tests.programmes.test_admin import form_data, form_errors
+from tests.helpers.admin_forms import form_data, form_errors
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from tests.factories import (
     ProjectTypeFactory,
     ThematicAreaFactory,
 )
-from tests.programmes.test_programme_list import text, titles
+from tests.helpers.programme_list import text, titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
-from django.urls import reverse
 
 from programmes.models import Programme
 from tests.factories import (
@@ -19,34 +15,27 @@ from tests.factories import (
     ProjectTypeFactory,
     ThematicAreaFactory,
 )
+from tests.helpers.programme_list import (
+    CENTRE,
+    HIV,
+    HTAP,
+    JAMAICA,
+    JAMAICAN_RETURN,
+    MMP,
+    PHASE_ONE,
+    PHASE_TWO,
+    RIGHTS,
+    SEMINAR,
+    SEMINARS,
+    THIRD,
+    TRAFFICKING,
+    TURKS,
+    URL,
+    text,
+    titles,
+)
 
 pytestmark = pytest.mark.django_db
-
-URL = reverse("programmes:list")
-
-SEMINAR = "International Migration Policy Seminar for the Caribbean Region"
-TRAFFICKING = "Counter-Trafficking Assistance in the Dominican Republic"
-PHASE_ONE = "Program to Prevent and Combat Trafficking of Women in the Dominican Republic: phase one"
-PHASE_TWO = "Program to Prevent and Combat Trafficking of Women in the Dominican Republic: phase two"
-HIV = "Regional initiative for the Caribbean on HIV/AIDS and mobile populations"
-RIGHTS = "Managing Migration and Promoting Migrants Rights"
-JAMAICA = "Capacity Building in Migration Management in Jamaica"
-CENTRE = "Technical Cooperation Center for the Caribbean"
-HTAP = "Haitian Technical Assistance Project"
-MMP = "Haitian Migration Management Program"
-TURKS = "Regularization and Repatriation of Haitian Nationals from the Turks and Caicos Islands"
-THIRD = "Third Country Return"
-JAMAICAN_RETURN = "Return and Reintegration of Qualified Jamaican Nationals"
-SEMINARS = "Regional Seminars on Migration Policy and Practice"
-
-
-def text(response) -> str:
-    return " ".join(html.unescape(response.content.decode()).split())
-
-
-def titles(response) -> list[str]:
-    """The programme titles of the result cards, in the order shown."""
-    return re.findall(r'<h3 class="card__title"> <a href="[^"]+">([^<]+)</a>', text(response))
 
 
 def test_the_list_shows_every_published_programme_with_a_count(client):

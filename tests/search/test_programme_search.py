@@ -20,7 +20,7 @@ from programmes.models import Component, Country, Programme
 from search.documents import fold, words
 from search.models import SearchDocument
 from tests.factories import ComponentFactory, OrganisationFactory, ParticipationFactory, ProgrammeFactory
-from tests.programmes.test_programme_list import (
+from tests.helpers.programme_list import (
     HIV,
     HTAP,
     JAMAICA,

@@ -1,0 +1,1 @@
+"""What several test modules share, one module per concept; no test module imports another."""

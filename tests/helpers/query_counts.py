@@ -1,0 +1,20 @@
+"""How many queries the funding pages run, pinned by their own tests and checked again where they are read."""
+
+from __future__ import annotations
+
+# Every request: the savepoint of ATOMIC_REQUESTS and its release, the session, the user, the donor account.
+# The dashboard: funders, grants, transaction sums per grant, the schedule ahead, and the transaction
+# sums per year (the totals per currency add up the grants and their sums); the same for 4 grants or 40.
+DASHBOARD_QUERIES = 5 + 5
+GRANT_QUERIES = 5 + 4  # the grant, its totals, its transactions, its planned disbursements
+EXPORT_QUERIES = {"export_csv": 5 + 4, "export_xlsx": 5 + 5}  # the dashboard's figures (+ the transactions)
+
+# The funders with their counts, their grant totals per currency, their transaction totals per
+# currency, which organisations are departments, the supporters without grants and the overview
+# naming them (list); the funder with its counts, its grants, its totals (grants, transactions, these
+# by year too), by country, by area, its departments (page); the funder and its grants (CSV).
+# Pages and CSV: the content version (iomcaribbean.caching), no transaction (read-only views; the CSV
+# is one of the language-neutral addresses, served outside ATOMIC_REQUESTS too).
+LIST_QUERIES = 1 + 6
+DETAIL_QUERIES = 1 + 7
+CSV_QUERIES = 1 + 2
