@@ -37,7 +37,7 @@ from tests.factories import (
     ThematicAreaFactory,
     TransactionFactory,
 )
-from tests.funding.test_donor_dashboard import client_for
+from tests.helpers.roles import client_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 

@@ -1,0 +1,73 @@
+"""Programmes and projects, the places and themes they serve, and the 2002 overview, one module per
+concept (Django finds an app's models here, so each is named below):
+
+- ``base``: what every record shares (times of change, dates known to the day, month or year, currencies);
+- ``reference``: countries, thematic areas and project types, the lists programmes are filed under;
+- ``publication``: who may see a programme (published, and every programme above it too);
+- ``programme``: the programme record, its queryset and the orderings of the public list;
+- ``parts``: what a programme page lists (countries by role, components, results, key figures, publications);
+- ``overview``: the programme overview and its entries.
+"""
+
+from programmes.models.base import (
+    DatePrecision,
+    TimeStamped,
+    clean_currency,
+    clean_optional_currency,
+    format_partial_date,
+    iso_partial_date,
+    validate_partial_date,
+    validate_partial_dates,
+)
+from programmes.models.overview import Overview, OverviewEntry, OverviewQuerySet, on_home_page_condition
+from programmes.models.parts import Component, KeyFigure, ProgrammeCountry, ProgrammeItem, Publication, Result
+from programmes.models.programme import (
+    ESTIMATE_HELP,
+    STATUS_ORDER,
+    Programme,
+    ProgrammeQuerySet,
+    ProgrammeStatus,
+    by_status,
+    estimate_field,
+    newest_first,
+    oldest_first,
+)
+from programmes.models.publication import PUBLICATION_FIELDS, published_condition, settle_public, shown_with_programme
+from programmes.models.reference import Country, ProjectType, ThematicArea
+
+__all__ = [
+    "ESTIMATE_HELP",
+    "PUBLICATION_FIELDS",
+    "STATUS_ORDER",
+    "Component",
+    "Country",
+    "DatePrecision",
+    "KeyFigure",
+    "Overview",
+    "OverviewEntry",
+    "OverviewQuerySet",
+    "Programme",
+    "ProgrammeCountry",
+    "ProgrammeItem",
+    "ProgrammeQuerySet",
+    "ProgrammeStatus",
+    "ProjectType",
+    "Publication",
+    "Result",
+    "ThematicArea",
+    "TimeStamped",
+    "by_status",
+    "clean_currency",
+    "clean_optional_currency",
+    "estimate_field",
+    "format_partial_date",
+    "iso_partial_date",
+    "newest_first",
+    "oldest_first",
+    "on_home_page_condition",
+    "published_condition",
+    "settle_public",
+    "shown_with_programme",
+    "validate_partial_date",
+    "validate_partial_dates",
+]
