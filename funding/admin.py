@@ -21,8 +21,8 @@ from funding.forms import TransactionFormSet
 from funding.models import Budget, DonorAccount, Grant, PlannedDisbursement, Transaction
 from partners import admin as partners_admin
 from partners.models import Organisation, Participation
-from programmes import admin as programmes_admin
-from programmes.admin import CompactInline, HistoryAdmin
+from programmes.admin import programme as programme_admin
+from programmes.admin.base import CompactInline, HistoryAdmin
 from programmes.models import Component, Programme
 
 
@@ -87,7 +87,7 @@ class ProgrammeAdmin(partners_admin.ProgrammeAdmin):
     one way and only the top layer knows every inline.
     """
 
-    inlines = [*programmes_admin.ProgrammeAdmin.inlines, ParticipationInline, GrantInline, BudgetInline]
+    inlines = [*programme_admin.ProgrammeAdmin.inlines, ParticipationInline, GrantInline, BudgetInline]
     money_permission = "funding.change_budget"
 
 

@@ -17,8 +17,9 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from partners.models import Agreement, Organisation, OverviewPartner, Participation
-from programmes import admin as programmes_admin
-from programmes.admin import CompactInline, TranslatedCompactInline, TranslatedHistoryAdmin
+from programmes.admin import overview as overview_admin
+from programmes.admin import programme as programme_admin
+from programmes.admin.base import CompactInline, TranslatedCompactInline, TranslatedHistoryAdmin
 from programmes.models import Overview
 
 FUNDING = Participation.Role.FUNDING
@@ -105,22 +106,22 @@ class OverviewPartnerInline(CompactInline):
     fields = ["group", "organisation", "order"]
 
 
-class ProgrammeAdmin(programmes_admin.ProgrammeAdmin):
+class ProgrammeAdmin(programme_admin.ProgrammeAdmin):
     """The partners layer of the programme admin: the organisations taking part.
 
     Not registered here: the layers above (funding, then IATI) subclass it in turn, and the top one
     registers the final admin, as apps import one way and only the top layer knows every inline.
     """
 
-    inlines = [*programmes_admin.ProgrammeAdmin.inlines, ParticipationInline]
+    inlines = [*programme_admin.ProgrammeAdmin.inlines, ParticipationInline]
 
 
 @admin.register(Overview)
-class OverviewAdmin(programmes_admin.OverviewAdmin):
+class OverviewAdmin(overview_admin.OverviewAdmin):
     """The overview admin with the partners its text names. Registered here: this is the top layer that
     adds to it (apps import one way, so only the top layer knows every inline)."""
 
-    inlines = [*programmes_admin.OverviewAdmin.inlines, OverviewPartnerInline]
+    inlines = [*overview_admin.OverviewAdmin.inlines, OverviewPartnerInline]
 
 
 class OrganisationAdmin(TranslatedHistoryAdmin):

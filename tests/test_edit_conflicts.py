@@ -19,7 +19,7 @@ from funding.models import Grant
 from iati.importer import iati_file_import
 from iomcaribbean.admin_conflicts import NO_VERSION, VERSION_FIELD, EditConflictAdmin
 from partners.models import Organisation
-from programmes.admin import CompactInline
+from programmes.admin.base import CompactInline
 from programmes.models import Programme
 from tests.factories import (
     CountryFactory,

@@ -1,0 +1,15 @@
+"""The staff's admin for programmes, their places and themes, and the overview, one module per concept:
+
+- ``base``: what every app's admin builds on (the history admin, compact and translated inlines,
+  the search in every language and the missing translations, the publish actions);
+- ``reference``: the admins of countries, thematic areas and project types, registered there;
+- ``programme``: the programme admin's narrative layer and its inlines;
+- ``overview``: the overview admin's narrative layer and its entries.
+
+``programme`` and ``overview`` register nothing: the apps above subclass their admins, each adding
+its own inlines, and the top one registers the final admin. Django's autodiscover imports this
+package, so it imports the module that registers admins.
+"""
+
+# Imported for its registrations, not for a name.
+from programmes.admin import reference  # noqa: F401
