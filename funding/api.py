@@ -18,7 +18,8 @@ from funding.selectors import departments_parents, funder_grants, funders, money
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from iomcaribbean.public_routes import PublicViewSet
 from partners.models import Organisation, in_family_of
-from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, ProgrammeRefSerializer
+from programmes.api.fields import ChoiceField, CountryRefSerializer, ProgrammeRefSerializer
+from programmes.api.programmes import GrantSerializer
 
 
 class CurrencyTotalSerializer(serializers.Serializer):

@@ -20,7 +20,8 @@ from iomcaribbean.public_routes import PublicViewSet
 from iomcaribbean.relations import related_model
 from partners.models import Organisation, Participation
 from partners.selectors import with_programme_counts
-from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, PageLinkField, ProgrammeRefSerializer
+from programmes.api.fields import ChoiceField, CountryRefSerializer, PageLinkField, ProgrammeRefSerializer
+from programmes.api.programmes import GrantSerializer
 
 
 class OrganisationSerializer(serializers.Serializer):
