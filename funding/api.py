@@ -3,6 +3,11 @@
 As on the funder pages, only grants to published programmes appear or count, and money is
 totalled per currency by the database (``funding.selectors``), never across currencies. A
 grant whose amount is not published counts as a grant, never as zero.
+
+Also the organisations' records with what only this app knows, the link to an organisation's
+funder record: these subclasses of partners' add ``funder_api_url``, and
+``funding.organisation_api_urls`` routes ``/api/organisations/`` to them. They keep their
+parents' names and descriptions, so the OpenAPI schema is the same as when partners served it.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ from funding.models import Grant
 from funding.selectors import departments_parents, funder_grants, funders, money_totals, rolled_up
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from iomcaribbean.public_routes import PublicViewSet
+from partners import api as partners_api
 from partners.models import Organisation, in_family_of
-from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, ProgrammeRefSerializer
+from programmes.api.fields import ChoiceField, CountryRefSerializer, ProgrammeRefSerializer
+from programmes.api.programmes import GrantSerializer
 
 
 class CurrencyTotalSerializer(serializers.Serializer):
@@ -102,3 +109,25 @@ class FunderViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
         funder.totals = money_totals(grants).get(None, [])
         funder.public_grants = grants.select_related("programme", "component").order_by("programme__title", "pk")
         return funder
+
+
+# No docstring: the schema describes the record by its parent's (it has none), as when partners served it.
+class OrganisationSerializer(partners_api.OrganisationSerializer):
+    funder_api_url = serializers.SerializerMethodField(help_text="Its funder record, when it funds a programme.")
+
+    def get_funder_api_url(self, organisation: Organisation) -> str | None:
+        if not organisation.funded_programme_count:
+            return None
+        url = reverse("funding_api:funder-detail", kwargs={"slug": organisation.slug})
+        return self.context["request"].build_absolute_uri(url)
+
+
+# The funder link first, then the detail's fields: the order of the record before it was funding's.
+class OrganisationDetailSerializer(OrganisationSerializer, partners_api.OrganisationDetailSerializer):
+    pass
+
+
+# No docstring: the schema describes the operations by the parent's.
+class OrganisationViewSet(partners_api.OrganisationViewSet):
+    serializer_class = OrganisationSerializer
+    detail_serializer_class = OrganisationDetailSerializer

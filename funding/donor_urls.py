@@ -1,13 +1,13 @@
 from django.urls import path
 
-from funding import donor_views
+from funding.donor import exports, pages
 from iomcaribbean.i18n import language_neutral
 
 app_name = "donor"
 
 urlpatterns = [
-    path("", donor_views.dashboard, name="dashboard"),
-    path("grants/<int:pk>/", donor_views.grant_detail, name="grant"),
-    path("export.csv", language_neutral(donor_views.export_csv), name="export_csv"),
-    path("export.xlsx", language_neutral(donor_views.export_xlsx), name="export_xlsx"),
+    path("", pages.dashboard, name="dashboard"),
+    path("grants/<int:pk>/", pages.grant_detail, name="grant"),
+    path("export.csv", language_neutral(exports.export_csv), name="export_csv"),
+    path("export.xlsx", language_neutral(exports.export_xlsx), name="export_xlsx"),
 ]

@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from iati.exclusions import iati_exclusions
-from programmes import api
+from programmes.api import programmes as programmes_api
 from programmes.models import Programme
 
 
@@ -27,7 +27,7 @@ class IatiPresenceSerializer(serializers.Serializer):
 
 
 # No docstring: the schema describes the record by its parent's (it has none), as before the split.
-class ProgrammeDetailSerializer(api.ProgrammeDetailSerializer):
+class ProgrammeDetailSerializer(programmes_api.ProgrammeDetailSerializer):
     iati = serializers.SerializerMethodField(
         help_text="Whether the programme is in the IATI file, and if not, each reason and what would bring it in."
     )
@@ -42,5 +42,5 @@ class ProgrammeDetailSerializer(api.ProgrammeDetailSerializer):
 
 
 # No docstring: the schema describes the operations by the parent's.
-class ProgrammeViewSet(api.ProgrammeViewSet):
+class ProgrammeViewSet(programmes_api.ProgrammeViewSet):
     detail_serializer_class = ProgrammeDetailSerializer

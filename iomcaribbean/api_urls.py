@@ -3,6 +3,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from funding import organisation_api_urls as funding_organisation_api_urls
 from iati import api_urls as iati_api_urls
 from iomcaribbean.public_routes import API_RECORD, public
 from iomcaribbean.views import api_root
@@ -30,6 +31,7 @@ urlpatterns = [
     ),
     # The programmes route is the iati app's (its record adds the IATI field); its names stay programmes_api's.
     path("", include(([*iati_api_urls.urlpatterns, *programmes_api_urls.urlpatterns], programmes_api_urls.app_name))),
-    path("", include("partners.api_urls")),
+    # The organisations route is funding's (its record adds the funder link); its names are partners_api's.
+    path("", include((funding_organisation_api_urls.urlpatterns, "partners_api"))),
     path("", include("funding.api_urls")),
 ]

@@ -4,7 +4,9 @@ The organisations are those with a page (``Organisation.objects.public()``): tak
 funding a published programme, party to a published agreement, or named in the overview. One
 whose only programmes are unpublished is not listed and its detail is a 404; the roles, grants
 and counts shown concern published programmes only. Grants are reached
-through the reverse relation: partners does not import funding, which imports partners.
+through the reverse relation: partners does not import funding, which imports partners. The
+link to an organisation's funder record is funding's: ``funding.api`` adds it to these records,
+and its subclass of the viewset is the one routed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
@@ -20,7 +21,8 @@ from iomcaribbean.public_routes import PublicViewSet
 from iomcaribbean.relations import related_model
 from partners.models import Organisation, Participation
 from partners.selectors import with_programme_counts
-from programmes.api import ChoiceField, CountryRefSerializer, GrantSerializer, PageLinkField, ProgrammeRefSerializer
+from programmes.api.fields import ChoiceField, CountryRefSerializer, PageLinkField, ProgrammeRefSerializer
+from programmes.api.programmes import GrantSerializer
 
 
 class OrganisationSerializer(serializers.Serializer):
@@ -35,13 +37,6 @@ class OrganisationSerializer(serializers.Serializer):
     funded_programme_count = serializers.IntegerField(help_text="Published programmes it funds.")
     url = PageLinkField()
     api_url = serializers.HyperlinkedIdentityField(view_name="partners_api:organisation-detail", lookup_field="slug")
-    funder_api_url = serializers.SerializerMethodField(help_text="Its funder record, when it funds a programme.")
-
-    def get_funder_api_url(self, organisation: Organisation) -> str | None:
-        if not organisation.funded_programme_count:
-            return None
-        request = self.context["request"]
-        return reverse("funding_api:funder-detail", kwargs={"slug": organisation.slug}, request=request)
 
 
 class OrganisationParticipationSerializer(serializers.Serializer):
@@ -82,9 +77,11 @@ class OrganisationDetailSerializer(OrganisationSerializer):
 class OrganisationViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
     lookup_field = "slug"
     filter_backends: list = []
+    serializer_class: type[serializers.Serializer] = OrganisationSerializer
+    detail_serializer_class: type[serializers.Serializer] = OrganisationDetailSerializer
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
-        return OrganisationDetailSerializer if self.action == "retrieve" else OrganisationSerializer
+        return self.detail_serializer_class if self.action == "retrieve" else self.serializer_class
 
     def get_queryset(self) -> QuerySet[Organisation]:
         # One query: the organisations with a public part (as their pages), the country joined,

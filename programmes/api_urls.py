@@ -6,12 +6,12 @@ also says whether the programme is in the IATI file, which this app cannot know 
 
 from rest_framework.routers import SimpleRouter
 
-from programmes import api
+from programmes.api import places
 
 app_name = "programmes_api"
 
 router = SimpleRouter()
-router.register("countries", api.CountryViewSet, basename="country")
-router.register("areas", api.ThematicAreaViewSet, basename="area")
+router.register("countries", places.CountryViewSet, basename="country")
+router.register("areas", places.ThematicAreaViewSet, basename="area")
 
 urlpatterns = router.urls

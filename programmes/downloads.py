@@ -23,7 +23,8 @@ from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response, xlsx_response
 from iomcaribbean.public_routes import Route
 from programmes.models import DatePrecision, Programme, ProgrammeCountry, iso_partial_date
-from programmes.views import FILTERS, ProgrammeListView
+from programmes.views.listing import FILTERS
+from programmes.views.programmes import ProgrammeListView
 
 
 def is_planned(programme: Programme, value: datetime.date | None) -> bool:

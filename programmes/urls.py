@@ -1,15 +1,16 @@
 from django.urls import path
 
 from iomcaribbean.i18n import language_neutral
-from programmes import downloads, feeds, views
+from programmes import downloads, feeds
+from programmes.views import overview, places, programmes
 
 app_name = "programmes"
 
 # The pages answer in each language (under /es/ and /fr/ too); the downloads and the feed
 # keep one unprefixed address, as every page links them (iomcaribbean.i18n.language_neutral).
 urlpatterns = [
-    path("", views.OverviewView.as_view(), name="overview"),
-    path("programmes/", views.ProgrammeListView.as_view(), name="list"),
+    path("", overview.OverviewView.as_view(), name="overview"),
+    path("programmes/", programmes.ProgrammeListView.as_view(), name="list"),
     path(
         "programmes/export.csv",
         language_neutral(downloads.ProgrammeDownloadView.as_view(file_format="csv")),
@@ -21,9 +22,9 @@ urlpatterns = [
         name="list_xlsx",
     ),
     path("feeds/programmes.atom", language_neutral(feeds.new_programmes), name="feed"),
-    path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
-    path("countries/", views.CountryListView.as_view(), name="countries"),
-    path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="country"),
-    path("areas/", views.ThematicAreaListView.as_view(), name="areas"),
-    path("areas/<slug:slug>/", views.ThematicAreaDetailView.as_view(), name="area"),
+    path("programmes/<slug:slug>/", programmes.ProgrammeDetailView.as_view(), name="detail"),
+    path("countries/", places.CountryListView.as_view(), name="countries"),
+    path("countries/<slug:slug>/", places.CountryDetailView.as_view(), name="country"),
+    path("areas/", places.ThematicAreaListView.as_view(), name="areas"),
+    path("areas/<slug:slug>/", places.ThematicAreaDetailView.as_view(), name="area"),
 ]

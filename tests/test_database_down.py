@@ -12,7 +12,7 @@ from django.db import InterfaceError, OperationalError
 from django.test import Client
 
 from iomcaribbean.middleware import database_unavailable_response
-from programmes.views import ProgrammeListView
+from programmes.views.programmes import ProgrammeListView
 from tests.helpers.pages import assert_site_layout
 
 HEADING = "<h1>The portal is temporarily unavailable</h1>"

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client, RequestFactory
 
 from iomcaribbean.views import server_error
-from programmes.views import ProgrammeListView
+from programmes.views.programmes import ProgrammeListView
 from tests.helpers.pages import assert_site_layout
 
 

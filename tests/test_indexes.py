@@ -17,7 +17,7 @@ from django.utils import translation
 from funding.demo import generate_demo_data
 from programmes.filters import ProgrammeFilter
 from programmes.models import Programme
-from programmes.views import SORTS
+from programmes.views.listing import SORTS
 
 pytestmark = [
     pytest.mark.django_db,

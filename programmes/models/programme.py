@@ -257,7 +257,7 @@ class Programme(TimeStamped):
             models.Index(fields=["status"]),
             models.Index(fields=["start_date"]),
             models.Index(fields=["title"]),
-            # One per filter and sort of the public list (programmes.views.SORTS, programmes.filters),
+            # One per filter and sort of the public list (programmes.views.listing.SORTS, programmes.filters),
             # so a page of thousands of programmes is read from an index, not sorted whole.
             models.Index(fields=["end_date"], name="programme_end_date_idx"),
             models.Index(fields=["coverage"], name="programme_coverage_idx"),

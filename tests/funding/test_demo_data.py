@@ -13,7 +13,7 @@ from funding.demo import RealContentError, generate_demo_data
 from funding.models import Budget, Grant, Transaction
 from iati import activity, writer
 from programmes.models import Programme, ProgrammeCountry
-from programmes.views import SORTS
+from programmes.views.listing import SORTS
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from programmes.models import Programme, ProgrammeCountry
-from programmes.views import SORTS
+from programmes.views.listing import SORTS
 from tests.factories import (
     CountryFactory,
     GrantFactory,

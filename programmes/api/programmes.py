@@ -1,9 +1,9 @@
-"""The read-only API of programmes, countries and thematic areas.
+"""The API's programmes: their records (with the phases, organisations' roles, grants and
+budgets of the detail) and their viewset.
 
 Only what the public may see: ``Programme.objects.published()`` decides, for the programmes
-listed, the ones a country or an area counts, and every related row shown (phases,
-organisations' roles, grants). The programme list takes the public list's filters
-(``ProgrammeFilter``) and sorts; a value they reject answers 400 with the reason.
+listed, and every related row shown (phases, organisations' roles, grants). The list takes the
+public list's filters (``ProgrammeFilter``) and sorts; a value they reject answers 400 with the reason.
 
 Organisations and grants live in partners and funding, which import programmes: they are
 reached through the reverse relations and serialised by attribute, never imported.
@@ -13,106 +13,27 @@ from __future__ import annotations
 
 import copy
 
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
-from rest_framework.reverse import reverse
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from iomcaribbean.public_routes import PublicViewSet
 from iomcaribbean.relations import related_model
+from programmes.api.fields import (
+    ChoiceField,
+    OrganisationRefSerializer,
+    PageLinkField,
+    ProgrammeRefSerializer,
+    ThematicAreaRefSerializer,
+)
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
-from programmes.models import (
-    Country,
-    Programme,
-    ProgrammeCountry,
-    ThematicArea,
-    iso_partial_date,
-    published_condition,
-)
-from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
-from programmes.views import DEFAULT_SORT, SORTS, best_matches_first
-
-PROGRAMME_ORDER = (F("start_date").desc(nulls_last=True), "title")
-
-
-# Shared pieces ----------------------------------------------------------------------------------
-
-
-class CodeLabelSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    label = serializers.CharField()
-
-
-@extend_schema_field(CodeLabelSerializer)
-class ChoiceField(serializers.Field):
-    """A choice as ``{"code": stored value, "label": what the site shows}``; ``source`` names the model field."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def get_attribute(self, instance):
-        return {"code": getattr(instance, self.source), "label": getattr(instance, f"get_{self.source}_display")()}
-
-    def to_representation(self, value: dict) -> dict:
-        return value
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class PageLinkField(serializers.Field):
-    """The absolute URL of the record's public page."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, instance) -> str:
-        return self.context["request"].build_absolute_uri(instance.get_absolute_url())
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class ApiLinkField(serializers.Field):
-    """The absolute URL of the record in the API, from its own ``get_api_url()`` (an organisation
-    is the partners app's, whose API address programmes does not name)."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, instance) -> str:
-        return self.context["request"].build_absolute_uri(instance.get_api_url())
-
-
-class ProgrammeRefSerializer(serializers.Serializer):
-    """A programme named in another record: enough to show it and follow it."""
-
-    slug = serializers.SlugField()
-    title = serializers.CharField()
-    code = serializers.CharField()
-    url = PageLinkField()
-    api_url = serializers.HyperlinkedIdentityField(view_name="programmes_api:programme-detail", lookup_field="slug")
-
-
-class OrganisationRefSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-    acronym = serializers.CharField()
-    type = ChoiceField()
-    api_url = ApiLinkField()
-
-
-class CountryRefSerializer(serializers.Serializer):
-    code = serializers.CharField(help_text="ISO 3166-1 alpha-2.")
-    name = serializers.CharField()
-    slug = serializers.SlugField()
-
-
-# Programmes -------------------------------------------------------------------------------------
-
+from programmes.models import Programme, ProgrammeCountry, iso_partial_date
+from programmes.views.listing import DEFAULT_SORT, SORTS, best_matches_first
 
 ESTIMATE_HELP = "Empty when a source states the value; otherwise what the estimate rests on."
 
@@ -172,15 +93,6 @@ class ProgrammeCountrySerializer(serializers.Serializer):
         "destination: places it names, not where it works."
     )
     percentage = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
-
-
-OVERVIEW_WORDING_HELP = "The area as the overview words it (the source's text); the name is what every page shows."
-
-
-class ThematicAreaRefSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-    overview_wording = serializers.CharField(help_text=OVERVIEW_WORDING_HELP)
 
 
 class ProjectTypeSerializer(serializers.Serializer):
@@ -363,127 +275,3 @@ class ProgrammeViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet
         if sort not in SORTS:
             raise ValidationError({"sort": [f"Sort by one of: {', '.join(SORTS)}."]})
         return queryset.order_by(*SORTS[sort][1])
-
-
-# Countries and thematic areas -------------------------------------------------------------------
-
-
-class ProgrammeRoleSerializer(ProgrammeRefSerializer):
-    roles = CodeLabelSerializer(many=True, help_text="The roles the country plays in the programme.")
-
-
-def programmes_with_roles(links: list[ProgrammeCountry]) -> list[Programme]:
-    """The programmes of a country's links, once each, with the roles the country plays in it."""
-    programmes: dict[int, Programme] = {}
-    for link in links:
-        if link.programme_id not in programmes:
-            programmes[link.programme_id] = link.programme
-            link.programme.roles = []
-        programmes[link.programme_id].roles.append({"code": link.role, "label": link.get_role_display()})
-    return list(programmes.values())
-
-
-class CountrySerializer(serializers.Serializer):
-    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 (AN for the former Netherlands Antilles).")
-    name = serializers.CharField()
-    also_known_as = serializers.CharField()
-    slug = serializers.SlugField()
-    is_caribbean = serializers.BooleanField()
-    programme_count = serializers.IntegerField(
-        help_text="Published programmes that work in the country; those that only name it (as a venue, an "
-        "origin or a destination) are not counted."
-    )
-    url = PageLinkField()
-    api_url = serializers.HyperlinkedIdentityField(view_name="programmes_api:country-detail", lookup_field="slug")
-    programmes_api_url = serializers.SerializerMethodField()
-
-    def get_programmes_api_url(self, country: Country) -> str:
-        url = reverse("programmes_api:programme-list", request=self.context["request"])
-        return f"{url}?country={country.slug}"
-
-
-class CountryDetailSerializer(CountrySerializer):
-    programmes = serializers.SerializerMethodField(
-        help_text="Published programmes that work in the country or name it, each with the roles the country "
-        "plays in it; only those where it has the role benefiting are in programme_count."
-    )
-
-    @extend_schema_field(ProgrammeRoleSerializer(many=True))
-    def get_programmes(self, country: Country) -> list:
-        return ProgrammeRoleSerializer(
-            programmes_with_roles(country.public_links), many=True, context=self.context
-        ).data
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Countries where published programmes work", parameters=[LANGUAGE_PARAMETER]),
-    retrieve=extend_schema(
-        summary="A country and the published programmes that work there or name it", parameters=[LANGUAGE_PARAMETER]
-    ),
-)
-class CountryViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
-    """Countries where published programmes work, as the public country list shows them; a
-    country they only name (a venue, an origin, a destination) has its record too, as its page."""
-
-    lookup_field = "slug"
-    filter_backends: list = []
-
-    def get_serializer_class(self) -> type[serializers.Serializer]:
-        return CountryDetailSerializer if self.action == "retrieve" else CountrySerializer
-
-    def get_queryset(self) -> QuerySet[Country]:
-        if self.action != "retrieve":
-            # One query, the country list's: each country where published programmes work, counted.
-            return countries_with_programme_counts(Country.objects.all()).order_by("name")
-        any_link = ProgrammeCountry.objects.filter(published_condition("programme"), country=OuterRef("pk"))
-        queryset = countries_with_programme_counts(Country.objects.filter(Exists(any_link)), keep_empty=True)
-        links = (
-            ProgrammeCountry.objects.filter(programme__in=Programme.objects.published())
-            .select_related("programme")
-            .order_by(F("programme__start_date").desc(nulls_last=True), "programme__title", "role")
-        )
-        return queryset.prefetch_related(Prefetch("programme_links", queryset=links, to_attr="public_links"))
-
-
-class ThematicAreaSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-    overview_wording = serializers.CharField(help_text=OVERVIEW_WORDING_HELP)
-    list = ChoiceField(help_text="Core service area or priority area.")
-    order = serializers.IntegerField()
-    description = serializers.CharField()
-    programme_count = serializers.IntegerField(help_text="Published programmes in the area.")
-    url = PageLinkField()
-    api_url = serializers.HyperlinkedIdentityField(view_name="programmes_api:area-detail", lookup_field="slug")
-    programmes_api_url = serializers.SerializerMethodField()
-
-    def get_programmes_api_url(self, area: ThematicArea) -> str:
-        url = reverse("programmes_api:programme-list", request=self.context["request"])
-        return f"{url}?area={area.slug}"
-
-
-class ThematicAreaDetailSerializer(ThematicAreaSerializer):
-    programmes = ProgrammeRefSerializer(source="public_programmes", many=True)
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="Thematic areas, with their number of published programmes", parameters=[LANGUAGE_PARAMETER]
-    ),
-    retrieve=extend_schema(summary="A thematic area and its published programmes", parameters=[LANGUAGE_PARAMETER]),
-)
-class ThematicAreaViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
-    """The core service and priority areas, as the public list of areas shows them."""
-
-    lookup_field = "slug"
-    filter_backends: list = []
-
-    def get_serializer_class(self) -> type[serializers.Serializer]:
-        return ThematicAreaDetailSerializer if self.action == "retrieve" else ThematicAreaSerializer
-
-    def get_queryset(self) -> QuerySet[ThematicArea]:
-        queryset = areas_with_programme_counts()
-        if self.action != "retrieve":
-            return queryset
-        programmes = Programme.objects.published().order_by(*PROGRAMME_ORDER)
-        return queryset.prefetch_related(Prefetch("programmes", queryset=programmes, to_attr="public_programmes"))

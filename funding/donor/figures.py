@@ -1,40 +1,19 @@
-"""The donors' dashboard: a donor's own grants, the money committed, disbursed and scheduled, and downloads.
-
-Who may see what
-----------------
-- Anonymous visitors are sent to the sign-in page, with ``?next=`` back to the page they asked for.
-- A donor, a user with an active ``DonorAccount``, sees the grants of the account's funders,
-  including grants to programmes not yet published, and nothing else: every query here starts
-  from ``account.grants()`` (or the ids of the grants it returned), so another funder's grant is
-  a 404 whatever the URL or parameter.
-- Staff with ``funding.view_donoraccount`` (superusers; the donor account admin links here) see
-  any account's pages exactly as its donor does by adding ``?as=<account id>``, under a banner
-  that says so. For everyone else ``?as`` is a 404: a donor cannot use it to look at another donor.
-- Anyone else signed in (staff without a donor account, a donor whose account is closed) is told
-  at ``/donor/`` that there is no dashboard for them (403); every other donor URL is a 404.
-"""
+"""The donor's figures: the grants listed, one line per grant and currency, the totals per
+currency and year, and the schedule ahead, as the dashboard prints them and the downloads write them."""
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property, wraps
+from functools import cached_property
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.db.models import BooleanField, ExpressionWrapper, QuerySet
 from django.utils.formats import number_format
-from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
 
-from funding.models import DonorAccount, Grant, PlannedDisbursement, Transaction
+from funding.models import DonorAccount, Grant, PlannedDisbursement
 from funding.selectors import (
     CENT,
     CurrencyTotal,
@@ -46,68 +25,13 @@ from funding.selectors import (
     money_totals,
     pivot_years,
     schedule_ahead,
-    transaction_totals_by_grant,
 )
-from iomcaribbean.charts import BarChart, Series, bar_chart
-from iomcaribbean.content_language import in_requested_language
-from iomcaribbean.exports import csv_response, download_throttled, xlsx_response
-from programmes.models import Programme, published_condition
+from programmes.models import published_condition
 from programmes.translation import LANGUAGES, localized
 
 NONE = Decimal("0.00")
 PUBLISHED, PIPELINE = "Published", "Not yet published"
 NOT_PUBLISHED = "Amount not published"
-
-GRANT_COLUMNS = [
-    "Programme",
-    "Status",
-    "Funder",
-    "What it funds",
-    "Period",
-    "Currency",
-    "Amount",
-    "Committed",
-    "Disbursed",
-    "Scheduled ahead",
-]
-TOTAL_COLUMNS = ["Currency", "Grants", "Amounts not published", "Granted", "Committed", "Disbursed", "Scheduled ahead"]
-
-
-def viewed_account(request: HttpRequest) -> DonorAccount | None:
-    """The account whose pages this request shows, by the policy above; None if the user has none."""
-    accounts = DonorAccount.objects.select_related("user")
-    if "as" not in request.GET:
-        return accounts.filter(user=request.user, is_active=True).first()
-    user = request.user
-    if not (user.is_staff and user.has_perm("funding.view_donoraccount")):
-        raise Http404("Only staff may view a donor's pages as the donor.")
-    try:
-        pk = int(request.GET["as"])
-    except ValueError:
-        raise Http404("No such donor account.") from None
-    return get_object_or_404(accounts, pk=pk)
-
-
-def donor_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Signed in, GET or HEAD, never cached; the view is given the account it shows (or None)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return view(request, viewed_account(request), *args, **kwargs)
-
-    return login_required(never_cache(require_safe(wrapper)))
-
-
-def require(account: DonorAccount | None) -> DonorAccount:
-    if account is None:
-        raise Http404("This user has no donor account.")
-    return account
-
-
-def with_publication(grants: QuerySet[Grant]) -> QuerySet[Grant]:
-    """The grants ready to list, each knowing whether the public may see its programme."""
-    published = Programme.objects.published().filter(pk=OuterRef("programme_id"))
-    return grants.select_related("programme", "funder", "component").annotate(programme_published=Exists(published))
 
 
 def with_translations(lookup: str, *fields: str) -> list[str]:
@@ -295,107 +219,3 @@ def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigure
     return DonorFigures(
         grants=listed_grants, funders=funder_names, rows=rows, totals=totals, years=years, schedule=schedule
     )
-
-
-def year_charts(years: list[YearRow]) -> list[BarChart]:
-    """Committed and disbursed by year, one chart per currency: amounts in two currencies share no scale."""
-    charts = []
-    for currency in sorted({currency for year in years for currency in year.by_currency}):
-        rows = [year for year in years if currency in year.by_currency]
-        series = [
-            Series(label, [year.by_currency[currency][key] for year in rows])
-            for key, label in (("committed", _("Committed")), ("disbursed", _("Disbursed")))
-        ]
-        charts.append(
-            bar_chart(
-                [str(year.year) for year in rows],
-                series,
-                id=f"years-{currency.lower()}",
-                title=_("Committed and disbursed by year, in %(currency)s") % {"currency": currency},
-                description=_("The table below gives the exact amounts in %(currency)s.") % {"currency": currency},
-            )
-        )
-    return charts
-
-
-def page_context(request: HttpRequest, account: DonorAccount) -> dict[str, Any]:
-    viewing_as = "as" in request.GET
-    return {"account": account, "viewing_as": viewing_as, "as_query": f"?as={account.pk}" if viewing_as else ""}
-
-
-@donor_page
-def dashboard(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
-    if account is None:
-        return render(request, "funding/donor_no_account.html", status=403)
-    today = timezone.localdate()
-    figures = donor_figures(account, today=today)
-    context = {
-        **page_context(request, account),
-        "funders": list(account.funders.order_by("name")),
-        "figures": figures,
-        "charts": year_charts(figures.years),
-        "year_table": figures.year_table(),
-        "schedule_table": figures.schedule_table(),
-        "today": today,
-    }
-    return render(request, "funding/donor_dashboard.html", context)
-
-
-@donor_page
-def grant_detail(request: HttpRequest, account: DonorAccount | None, pk: int) -> HttpResponse:
-    grant = get_object_or_404(with_publication(require(account).grants()), pk=pk)
-    context = {
-        **page_context(request, account),
-        "grant": grant,
-        "totals": transaction_totals_by_grant(Grant.objects.filter(pk=grant.pk)).get(grant.pk, {}),
-        "transactions": grant.transactions.all(),
-        "planned_disbursements": grant.planned_disbursements.all(),
-        "today": timezone.localdate(),
-    }
-    return render(request, "funding/donor_grant.html", context)
-
-
-TRANSACTION_COLUMNS = ["Programme", "Funder", "Date", "Type", "Description", "Currency", "Amount"]
-SCHEDULE_COLUMNS = ["Programme", "Funder", "Period start", "Period end", "Currency", "Amount"]
-
-
-def transaction_cells(t: Transaction) -> list[Any]:
-    grant = t.grant
-    return [grant.programme.title, str(grant.funder), t.date, t.get_type_display(), t.description, t.currency, t.amount]
-
-
-def planned_cells(p: PlannedDisbursement) -> list[Any]:
-    return [p.grant.programme.title, str(p.grant.funder), p.period_start, p.period_end, p.currency, p.amount]
-
-
-def export_name(extension: str) -> str:
-    return f"grants-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
-@donor_page
-@download_throttled
-@in_requested_language
-def export_csv(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
-    figures = donor_figures(require(account), today=timezone.localdate())
-    return csv_response(export_name("csv"), GRANT_COLUMNS, (row.cells() for row in figures.rows))
-
-
-@donor_page
-@download_throttled
-@in_requested_language
-def export_xlsx(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
-    figures = donor_figures(require(account), today=timezone.localdate())
-    transactions = list(
-        Transaction.objects.filter(grant__in=list(figures.grants)).order_by(
-            "grant__programme__title", "grant__funder__name", "grant", "date", "pk"
-        )
-    )
-    for t in transactions:
-        t.grant = figures.grants[t.grant_id]  # read once for the grants sheet
-    sheets = [
-        ("Grants", GRANT_COLUMNS, [row.cells() for row in figures.rows]),
-        ("Transactions", TRANSACTION_COLUMNS, [transaction_cells(t) for t in transactions]),
-        ("Schedule ahead", SCHEDULE_COLUMNS, [planned_cells(p) for p in figures.schedule]),
-        ("Totals", TOTAL_COLUMNS, [row.cells() for row in figures.totals]),
-    ]
-    return xlsx_response(export_name("xlsx"), sheets)

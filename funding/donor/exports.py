@@ -1,0 +1,73 @@
+"""The donor's downloads: the grants table as CSV, and as XLSX with its transactions, schedule ahead and totals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from funding.donor.access import donor_page, require
+from funding.donor.figures import donor_figures
+from funding.models import DonorAccount, PlannedDisbursement, Transaction
+from iomcaribbean.content_language import in_requested_language
+from iomcaribbean.exports import csv_response, download_throttled, xlsx_response
+
+GRANT_COLUMNS = [
+    "Programme",
+    "Status",
+    "Funder",
+    "What it funds",
+    "Period",
+    "Currency",
+    "Amount",
+    "Committed",
+    "Disbursed",
+    "Scheduled ahead",
+]
+TOTAL_COLUMNS = ["Currency", "Grants", "Amounts not published", "Granted", "Committed", "Disbursed", "Scheduled ahead"]
+
+TRANSACTION_COLUMNS = ["Programme", "Funder", "Date", "Type", "Description", "Currency", "Amount"]
+SCHEDULE_COLUMNS = ["Programme", "Funder", "Period start", "Period end", "Currency", "Amount"]
+
+
+def transaction_cells(t: Transaction) -> list[Any]:
+    grant = t.grant
+    return [grant.programme.title, str(grant.funder), t.date, t.get_type_display(), t.description, t.currency, t.amount]
+
+
+def planned_cells(p: PlannedDisbursement) -> list[Any]:
+    return [p.grant.programme.title, str(p.grant.funder), p.period_start, p.period_end, p.currency, p.amount]
+
+
+def export_name(extension: str) -> str:
+    return f"grants-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+@donor_page
+@download_throttled
+@in_requested_language
+def export_csv(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
+    figures = donor_figures(require(account), today=timezone.localdate())
+    return csv_response(export_name("csv"), GRANT_COLUMNS, (row.cells() for row in figures.rows))
+
+
+@donor_page
+@download_throttled
+@in_requested_language
+def export_xlsx(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
+    figures = donor_figures(require(account), today=timezone.localdate())
+    transactions = list(
+        Transaction.objects.filter(grant__in=list(figures.grants)).order_by(
+            "grant__programme__title", "grant__funder__name", "grant", "date", "pk"
+        )
+    )
+    for t in transactions:
+        t.grant = figures.grants[t.grant_id]  # read once for the grants sheet
+    sheets = [
+        ("Grants", GRANT_COLUMNS, [row.cells() for row in figures.rows]),
+        ("Transactions", TRANSACTION_COLUMNS, [transaction_cells(t) for t in transactions]),
+        ("Schedule ahead", SCHEDULE_COLUMNS, [planned_cells(p) for p in figures.schedule]),
+        ("Totals", TOTAL_COLUMNS, [row.cells() for row in figures.totals]),
+    ]
+    return xlsx_response(export_name("xlsx"), sheets)

@@ -1,0 +1,82 @@
+"""The donor's pages: the dashboard (its grants, totals, charts by year and schedule ahead) and a grant's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from funding.donor.access import donor_page, require
+from funding.donor.figures import donor_figures
+from funding.models import DonorAccount, Grant
+from funding.selectors import YearRow, transaction_totals_by_grant
+from iomcaribbean.charts import BarChart, Series, bar_chart
+from programmes.models import Programme
+
+
+def with_publication(grants: QuerySet[Grant]) -> QuerySet[Grant]:
+    """The grants ready to list, each knowing whether the public may see its programme."""
+    published = Programme.objects.published().filter(pk=OuterRef("programme_id"))
+    return grants.select_related("programme", "funder", "component").annotate(programme_published=Exists(published))
+
+
+def year_charts(years: list[YearRow]) -> list[BarChart]:
+    """Committed and disbursed by year, one chart per currency: amounts in two currencies share no scale."""
+    charts = []
+    for currency in sorted({currency for year in years for currency in year.by_currency}):
+        rows = [year for year in years if currency in year.by_currency]
+        series = [
+            Series(label, [year.by_currency[currency][key] for year in rows])
+            for key, label in (("committed", _("Committed")), ("disbursed", _("Disbursed")))
+        ]
+        charts.append(
+            bar_chart(
+                [str(year.year) for year in rows],
+                series,
+                id=f"years-{currency.lower()}",
+                title=_("Committed and disbursed by year, in %(currency)s") % {"currency": currency},
+                description=_("The table below gives the exact amounts in %(currency)s.") % {"currency": currency},
+            )
+        )
+    return charts
+
+
+def page_context(request: HttpRequest, account: DonorAccount) -> dict[str, Any]:
+    viewing_as = "as" in request.GET
+    return {"account": account, "viewing_as": viewing_as, "as_query": f"?as={account.pk}" if viewing_as else ""}
+
+
+@donor_page
+def dashboard(request: HttpRequest, account: DonorAccount | None) -> HttpResponse:
+    if account is None:
+        return render(request, "funding/donor_no_account.html", status=403)
+    today = timezone.localdate()
+    figures = donor_figures(account, today=today)
+    context = {
+        **page_context(request, account),
+        "funders": list(account.funders.order_by("name")),
+        "figures": figures,
+        "charts": year_charts(figures.years),
+        "year_table": figures.year_table(),
+        "schedule_table": figures.schedule_table(),
+        "today": today,
+    }
+    return render(request, "funding/donor_dashboard.html", context)
+
+
+@donor_page
+def grant_detail(request: HttpRequest, account: DonorAccount | None, pk: int) -> HttpResponse:
+    grant = get_object_or_404(with_publication(require(account).grants()), pk=pk)
+    context = {
+        **page_context(request, account),
+        "grant": grant,
+        "totals": transaction_totals_by_grant(Grant.objects.filter(pk=grant.pk)).get(grant.pk, {}),
+        "transactions": grant.transactions.all(),
+        "planned_disbursements": grant.planned_disbursements.all(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "funding/donor_grant.html", context)

@@ -1,0 +1,182 @@
+"""The programme list (filtered, searched, sorted, paginated) and a programme's page.
+
+They show only published programmes (``Programme.objects.published()``); staff may preview an
+unpublished programme's page.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.forms import ModelChoiceField
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, ListView
+
+from iomcaribbean.public_routes import Route
+from iomcaribbean.relations import related_model
+from iomcaribbean.views import ReadsOnly
+from programmes.filters import ProgrammeFilter
+from programmes.items import items_of, with_items
+from programmes.models import Country, Programme, ProgrammeCountry
+from programmes.views.listing import (
+    DEFAULT_SORT,
+    FILTERS,
+    LISTING,
+    SORTS,
+    ProgrammeListMixin,
+    best_matches_first,
+)
+
+# The list's order when searching and no other is chosen: the best matches first (ProgrammeFilter.relevance).
+RELEVANCE = "relevance"
+
+
+class ListingPaginator(Paginator):
+    """Finds a page's programmes first and reads them whole after, in one query.
+
+    The database walks the sorted matches up to the page by their ids alone (a subquery with
+    OFFSET and LIMIT), then reads the page's rows with the cards' joins: a page far down the
+    list no longer carries every earlier programme's full row (texts in every language)
+    through the sort and the OFFSET.
+    """
+
+    def _get_page(self, object_list: QuerySet[Programme], number: int, paginator: Paginator) -> Page:
+        rows = Programme.objects.for_listing().filter(pk__in=object_list.values("pk"))
+        return super()._get_page(rows.order_by(*object_list.query.order_by), number, paginator)
+
+
+class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
+    """Published programmes and their phases, filtered, searched, sorted and paginated."""
+
+    template_name = "programmes/programme_list.html"
+    context_object_name = "programmes"
+    paginator_class = ListingPaginator
+    public_route = Route(FILTERS | LISTING)
+
+    def get_queryset(self) -> QuerySet[Programme]:
+        # for_listing(): project_type and parent joined, where each works and its areas prefetched.
+        base = Programme.objects.published().for_listing()
+        self.filterset = ProgrammeFilter(self.request.GET, queryset=base, request=self.request)
+        self.relevance = self.filterset.relevance()
+        queryset = self.filterset.qs if self.filterset.is_valid() else base.none()
+        return self.apply_sort(queryset)
+
+    def get_sort(self) -> str:
+        """The sort chosen; when searching without one (or with one unknown), the best matches first."""
+        if self.relevance is not None and self.request.GET.get("sort") not in SORTS:
+            return RELEVANCE
+        return super().get_sort()
+
+    def apply_sort(self, queryset: QuerySet[Programme]) -> QuerySet[Programme]:
+        if self.get_sort() != RELEVANCE:
+            return super().apply_sort(queryset)
+        # Then by id, as the other sorts, so that pages never overlap.
+        return queryset.order_by(*best_matches_first(self.relevance), "pk")
+
+    def sort_options(self) -> list[tuple[str, str | Promise]]:
+        """The sort select's options. The first, "", is the order when none is chosen: relevance when
+        searching, newest first otherwise; so a search typed into the form, which sends the select
+        along, is ranked by relevance unless the visitor chose another order."""
+        sorts = [(value, label) for value, (label, _) in SORTS.items()]
+        if self.relevance is not None:
+            return [("", gettext_lazy("Relevance")), *sorts]
+        return [("" if value == DEFAULT_SORT else value, label) for value, label in sorts]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        sort = self.get_sort()
+        unchosen = RELEVANCE if self.relevance is not None else DEFAULT_SORT
+        context |= {
+            "filter": self.filterset,
+            "sort": "" if sort == unchosen else sort,  # the option's value (sort_options)
+            "sorts": self.sort_options(),
+            "active_filters": self.active_filters(),
+            # Clearing the filters clears the search too, and with it the relevance order.
+            "clear_url": self.request.path + (f"?sort={sort}" if sort not in (DEFAULT_SORT, RELEVANCE) else ""),
+        }
+        return context
+
+    def active_filters(self) -> list[dict[str, str]]:
+        """Each filter in use, with a link that drops just that one."""
+        if not self.filterset.is_valid():
+            return []
+        chips = []
+        for name, field in self.filterset.form.fields.items():
+            value = self.filterset.form.cleaned_data.get(name)
+            if value in (None, ""):
+                continue
+            if isinstance(field, ModelChoiceField):
+                shown = str(value)
+            elif hasattr(field, "choices"):
+                shown = dict(field.choices).get(value, value)
+            else:
+                shown = str(value)
+            params = self.request.GET.copy()
+            for key in (name, "page"):
+                params.pop(key, None)
+            query = params.urlencode()
+            remove_url = f"{self.request.path}?{query}" if query else self.request.path
+            chips.append({"label": field.label, "value": shown, "remove_url": remove_url})
+        return chips
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        # A filter value the form rejects is the client's mistake: say so, with the form's errors.
+        status = 400 if self.filterset.errors else 200
+        return super().render_to_response(context, status=status, **kwargs)
+
+
+class ProgrammeDetailView(ReadsOnly, DetailView):
+    """A programme's page; staff may preview it before it (or its parent) is published.
+
+    Nine queries at most, whatever the programme, the content version included: the programme
+    with its components, key figures, results and publications (``programmes.items``), then one
+    per other kind of related record.
+    """
+
+    template_name = "programmes/programme_detail.html"
+    context_object_name = "programme"
+
+    def get_queryset(self) -> QuerySet[Programme]:
+        # Staff see every programme and phase (those the public cannot see are marked by ``is_public``).
+        programmes = Programme.objects.all() if self.request.user.is_staff else Programme.objects.published()
+        phases = programmes.order_by("order", "start_date", "title")
+        participation = related_model(Programme, "participations")
+        grant = related_model(Programme, "grants")
+        agreement = related_model(Programme, "agreements")
+        return with_items(programmes.select_related("project_type", "parent")).prefetch_related(
+            Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country")),
+            "thematic_areas",
+            Prefetch("phases", queryset=phases),
+            Prefetch("participations", queryset=participation.objects.select_related("organisation")),
+            Prefetch("grants", queryset=grant.objects.select_related("funder", "component")),
+            Prefetch("agreements", queryset=agreement.objects.prefetch_related("organisations")),
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        by_role: dict[str, list[Country]] = defaultdict(list)
+        for link in self.object.country_links.all():
+            if link.country not in by_role[link.role]:
+                by_role[link.role].append(link.country)
+        Role = ProgrammeCountry.Role
+        context |= {
+            "benefiting_countries": by_role[Role.BENEFITING],
+            "other_country_roles": [
+                (label, by_role[value]) for value, label in Role.choices if value != Role.BENEFITING and by_role[value]
+            ],
+            "estimates": self.object.estimates(),
+        }
+        return context | items_of(self.object)
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_public:
+            # A preview must not be kept by a shared cache.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
