@@ -55,26 +55,29 @@ class CoverageSerializer(serializers.Serializer):
         return Programme.IATI_SCOPE.get(programme.coverage)
 
 
-class StartDateSerializer(serializers.Serializer):
-    date = serializers.DateField(source="start_date", allow_null=True, help_text="1 January or the 1st when imprecise.")
-    precision = serializers.CharField(source="start_precision", help_text="day, month or year.")
-    iso = serializers.SerializerMethodField(help_text="ISO 8601 to the precision known: '2001', '2001-10'.")
-    display = serializers.CharField(source="start_display", help_text="Only what is known, e.g. 'October 2001'.")
-    estimate = serializers.CharField(source="start_estimate", help_text=ESTIMATE_HELP)
+def partial_date_serializer(name: str, which: str) -> type[serializers.Serializer]:
+    """The serializer, called ``name``, of a programme's ``which`` date ("start" or "end"): the date,
+    its precision, its ISO form and display at that precision, and the estimate note."""
 
-    def get_iso(self, programme: Programme) -> str:
-        return iso_partial_date(programme.start_date, programme.start_precision)
+    class PartialDateSerializer(serializers.Serializer):
+        date = serializers.DateField(
+            source=f"{which}_date", allow_null=True, help_text="1 January or the 1st when imprecise."
+        )
+        precision = serializers.CharField(source=f"{which}_precision", help_text="day, month or year.")
+        iso = serializers.SerializerMethodField(help_text="ISO 8601 to the precision known: '2001', '2001-10'.")
+        display = serializers.CharField(source=f"{which}_display", help_text="Only what is known, e.g. 'October 2001'.")
+        estimate = serializers.CharField(source=f"{which}_estimate", help_text=ESTIMATE_HELP)
+
+        def get_iso(self, programme: Programme) -> str:
+            return iso_partial_date(getattr(programme, f"{which}_date"), getattr(programme, f"{which}_precision"))
+
+    # The OpenAPI schema names the component after the class.
+    PartialDateSerializer.__name__ = PartialDateSerializer.__qualname__ = name
+    return PartialDateSerializer
 
 
-class EndDateSerializer(serializers.Serializer):
-    date = serializers.DateField(source="end_date", allow_null=True, help_text="1 January or the 1st when imprecise.")
-    precision = serializers.CharField(source="end_precision", help_text="day, month or year.")
-    iso = serializers.SerializerMethodField(help_text="ISO 8601 to the precision known: '2001', '2001-10'.")
-    display = serializers.CharField(source="end_display", help_text="Only what is known, e.g. 'October 2001'.")
-    estimate = serializers.CharField(source="end_estimate", help_text=ESTIMATE_HELP)
-
-    def get_iso(self, programme: Programme) -> str:
-        return iso_partial_date(programme.end_date, programme.end_precision)
+StartDateSerializer = partial_date_serializer("StartDateSerializer", "start")
+EndDateSerializer = partial_date_serializer("EndDateSerializer", "end")
 
 
 class BudgetSerializer(serializers.Serializer):
