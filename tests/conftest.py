@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django.utils import translation
 
@@ -30,6 +37,59 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked ``run_first`` go to the front (pytest-django puts a test without the test
     database last), so the other worker's tests run beside their long start rather than after it."""
     items.sort(key=lambda item: item.get_closest_marker("run_first") is None)
+
+
+# One migration for the run's SQLite workers --------------------------------------------------
+# Each pytest-xdist worker needs a test database of its own, and migrating an empty one costs about
+# 9 CPU-seconds. The first worker to take the run's lock migrates and leaves a copy; the others
+# then copy it and let pytest-django keep it (its migrate finds nothing left to apply).
+
+
+def _shared_sqlite_database() -> Path | None:
+    """Where this run's workers share their migrated SQLite database (None unless workers on SQLite)."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None or settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        return None
+    return Path(tempfile.gettempdir()) / f"iomcaribbean-migrated-{run}.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def _migration_lock(django_db_modify_db_settings) -> Iterator[IO | None]:
+    """The run's lock on the shared database, held until this worker has copied it or left it."""
+    shared = _shared_sqlite_database()
+    if shared is None:
+        yield None
+        return
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield lock
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(django_db_keepdb: bool, _migration_lock: IO | None) -> bool:
+    """Kept: a copy of the database another worker migrated (removed at the end by django_db_setup)."""
+    shared = _shared_sqlite_database()
+    if _migration_lock is None or not shared.exists():
+        return django_db_keepdb
+    shutil.copyfile(shared, connection.settings_dict["TEST"]["NAME"])
+    return True
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_keepdb: bool, _migration_lock: IO | None) -> Iterator[None]:
+    """pytest-django's, then the first worker leaves its freshly migrated database for the others."""
+    shared = _shared_sqlite_database()
+    copied = _migration_lock is not None and shared.exists()
+    if _migration_lock is not None:
+        if not copied:
+            shutil.copyfile(connection.settings_dict["NAME"], shared)
+        fcntl.flock(_migration_lock, fcntl.LOCK_UN)
+    yield
+    if copied and not request.config.getvalue("reuse_db"):
+        Path(connection.settings_dict["NAME"]).unlink(missing_ok=True)
+    elif _migration_lock is not None:
+        shared.unlink(missing_ok=True)
+        Path(f"{shared}.lock").unlink(missing_ok=True)
 
 
 @pytest.fixture(autouse=True)

@@ -127,21 +127,29 @@ def wsgi_keeps_the_test_connection() -> Iterator[None]:
     signals.request_finished.connect(close_old_connections)
 
 
+@pytest.fixture(scope="module")
+def api_schema(django_db_setup, django_db_blocker) -> schemathesis.BaseSchema:
+    """The schema as the portal serves it, read once for every operation's test; schemathesis sends
+    its requests through the WSGI app in this process. (Its own pytest integration does not run
+    under this pytest; its strategies do.) Imported here: it takes each pytest process seconds to
+    load, and only the worker running these tests needs it."""
+    import schemathesis
+
+    with django_db_blocker.unblock():
+        schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    schema.config.generation.update(deterministic=PROFILE != "fuzz")
+    return schema
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", API_PATHS)
 @pytest.mark.usefixtures("wsgi_keeps_the_test_connection")
-def test_api_operations_never_answer_a_server_error(path: str) -> None:
-    # The schema as the portal serves it; schemathesis sends its requests through the WSGI app in this process.
-    # (Its own pytest integration does not run under this pytest; its strategies do.) Imported
-    # here: it takes each pytest process seconds to load, and only the worker running this needs it.
-    import schemathesis
+def test_api_operations_never_answer_a_server_error(api_schema: schemathesis.BaseSchema, path: str) -> None:
     from schemathesis import GenerationMode
     from schemathesis.checks import not_a_server_error
     from schemathesis.specs.openapi.checks import response_schema_conformance
 
-    schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
-    schema.config.generation.update(deterministic=PROFILE != "fuzz")
-    operation = schema[path]["GET"]
+    operation = api_schema[path]["GET"]
     # Valid requests, and requests the schema says are invalid (wrong types, unknown enum values...).
     cases = st.one_of(operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE))
 

@@ -59,15 +59,13 @@ WRONG_PASSWORD = "Please enter the correct username and password for a staff acc
 LOCKED = "Too many sign-in attempts"
 STARTUP_SECONDS = 60
 
-# Run once on the new database, before the servers start: its tables, two staff accounts, and the
-# addresses of a published programme (the seed content has several).
+# Run once on the new database (migrated, with the seed content), before the servers start: two
+# staff accounts, and the addresses of a published programme (the seed content has several).
 PREPARE = """
 import json, os
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from programmes.models import Programme
-call_command("migrate", interactive=False, verbosity=0)
 password = os.environ["SEVERAL_SERVERS_PASSWORD"]
 get_user_model().objects.create_superuser("chief", "chief@example.org", password)
 get_user_model().objects.create_user("officer", "officer@example.org", password, is_staff=True)
@@ -169,16 +167,24 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def database_url() -> Iterator[str]:
+def database_url(django_db_setup, django_db_blocker) -> Iterator[str]:
     """A database of the servers' own on the run's cluster: they need committed data, which the
-    test database's transactions would hide, and flushing that one would drop its seed content."""
+    test database's transactions would hide, and flushing that one would drop its seed content.
+
+    A copy of the test database, which pytest-django has just migrated (this test runs first, so no
+    test has written to it yet): migrating an empty one again would cost seconds of CPU.
+    """
     url = os.environ["DATABASE_URL"]
     name = f"several_servers_{os.getpid()}"
+    # PostgreSQL copies only a database nobody is connected to.
+    with django_db_blocker.unblock():
+        template = connection.settings_dict["NAME"]
+        connection.close()
     maintenance = psycopg2.connect(url)  # libpq reads the URL as it is
     maintenance.autocommit = True
     try:
         with maintenance.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
+            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         yield urlsplit(url)._replace(path=f"/{name}").geturl()
         with maintenance.cursor() as cursor:
             cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
@@ -206,9 +212,10 @@ def deployment(database_url: str, redis_url: str, tmp_path_factory: pytest.TempP
         GUNICORN_WORKERS="1",
         SEVERAL_SERVERS_PASSWORD=PASSWORD,
     )
-    # What `make serve` does before gunicorn, side by side: collect the static files, migrate.
-    # gunicorn starts once the files are there (whitenoise lists them when a worker starts), while
-    # the migrations may still run: nothing asks for a page before both are done.
+    # What `make serve` does before gunicorn (its migrate is the copy above), side by side: collect
+    # the static files, add the accounts. gunicorn starts once the files are there (whitenoise lists
+    # them when a worker starts), while the accounts may still be added: nothing asks for a page
+    # before both are done.
     manage = [sys.executable, "manage.py"]
     collect = start([*manage, "collectstatic", "--noinput", "-v", "0"], folder / "collectstatic.log", env)
     prepare = start([*manage, "shell", "-c", PREPARE], folder / "prepare.log", env)
