@@ -26,12 +26,6 @@ SERVE_ADDR ?= 127.0.0.1:8000
 SERVE_ENV = DJANGO_DEBUG=false
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-# Compiled bytecode is kept, in one folder inside the environment rather than beside the sources:
-# where the shell says not to write it (PYTHONDONTWRITEBYTECODE), every process would compile Django,
-# DRF and the project again, about 8 CPU-seconds each for the test processes and the app servers,
-# subprocesses and commands the tests start.
-unexport PYTHONDONTWRITEBYTECODE
-export PYTHONPYCACHEPREFIX := $(abspath $(VENV))/pycache
 export CHROMIUM_PATH
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # inside one unless told that this is intended.
