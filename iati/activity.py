@@ -5,6 +5,7 @@ returns what its activity holds: the identifier, the dates, the recipient countr
 shares, the participating organisations, the budgets and transactions IATI can take, the
 description. ``unwritable()`` says which fields keep a programme out of the file, because its
 activity would be invalid; ``iati.quality`` explains each to staff, ``iati.exclusions`` to the public.
+One piece, so that the writer and the checks cannot read a programme two ways.
 
 Texts staff translate (``programmes.translation``) come in every language they have (``texts()``),
 English first.

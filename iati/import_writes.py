@@ -2,6 +2,8 @@
 
 ``ActivityWriter`` saves what ``iati.reader`` read, record by record (``full_clean()`` first, the
 history told it was the import); ``iati.importer.iati_file_import`` runs it over a file.
+One piece: the writer's methods share one activity's state (the programme, the organisations
+matched so far, the report), and each record's write follows the one before it.
 """
 
 from __future__ import annotations
