@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 
 from funding.models import Grant, PlannedDisbursement, Transaction
 from partners.models import Organisation, in_family_of
-from partners.selectors import with_programme_counts
+from partners.selectors import with_funded_programme_count
 from programmes.selectors import count_of
 from programmes.translation import DEFAULT_LANGUAGE, active_language, localized
 
@@ -179,7 +179,7 @@ def funders() -> QuerySet[Organisation]:
     government's totals include its ministries'. Each count is a subquery; one query for the list.
     """
     family = Grant.objects.published().filter(in_family_of("funder", OuterRef("pk")))
-    return with_programme_counts(Organisation.objects.filter(Exists(family)), rolled_up=True).annotate(
+    return with_funded_programme_count(Organisation.objects.filter(Exists(family)), rolled_up=True).annotate(
         grant_count=count_of(family),
         unpublished_count=count_of(family.filter(amount__isnull=True)),
     )

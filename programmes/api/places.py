@@ -4,9 +4,12 @@ counted (``programmes.selectors``, as the public pages count them), and their vi
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
+from rest_framework.request import Request
 from rest_framework.reverse import reverse
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
@@ -23,6 +26,12 @@ from programmes.models import Country, Programme, ProgrammeCountry, ThematicArea
 from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
 
 PROGRAMME_ORDER = (F("start_date").desc(nulls_last=True), "title")
+
+
+def programme_list_url(request: Request, **filters: str) -> str:
+    """The API's programme list with ``filters`` (the list's own parameters), as an absolute URL."""
+    url = reverse("programmes_api:programme-list", request=request)
+    return f"{url}?{urlencode(filters)}"
 
 
 class ProgrammeRoleSerializer(ProgrammeRefSerializer):
@@ -55,8 +64,7 @@ class CountrySerializer(serializers.Serializer):
     programmes_api_url = serializers.SerializerMethodField()
 
     def get_programmes_api_url(self, country: Country) -> str:
-        url = reverse("programmes_api:programme-list", request=self.context["request"])
-        return f"{url}?country={country.slug}"
+        return programme_list_url(self.context["request"], country=country.slug)
 
 
 class CountryDetailSerializer(CountrySerializer):
@@ -115,8 +123,7 @@ class ThematicAreaSerializer(serializers.Serializer):
     programmes_api_url = serializers.SerializerMethodField()
 
     def get_programmes_api_url(self, area: ThematicArea) -> str:
-        url = reverse("programmes_api:programme-list", request=self.context["request"])
-        return f"{url}?area={area.slug}"
+        return programme_list_url(self.context["request"], area=area.slug)
 
 
 class ThematicAreaDetailSerializer(ThematicAreaSerializer):
