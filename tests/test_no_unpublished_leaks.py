@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from io import BytesIO
 
@@ -46,6 +47,7 @@ from tests.factories import (
     ThematicAreaFactory,
     TransactionFactory,
 )
+from tests.helpers.roles import records_once
 
 pytestmark = pytest.mark.django_db
 
@@ -336,11 +338,16 @@ def test_staff_still_preview_the_unpublished_programme(admin_client: Client) -> 
     assert CODE in read(admin_client, f"/programmes/{SLUG}/iati.xml")[1]
 
 
-@pytest.fixture
-def tree_world() -> dict:
+def build_tree_world() -> dict:
     world = published_world()
     world["pilot"] = add_the_unpublished_programme(world)
     return world
+
+
+@pytest.fixture(scope="module")
+def tree_world(django_db_setup, django_db_blocker) -> Iterator[dict]:
+    """Built once for the module and rolled back at its end; each test's own changes roll back after it."""
+    yield from records_once(django_db_blocker, build_tree_world)
 
 
 # Each public channel, on its own: the published phase of a published phase of an unpublished
@@ -394,7 +401,7 @@ def test_publishing_the_root_again_shows_the_whole_tree_and_moves_the_content_ve
     client: Client, tree_world: dict
 ) -> None:
     version = content_version()[0]
-    pilot = tree_world["pilot"]
+    pilot = Programme.objects.get(pk=tree_world["pilot"].pk)  # not the module's own instance
     pilot.is_published = True
     pilot.save()
 

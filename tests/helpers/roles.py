@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.apps import apps
 from django.db import transaction
@@ -28,6 +29,8 @@ from tests.factories import (
     ThematicAreaFactory,
     UserFactory,
 )
+
+Built = TypeVar("Built")
 
 EDITORS = "Programme editors"
 FINANCE = "Finance officers"
@@ -139,7 +142,7 @@ def build_records() -> Records:
     return records
 
 
-def records_once(django_db_blocker, build: Callable[[], Records] = build_records) -> Iterator[Records]:
+def records_once(django_db_blocker, build: Callable[[], Built] = build_records) -> Iterator[Built]:
     """What ``build`` makes, once for a module, in a transaction rolled back at its end (also the write matrix's)."""
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
