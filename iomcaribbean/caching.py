@@ -9,7 +9,8 @@ each one uses. A stale page after an edit would be a bug. The key holds the addr
 the query parameters the page's view reads (``iomcaribbean.public_routes``), so parameters it
 ignores cannot make new entries. Pages are kept in Django's cache; answers larger than
 ``MAX_CACHED_BYTES`` or streamed (whole exports, the IATI file) as files (``iomcaribbean.kept_files``),
-each built once per content version. Downloads rendered afresh are throttled per client.
+each built once per content version. Downloads rendered afresh are throttled per client. A kept
+page is compressed once per encoding and kept beside it (``iomcaribbean.compression``).
 
 What is never kept nor answered with a 304: anything for a signed-in user (staff previews,
 donors' dashboards), the admin, sign-in pages and the health check, a page that sets a cookie
@@ -32,7 +33,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from iomcaribbean import kept_files
+from iomcaribbean import compression, kept_files
 from iomcaribbean.content_version import content_version
 from iomcaribbean.exports import throttled_download
 from iomcaribbean.public_routes import Found, find, query_key, read_query, representation
@@ -172,7 +173,18 @@ class PublicPageCacheMiddleware:
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response.headers[name] = value
-        return response
+        if not compression.is_compressible(response):
+            return response
+
+        def kept_variant(content: bytes, encoding: str) -> bytes:
+            # Compressed once per kept page and encoding, then kept beside the page.
+            body = cache.get(f"{key}:{encoding}")
+            if body is None:
+                body = compression.compress(content, encoding)
+                cache.set(f"{key}:{encoding}", body, KEPT_SECONDS)
+            return body
+
+        return compression.encode(request, response, kept_variant)
 
     @staticmethod
     def validators(

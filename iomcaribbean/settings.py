@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Brotli or gzip for what anyone may see, never a page with a secret (BREACH): see the module.
+    "iomcaribbean.compression.CompressPublicPagesMiddleware",
     # A database that is down answers a 503 page instead of a 500 (see iomcaribbean/middleware.py),
     # from the view or from any middleware after this one (sessions, the user, the page cache, axes).
     "iomcaribbean.middleware.DatabaseUnavailableMiddleware",
