@@ -141,7 +141,7 @@ class _Writer:
     def _attrs(attrs: dict[str, str | None]) -> dict[str, str]:
         return {name: XML_INVALID.sub("", value) for name, value in attrs.items() if value not in (None, "")}
 
-    def start(self, name: str, **attrs: str | None) -> None:
+    def start(self, name: str, /, **attrs: str | None) -> None:
         self._indent()
         self.xml.startElement(name, self._attrs(attrs))
         self.depth += 1
@@ -154,7 +154,8 @@ class _Writer:
         self.xml.endElement(name)
         self.nested = True
 
-    def leaf(self, name: str, text: str | None = None, **attrs: str | None) -> None:
+    def leaf(self, name: str, text: str | None = None, /, **attrs: str | None) -> None:
+        # Positional-only: an attribute may be called name (a result's dimension).
         self._indent()
         self.xml.startElement(name, self._attrs(attrs))
         if text:
