@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import override
 
+from iati.quality import programme_problems
 from programmes.models import Indicator, Result
 from tests.factories import (
     DimensionFactory,
@@ -112,3 +113,14 @@ def test_the_donor_sees_the_results_of_the_published_programmes_it_funds_only(fr
     assert "Cases handled within 30 days" in results and "Agencies met every quarter" in results
     for hidden in ("Pipeline result", "Beta secret result", "Nobody's result"):
         assert hidden not in results
+
+
+def test_the_quality_panel_says_what_of_the_results_iati_leaves_out():
+    programme = ProgrammeFactory()
+    ResultFactory(programme=programme)  # no type, no indicator
+    measured = IndicatorFactory(result__programme=programme, result__type=Result.Type.OUTPUT, baseline_value=3)
+    PeriodFactory(indicator=measured, target_comment="About forty")
+
+    messages = [p.message for p in programme_problems(programme) if p.field == "results"]
+
+    assert [m.split(" ", 2)[:2] for m in messages] == [["1", "result"], ["1", "indicator"], ["1", "period"]]
