@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -108,6 +109,11 @@ class IndicatorAdmin(TranslatedHistoryAdmin):
         ),
     ]
     inlines = [PeriodInline]
+    # Short texts: the periods below stay in sight.
+    formfield_overrides = {
+        **TranslatedHistoryAdmin.formfield_overrides,
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})},
+    }
 
     def lookup_allowed(self, lookup: str, value: str, request: HttpRequest | None = None) -> bool:
         # The result's "indicators" link lists them by result.
