@@ -19,6 +19,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from programmes.fallback_ordering import TranslatedQuerySet
 from programmes.models.parts import ProgrammeItem
 from programmes.models.publication import shown_with_programme
 
@@ -85,6 +86,7 @@ class Indicator(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     public_records_condition = shown_with_programme("result__programme")
+    objects = TranslatedQuerySet.as_manager()
 
     # history: registered in translation.py, once the language columns exist.
 
@@ -146,6 +148,7 @@ class Period(models.Model):
     actual_comment = models.TextField(blank=True)
 
     public_records_condition = shown_with_programme("indicator__result__programme")
+    objects = TranslatedQuerySet.as_manager()
 
     # history: registered in translation.py, once the language columns exist.
 
