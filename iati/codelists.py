@@ -33,8 +33,6 @@ REGION_VOCABULARY_DAC = "1"  # RegionVocabulary
 # withdrawn from the codelist; 1031 "Caribbean, regional" replaces it.
 CARIBBEAN_REGION, CARIBBEAN_REGION_NAME = "1031", "Caribbean, regional"
 BUDGET_ORIGINAL = "1"  # BudgetType
-RESULT_OUTCOME = "2"  # ResultType
-INDICATOR_QUALITATIVE = "5"  # IndicatorMeasure
 RELATED_PARENT, RELATED_CHILD = "1", "2"  # RelatedActivityType
 
 

@@ -1,7 +1,9 @@
-"""Why the public does not find a programme in the IATI file, in the public pages' language.
+"""Why the public does not find a programme, or one of its results, in the IATI file, in the
+public pages' language.
 
-The same fields as ``activity.unwritable()``, worded for the public: the programme page, the
-"About this data" page and the programme API say each reason and what would bring it in.
+The same fields as ``activity.unwritable()`` and ``results.result_gaps()``, worded for the public:
+the programme page, the "About this data" page and the programme API say each reason and what
+would bring it in.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from iati.activity import unwritable
-from programmes.models import Programme
+from iati.results import result_gaps
+from programmes.models import Programme, Result
 
 
 @dataclass(frozen=True)
@@ -55,3 +58,15 @@ EXCLUSIONS = {
 def iati_exclusions(programme: Programme) -> list[Exclusion]:
     """Empty when the programme is in the IATI file; otherwise each reason it is not."""
     return [Exclusion(field, *EXCLUSIONS[field]) for field in unwritable(programme)]
+
+
+# Why a result of a programme in the file is not in it.
+RESULT_EXCLUSIONS = {
+    "type": _("no source says whether it is an output, an outcome or an impact, and IATI requires one"),
+    "indicators": _("it has no indicator, and IATI requires one"),
+}
+
+
+def result_exclusions(result: Result) -> list[str]:
+    """Empty when the result is in the IATI file (with its programme); otherwise each reason it is not."""
+    return [str(RESULT_EXCLUSIONS[gap]) for gap in result_gaps(result)]

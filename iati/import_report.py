@@ -17,6 +17,9 @@ KINDS = [
     ("country", "countries of programmes"),
     ("budget", "budgets"),
     ("result", "results"),
+    ("indicator", "indicators of results"),
+    ("period", "periods of indicators"),
+    ("breakdown", "breakdowns of targets and actuals"),
     ("project type", "project types"),
 ]
 

@@ -24,9 +24,10 @@ from iati.activity import total_budget_period
 from iati.elements import normalise_text
 from iati.import_report import ImportReport, ReplacedEdits
 from iati.records import ActivityData, OrganisationData
+from iati.results_import import import_results
 from iomcaribbean.record_versions import IMPORT_REASON, edits_since_import
 from partners.models import Organisation, Participation
-from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, Result
+from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType
 from programmes.translation import DEFAULT_LANGUAGE, localized
 
 HUNDRED = Decimal(100)
@@ -153,14 +154,7 @@ class ActivityWriter:
             ).first() or Budget(programme=programme, period_start=budget.period_start, period_end=budget.period_end)
             status = budget.status or Budget.Status.INDICATIVE  # IATI's reading of a budget without one
             self.save(row, "budget", amount=budget.amount, currency=budget.currency, status=status)
-        for title, translated in zip(activity.results, activity.result_translations, strict=False):
-            result = programme.results.filter(title=title).first()
-            if result is None:
-                order = (programme.results.aggregate(last=Max("order"))["last"] or 0) + 1
-                result = Result(programme=programme, order=order)
-            self.save(
-                result, "result", title=title, **{localized("title", lang): text for lang, text in translated.items()}
-            )
+        import_results(self.save, programme, activity.results)
 
     @staticmethod
     def find_programme(activity: ActivityData) -> Programme | None:

@@ -29,6 +29,7 @@ LABELS = {
     "participations": "Participations",
     "budgets": "Budgets",
     "grants": "Grants (their transactions)",
+    "results": "Results (their indicators)",
 }
 
 
@@ -253,4 +254,36 @@ def programme_problems(programme: Programme, *, today: datetime.date | None = No
         )
     problems += total_budget_problems(programme, facts)
     problems += money_problems(facts)
+    problems += result_problems(facts)
+    return problems
+
+
+def result_problems(facts: Facts) -> list[Problem]:
+    """What of the results framework the IATI file leaves out (iati.results), and what would bring it in."""
+    problems = []
+    if facts.results_left_out:
+        problems.append(
+            Problem(
+                "results",
+                f"{_plural(facts.results_left_out, 'result is', 'results are')} left out of IATI, which needs a "
+                "result's type (output, outcome or impact) and at least one indicator: give them where a source "
+                "states them.",
+            )
+        )
+    if facts.unwritten_baselines:
+        problems.append(
+            Problem(
+                "results",
+                f"{_plural(facts.unwritten_baselines, 'indicator has a baseline', 'indicators have baselines')} "
+                "IATI cannot take, which needs the baseline's year (and a measured indicator's value): give them.",
+            )
+        )
+    if facts.unwritten_values:
+        problems.append(
+            Problem(
+                "results",
+                f"{_plural(facts.unwritten_values, 'period has', 'periods have')} a comment on a measured target "
+                "or actual without its value, which IATI leaves out: give the value.",
+            )
+        )
     return problems

@@ -27,7 +27,11 @@ FACTS = (
     "iati_future_transactions",
     "iati_odd_currency_transactions",
     "iati_budget_sum",
+    "iati_results_left_out",
+    "iati_unwritten_baselines",
+    "iati_unwritten_values",
 )
+QUALITATIVE = "5"  # IndicatorMeasure: its baseline, targets and actuals are words
 
 
 def _count(path: str, condition: Q | None = None) -> Coalesce:
@@ -69,6 +73,23 @@ def with_quality_facts(queryset: QuerySet[Programme], today: datetime.date | Non
         iati_future_transactions=_count("grants__transactions", Q(date__gt=today)),
         iati_odd_currency_transactions=_count("grants__transactions", odd_currency),
         iati_budget_sum=_budget_sum(),
+        # What iati.results leaves out: results without a type or an indicator, baselines without the
+        # year (or a measured one's value), a measured target's or actual's words without its value.
+        iati_results_left_out=_count("results", Q(type="") | ~Q(indicators__isnull=False)),
+        iati_unwritten_baselines=_count(
+            "results__indicators",
+            Q(baseline_year__isnull=True, baseline_value__isnull=False)
+            | (Q(baseline_year__isnull=True) & ~Q(baseline_comment=""))
+            | (Q(baseline_year__isnull=False, baseline_value__isnull=True) & ~Q(measure=QUALITATIVE)),
+        ),
+        iati_unwritten_values=_count(
+            "results__indicators__periods",
+            ~Q(indicator__measure=QUALITATIVE)
+            & (
+                (Q(target_value__isnull=True) & ~Q(target_comment=""))
+                | (Q(actual_value__isnull=True) & ~Q(actual_comment=""))
+            ),
+        ),
     )
 
 
@@ -82,6 +103,9 @@ class Facts:
     future_transactions: int = 0
     odd_currency_transactions: int = 0
     budget_sum: Decimal | None = None  # of the budgets per period in the total budget's currency
+    results_left_out: int = 0
+    unwritten_baselines: int = 0
+    unwritten_values: int = 0
 
 
 def quality_facts(programme: Programme) -> Facts:

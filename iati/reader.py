@@ -35,6 +35,7 @@ from iati.records import (
     Rejection,
     TransactionData,
 )
+from iati.results import parse_results
 from iati.safe_xml import IatiFileError, parse_xml
 from partners.models import Participation
 from programmes.models import Programme
@@ -232,13 +233,5 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
         if date and amount is not None:
             activity.transactions.append(TransactionData(type_, date, amount, currency, provider, description))
 
-    for result in element.findall("result"):
-        result_title = narrative(result.find("title"), lang)
-        if not result_title:
-            reasons.append(f"the result at line {result.sourceline} has no title")
-        elif len(result_title) > 500:
-            reasons.append(f"the result at line {result.sourceline} has a title longer than 500 characters")
-        else:
-            activity.results.append(result_title)
-            activity.result_translations.append(translations(result.find("title"), lang, max_length=500))
+    activity.results = parse_results(element, lang, reasons)
     return activity

@@ -67,6 +67,52 @@ class TransactionData:
 
 
 @dataclass
+class DimensionData:
+    of: str  # "target" or "actual"
+    name: str
+    value: str
+
+
+@dataclass
+class PeriodData:
+    start: datetime.date
+    end: datetime.date
+    target_value: Decimal | None = None
+    target_comment: str = ""
+    target_comment_translations: Translations = field(default_factory=dict)
+    actual_value: Decimal | None = None
+    actual_comment: str = ""
+    actual_comment_translations: Translations = field(default_factory=dict)
+    dimensions: list[DimensionData] = field(default_factory=list)
+
+
+@dataclass
+class IndicatorData:
+    title: str
+    measure: str  # IndicatorMeasure code
+    ascending: bool = True
+    description: str = ""
+    baseline_year: int | None = None
+    baseline_value: Decimal | None = None
+    baseline_comment: str = ""
+    periods: list[PeriodData] = field(default_factory=list)
+    title_translations: Translations = field(default_factory=dict)
+    description_translations: Translations = field(default_factory=dict)
+    baseline_comment_translations: Translations = field(default_factory=dict)
+
+
+@dataclass
+class ResultData:
+    type: str  # ResultType code
+    title: str
+    description: str = ""
+    aggregation_status: bool | None = None
+    indicators: list[IndicatorData] = field(default_factory=list)
+    title_translations: Translations = field(default_factory=dict)
+    description_translations: Translations = field(default_factory=dict)
+
+
+@dataclass
 class ActivityData:
     identifier: str
     line: int | None
@@ -86,11 +132,10 @@ class ActivityData:
     participants: list[ParticipantData] = field(default_factory=list)
     budgets: list[BudgetData] = field(default_factory=list)
     transactions: list[TransactionData] = field(default_factory=list)
-    results: list[str] = field(default_factory=list)
-    # The title's and description's translations; each result's, in the order of ``results``.
+    results: list[ResultData] = field(default_factory=list)
+    # The title's and description's translations.
     title_translations: Translations = field(default_factory=dict)
     description_translations: Translations = field(default_factory=dict)
-    result_translations: list[Translations] = field(default_factory=list)
 
 
 @dataclass

@@ -49,18 +49,17 @@ from iati.codelists import (
     CARIBBEAN_REGION_NAME,
     DESCRIPTION_GENERAL,
     IATI_VERSION,
-    INDICATOR_QUALITATIVE,
     OTHER_ID_INTERNAL,
     REGION_VOCABULARY_DAC,
     RELATED_CHILD,
     RELATED_PARENT,
     REPORTING_ORG_TYPE,
-    RESULT_OUTCOME,
     SECTOR_DAC,
     SECTOR_REPORTING_ORG,
 )
+from iati.results import write_results
 from iomcaribbean.exports import XML_INVALID
-from programmes.models import Programme, ProgrammeCountry
+from programmes.models import Programme, ProgrammeCountry, Result
 from programmes.translation import DEFAULT_LANGUAGE
 
 BATCH_SIZE = 50  # programmes per query batch: memory holds one batch at a time
@@ -85,7 +84,7 @@ def export_queryset(queryset: QuerySet[Programme] | None = None) -> QuerySet[Pro
         Prefetch("participations", queryset=participation.objects.select_related("organisation")),
         Prefetch("grants", queryset=grant.objects.select_related("funder").prefetch_related("transactions")),
         "budgets",
-        "results",
+        Prefetch("results", queryset=Result.objects.prefetch_related("indicators__periods__dimensions")),
         Prefetch("phases", queryset=phases),
     )
 
@@ -142,7 +141,7 @@ class _Writer:
     def _attrs(attrs: dict[str, str | None]) -> dict[str, str]:
         return {name: XML_INVALID.sub("", value) for name, value in attrs.items() if value not in (None, "")}
 
-    def start(self, name: str, **attrs: str | None) -> None:
+    def start(self, name: str, /, **attrs: str | None) -> None:
         self._indent()
         self.xml.startElement(name, self._attrs(attrs))
         self.depth += 1
@@ -155,7 +154,8 @@ class _Writer:
         self.xml.endElement(name)
         self.nested = True
 
-    def leaf(self, name: str, text: str | None = None, **attrs: str | None) -> None:
+    def leaf(self, name: str, text: str | None = None, /, **attrs: str | None) -> None:
+        # Positional-only: an attribute may be called name (a result's dimension).
         self._indent()
         self.xml.startElement(name, self._attrs(attrs))
         if text:
@@ -250,14 +250,7 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
     for phase in programme.phases.all():
         if not unwritable(phase):
             out.leaf("related-activity", ref=activity_identifier(phase), type=RELATED_CHILD)
-    for result in programme.results.all():
-        # The schema requires an indicator: a qualitative one, worded as the result.
-        out.start("result", type=RESULT_OUTCOME)
-        out.text_element("title", texts(result, "title"))
-        out.start("indicator", measure=INDICATOR_QUALITATIVE)
-        out.text_element("title", texts(result, "title"))
-        out.end("indicator")
-        out.end("result")
+    write_results(out, programme)
     out.end("iati-activity")
 
 

@@ -42,9 +42,11 @@ from simple_history.models import HistoricalRecords
 from programmes.models import (
     Component,
     Country,
+    Indicator,
     KeyFigure,
     Overview,
     OverviewEntry,
+    Period,
     Programme,
     ProjectType,
     Publication,
@@ -183,7 +185,9 @@ register_translated(
     excluded_fields=["published_at"],
 )
 register_translated(Component, ["title", "description"])
-register_translated(Result, ["title"])
+register_translated(Result, ["title", "description"])
+register_translated(Indicator, ["title", "description", "unit_label", "baseline_comment"])
+register_translated(Period, ["target_comment", "actual_comment"])
 register_translated(KeyFigure, ["label", "qualifier"])
 register_translated(Publication, ["title", "description"])
 register_translated(

@@ -14,9 +14,12 @@ from partners.models import Agreement, Organisation, Participation
 from programmes.models import (
     Component,
     Country,
+    Dimension,
+    Indicator,
     KeyFigure,
     Overview,
     OverviewEntry,
+    Period,
     Programme,
     ProgrammeCountry,
     ProjectType,
@@ -114,6 +117,34 @@ class ResultFactory(factory.django.DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     title = factory.Sequence(lambda n: f"Result {n}")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    result = factory.SubFactory(ResultFactory)
+    title = factory.Sequence(lambda n: f"Indicator {n}")
+    measure = Indicator.Measure.UNIT
+
+
+class PeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Period
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    start = datetime.date(2020, 1, 1)
+    end = datetime.date(2020, 12, 31)
+
+
+class DimensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dimension
+
+    period = factory.SubFactory(PeriodFactory)
+    of = "actual"
+    name = "sex"
+    value = "female"
 
 
 class KeyFigureFactory(factory.django.DjangoModelFactory):

@@ -7,7 +7,7 @@ from importlib import import_module
 from types import ModuleType
 
 # The content of the two source documents (one module per app), then the corrections made when
-# they were read line by line again.
+# they were read line by line again, and the seed's results moved into the results framework.
 SEEDS = (
     "programmes.migrations.0001_squashed_0006_content_translations",
     "partners.migrations.0001_squashed_0004_content_translations",
@@ -17,6 +17,7 @@ FACTS = (
     "programmes.migrations.0013_seed_facts",
     "partners.migrations.0006_seed_facts",
     "funding.migrations.0008_seed_facts",
+    "programmes.migrations.0017_results_framework",
 )
 
 

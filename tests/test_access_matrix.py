@@ -222,7 +222,7 @@ def public_cases() -> list[Case]:
 # The admin -------------------------------------------------------------------------------
 
 # What each staff group may do with each model the admin shows, as the migrations grant it
-# (funding 0003 and 0005): v(iew), a(dd), c(hange), d(elete). Superusers may do everything.
+# (funding 0003, 0005 and 0009): v(iew), a(dd), c(hange), d(elete). Superusers may do everything.
 # A model the admin registers that is missing here fails the matrix.
 ADMIN_RIGHTS: dict[str, dict[str, str]] = {
     "programmes.country": {"editor": "vacd", "finance": "v"},
@@ -231,6 +231,9 @@ ADMIN_RIGHTS: dict[str, dict[str, str]] = {
     # Finance officers change a programme's budget and nothing else of it (tests/test_write_matrix.py).
     "programmes.programme": {"editor": "vacd", "finance": "vc"},
     "programmes.overview": {"editor": "vacd", "finance": "v"},
+    # A programme's results framework is narrative (funding 0009).
+    "programmes.indicator": {"editor": "vacd", "finance": "v"},
+    "programmes.period": {"editor": "vacd", "finance": "v"},
     "partners.organisation": {"editor": "vacd", "finance": "v"},
     # Finance officers add, change and delete participations in the funding role only; the matrix's is another.
     "partners.participation": {"editor": "vacd", "finance": "va"},

@@ -26,12 +26,14 @@ from django.test import Client
 
 from funding.models import Budget, Grant, Transaction
 from partners.models import Organisation, Participation
-from programmes.models import Component, Programme
+from programmes.models import Component, Programme, Result
 from tests.factories import (
     ComponentFactory,
     CountryFactory,
+    IndicatorFactory,
     OrganisationFactory,
     ParticipationFactory,
+    PeriodFactory,
     ProgrammeFactory,
     ProjectTypeFactory,
     ThematicAreaFactory,
@@ -88,6 +90,11 @@ MODELS: dict[str, ModelWrites] = {
         ("title_en", "Retitled"), {"slug": "copied-programme", "code": "COPY-1"}, NARRATIVE, "draft"
     ),
     "programmes.overview": ModelWrites(("title_en", "Retitled"), {"slug": "copied-overview"}, NARRATIVE, "overview"),
+    "programmes.indicator": ModelWrites(("title_en", "Retitled"), {}, NARRATIVE, "lone indicator"),
+    # A copy of a period needs days of its own: an indicator's periods do not overlap.
+    "programmes.period": ModelWrites(
+        ("target_value", "99.00"), {"start": "2031-01-01", "end": "2031-12-31"}, NARRATIVE, "lone period"
+    ),
     "partners.organisation": ModelWrites(
         ("acronym_en", "RNMD"), {"name_en": "Copied organisation", "slug": "copied-org"}, NARRATIVE, "lone organisation"
     ),
@@ -414,6 +421,12 @@ def role_table_cases() -> list[WriteCase]:
             column(Component, "component", "title_en"),
             EDITOR_AND_SUPERUSER,
         ),
+        programme(
+            "a result row",
+            adding("results", title_en="Officials trained", type="1", order="3"),
+            count(Result),
+            EDITOR_AND_SUPERUSER,
+        ),
         # Nobody deletes a component a grant pays for: the grant would lose what it pays for.
         programme(
             "the component a grant pays for, deleted",
@@ -537,6 +550,8 @@ def build_write_records() -> Records:
         "lone organisation": OrganisationFactory(),
         "lone user": UserFactory(username="matrix-lone"),
         "lone group": Group.objects.create(name="Matrix group"),
+        "lone indicator": IndicatorFactory(result__programme=published),
+        "lone period": PeriodFactory(indicator__result__programme=published),
         # Money on the programme page: the role table's cases.
         "funding participation": ParticipationFactory(organisation=funder, programme=published, role=FUNDING),
         "component": component,

@@ -1,9 +1,10 @@
 """Demo data at scale: thousands of made-up programmes, for benchmarks and for trying the portal.
 
 ``generate_demo_data`` fills the database with programmes, their phases, countries, thematic
-areas, organisations taking part, grants with transactions and planned disbursements, and
-budgets per year, in bulk (``bulk_create``), the same records for the same seed. It lives in
-``funding`` because it writes records of all three apps (funding may import the others).
+areas, organisations taking part, grants with transactions and planned disbursements,
+budgets per year and results frameworks (``results``), in bulk (``bulk_create``), the same
+records for the same seed. It lives in ``funding`` because it writes records of all three apps
+(funding may import the others).
 
 Demo records are told apart by their slug, which starts with ``demo-`` (programmes, countries'
 links aside, organisations, thematic areas, project types); programmes' IOM codes start with
@@ -32,7 +33,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from funding.demo import money
+from funding.demo import money, results
 from funding.demo.programmes import (
     DEMO_SLUG_PREFIX,
     ProgrammeMaker,
@@ -45,7 +46,7 @@ from funding.demo.programmes import (
 from funding.models import Budget, Grant, PlannedDisbursement, Transaction
 from iomcaribbean.content_version import bump_content_version
 from partners.models import Organisation, Participation
-from programmes.models import Programme, ProgrammeCountry
+from programmes.models import Dimension, Indicator, Period, Programme, ProgrammeCountry, Result
 
 BATCH_SIZE = 2000
 # A share of top-level programmes that have phases.
@@ -137,11 +138,19 @@ def generate_demo_data(
     _bulk(PlannedDisbursement, planned)
     budgets = _bulk(Budget, money.budgets(everything, today))
     summary.grants, summary.transactions, summary.budgets = len(grants), len(transactions), len(budgets)
+    result_rows = _bulk(Result, results.results(rng, everything))
+    indicators = _bulk(Indicator, results.indicators(rng, result_rows))
+    periods = _bulk(Period, results.periods(rng, indicators))
+    dimensions = _bulk(Dimension, results.dimensions(rng, periods))
     summary.counts = {
         "country links": len(links),
         "thematic area links": len(area_links),
         "participations": len(roles),
         "planned disbursements": len(planned),
+        "results": len(result_rows),
+        "indicators": len(indicators),
+        "periods": len(periods),
+        "breakdowns": len(dimensions),
     }
     # bulk_create sends no signals: say once that the content changed (cached pages are stale).
     bump_content_version()

@@ -15,7 +15,11 @@ from funding.donor.figures import donor_figures
 from funding.models import DonorAccount, Grant
 from funding.selectors import YearRow, transaction_totals_by_grant
 from iomcaribbean.charts import BarChart, Series, bar_chart
+from programmes.items import items_of, with_items
 from programmes.models import Programme
+from programmes.translation import LANGUAGES, localized
+
+TITLE_COLUMNS = ["title", *(localized("title", language) for language in LANGUAGES)]
 
 
 def with_publication(grants: QuerySet[Grant]) -> QuerySet[Grant]:
@@ -45,6 +49,14 @@ def year_charts(years: list[YearRow]) -> list[BarChart]:
     return charts
 
 
+def funded_results(account: DonorAccount) -> list[tuple[Programme, list]]:
+    """The results of the published programmes the account's grants fund (those with any), in one query:
+    what the public may read of those programmes, never another donor's or an unpublished one's."""
+    funded = Programme.objects.published().filter(pk__in=account.grants().values("programme_id"))
+    programmes = with_items(funded.only("pk", "slug", *TITLE_COLUMNS).order_by("title", "pk"))
+    return [(programme, results) for programme in programmes if (results := items_of(programme)["results"])]
+
+
 def page_context(request: HttpRequest, account: DonorAccount) -> dict[str, Any]:
     viewing_as = "as" in request.GET
     return {"account": account, "viewing_as": viewing_as, "as_query": f"?as={account.pk}" if viewing_as else ""}
@@ -64,6 +76,7 @@ def dashboard(request: HttpRequest, account: DonorAccount | None) -> HttpRespons
         "year_table": figures.year_table(),
         "schedule_table": figures.schedule_table(),
         "today": today,
+        "funded_results": funded_results(account),
     }
     return render(request, "funding/donor_dashboard.html", context)
 

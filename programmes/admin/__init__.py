@@ -4,6 +4,7 @@
   the search in every language and the missing translations, the publish actions);
 - ``reference``: the admins of countries, thematic areas and project types, registered there;
 - ``programme``: the programme admin's narrative layer and its inlines;
+- ``results``: the results inline of the programme admin, and the indicator and period admins, registered there;
 - ``overview``: the overview admin's narrative layer and its entries.
 
 ``programme`` and ``overview`` register nothing: the apps above subclass their admins, each adding
@@ -12,4 +13,4 @@ package, so it imports the module that registers admins.
 """
 
 # Imported for its registrations, not for a name.
-from programmes.admin import reference  # noqa: F401
+from programmes.admin import reference, results  # noqa: F401

@@ -25,8 +25,9 @@ from programmes.admin.base import (
     TranslatedCompactInline,
     TranslatedHistoryAdmin,
 )
+from programmes.admin.results import ResultInline
 from programmes.forms import ProgrammeAdminForm
-from programmes.models import Component, KeyFigure, Programme, ProgrammeCountry, Publication, Result
+from programmes.models import Component, KeyFigure, Programme, ProgrammeCountry, Publication
 
 
 class ProgrammeCountryInline(CompactInline):
@@ -37,10 +38,6 @@ class ProgrammeCountryInline(CompactInline):
 
 class ComponentInline(TranslatedCompactInline):
     model = Component
-
-
-class ResultInline(TranslatedCompactInline):
-    model = Result
 
 
 class KeyFigureInline(TranslatedCompactInline):

@@ -132,9 +132,40 @@ class ComponentSerializer(serializers.Serializer):
     description = serializers.CharField()
 
 
+class DimensionSerializer(serializers.Serializer):
+    of = serializers.CharField(help_text="What it breaks down: target or actual.")
+    name = serializers.CharField()
+    value = serializers.CharField()
+
+
+class PeriodSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+    target_value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    target_comment = serializers.CharField()
+    actual_value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    actual_comment = serializers.CharField()
+    dimensions = DimensionSerializer(many=True, source="dimensions.all", help_text="Breakdowns, such as sex=female.")
+
+
+class IndicatorSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    description = serializers.CharField()
+    measure = ChoiceField(help_text="IATI IndicatorMeasure code and label: 1 unit, 2 percentage, 5 qualitative.")
+    unit_label = serializers.CharField()
+    ascending = serializers.BooleanField(help_text="Whether higher is better.")
+    baseline_year = serializers.IntegerField(allow_null=True)
+    baseline_value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    baseline_comment = serializers.CharField()
+    periods = PeriodSerializer(many=True, source="periods.all")
+
+
 class ResultSerializer(serializers.Serializer):
     title = serializers.CharField()
-    achieved = serializers.BooleanField()
+    type = ChoiceField(help_text="IATI ResultType code and label; both empty when no source gives it.")
+    description = serializers.CharField()
+    aggregation_status = serializers.BooleanField(allow_null=True)
+    indicators = IndicatorSerializer(many=True, source="indicators.all")
 
 
 class KeyFigureSerializer(serializers.Serializer):

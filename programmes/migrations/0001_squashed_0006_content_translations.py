@@ -395,7 +395,7 @@ def seed(apps, schema_editor):
         programme.thematic_areas.set([areas[slug] for slug in spec.get("areas", [])])
         programme.results.all().delete()
         for order, title in enumerate(spec.get("results", []), start=1):
-            programme.results.create(order=order, title=title, achieved=True)
+            programme.results.create(order=order, title=title)  # achieved: the field's default then
         for order, (title, description) in enumerate(spec.get("components", []), start=1):
             programme.components.update_or_create(title=title, defaults={"order": order, "description": description})
         programme.key_figures.all().delete()

@@ -5,7 +5,8 @@ concept (Django finds an app's models here, so each is named below):
 - ``reference``: countries, thematic areas and project types, the lists programmes are filed under;
 - ``publication``: who may see a programme (published, and every programme above it too);
 - ``programme``: the programme record, its queryset and the orderings of the public list;
-- ``parts``: what a programme page lists (countries by role, components, results, key figures, publications);
+- ``parts``: what a programme page lists (countries by role, components, key figures, publications);
+- ``results``: the results framework (results, indicators and their baselines, periods, breakdowns);
 - ``overview``: the programme overview and its entries.
 """
 
@@ -20,7 +21,7 @@ from programmes.models.base import (
     validate_partial_dates,
 )
 from programmes.models.overview import Overview, OverviewEntry, OverviewQuerySet, on_home_page_condition
-from programmes.models.parts import Component, KeyFigure, ProgrammeCountry, ProgrammeItem, Publication, Result
+from programmes.models.parts import Component, KeyFigure, ProgrammeCountry, ProgrammeItem, Publication
 from programmes.models.programme import (
     ESTIMATE_HELP,
     STATUS_ORDER,
@@ -34,6 +35,7 @@ from programmes.models.programme import (
 )
 from programmes.models.publication import PUBLICATION_FIELDS, published_condition, settle_public, shown_with_programme
 from programmes.models.reference import Country, ProjectType, ThematicArea
+from programmes.models.results import Dimension, Indicator, Period, Result
 
 __all__ = [
     "ESTIMATE_HELP",
@@ -42,10 +44,13 @@ __all__ = [
     "Component",
     "Country",
     "DatePrecision",
+    "Dimension",
+    "Indicator",
     "KeyFigure",
     "Overview",
     "OverviewEntry",
     "OverviewQuerySet",
+    "Period",
     "Programme",
     "ProgrammeCountry",
     "ProgrammeItem",

@@ -1,5 +1,5 @@
 """What a programme page lists: the countries it concerns (and in which role), its components,
-results, key figures and publications."""
+key figures and publications (its results have a module of their own, ``results``)."""
 
 from __future__ import annotations
 
@@ -77,22 +77,6 @@ class Component(ProgrammeItem):
     programme = models.ForeignKey("Programme", on_delete=models.CASCADE, related_name="components")
     title = models.CharField(max_length=255)
     description = models.TextField(blank=True)
-
-    # history: registered in translation.py, once the language columns exist.
-
-    class Meta(ProgrammeItem.Meta):
-        pass
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class Result(ProgrammeItem):
-    """An outcome a programme achieved (or aims at, while it runs)."""
-
-    programme = models.ForeignKey("Programme", on_delete=models.CASCADE, related_name="results")
-    title = models.CharField(max_length=500)
-    achieved = models.BooleanField(default=False, help_text="Ticked when a source says it was achieved.")
 
     # history: registered in translation.py, once the language columns exist.
 

@@ -20,6 +20,7 @@ from tests.factories import (
     DonorAccountFactory,
     GrantFactory,
     OrganisationFactory,
+    PeriodFactory,
     PlannedDisbursementFactory,
     ProgrammeFactory,
     TransactionFactory,
@@ -164,6 +165,8 @@ def more_of_everything(world) -> None:
         TransactionFactory.create_batch(3, grant=grant, currency="CAD")
         TransactionFactory(grant=grant, currency="JMD")
         PlannedDisbursementFactory.create_batch(2, grant=grant, currency="CAD")
+    # Results of the published programme funded: read with the programmes, whatever their number.
+    PeriodFactory.create_batch(3, indicator__result__programme=world.published.programme, target_value=5)
 
 
 def test_the_dashboard_runs_a_fixed_number_of_queries(donor_a, world, django_assert_num_queries):

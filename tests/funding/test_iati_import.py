@@ -20,8 +20,8 @@ from iati import reader, safe_xml
 from iati.import_report import ImportReport
 from iati.importer import iati_file_import
 from partners.models import Organisation, Participation
-from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, Result, ThematicArea
-from tests.factories import ProgrammeFactory, UserFactory
+from programmes.models import Country, Indicator, Programme, ProgrammeCountry, ProjectType, Result, ThematicArea
+from tests.factories import DimensionFactory, PeriodFactory, ProgrammeFactory, UserFactory
 from tests.helpers.admin_forms import admin_url
 from tests.helpers.iati_files import DATA, activity, activity_file, sample
 
@@ -579,7 +579,7 @@ def iati_view_of_the_records() -> dict[str, dict]:
     view = {}
     programmes = Programme.objects.select_related("project_type", "parent").prefetch_related(
         "country_links__country",
-        "results",
+        "results__indicators__periods__dimensions",
         "budgets",
         "participations__organisation",
         "grants__funder",
@@ -606,7 +606,7 @@ def iati_view_of_the_records() -> dict[str, dict]:
                 for link in programme.country_links.all()
                 if link.role == ProgrammeCountry.Role.BENEFITING and link.country.code in COUNTRY_CODES
             ),
-            "results": sorted(result.title for result in programme.results.all()),
+            "results": results_view(programme),
             "budgets": sorted(
                 (b.period_start, b.period_end, b.amount, b.currency, b.status) for b in programme.budgets.all()
             ),
@@ -675,6 +675,38 @@ def test_export_then_import_into_an_empty_database_reproduces_the_records() -> N
         currency="USD",
         status="2",
     )
+    # A results framework of every kind: measured with a baseline and breakdowns, a percentage, qualitative.
+    seminar.results.update(type=Result.Type.OUTCOME)
+    trained = PeriodFactory(
+        indicator__result=seminar.results.first(),
+        indicator__title="Officials trained",
+        indicator__unit_label="officials",
+        indicator__baseline_year=2000,
+        indicator__baseline_value=Decimal("0"),
+        indicator__baseline_comment="None before the seminar",
+        start=datetime.date(2001, 5, 28),
+        end=datetime.date(2001, 6, 1),
+        target_value=Decimal("40"),
+        actual_value=Decimal("36"),
+        actual_comment="Four could not travel",
+    )
+    DimensionFactory(period=trained, of="actual", name="country", value="JM")
+    PeriodFactory(
+        indicator__result__programme=seminar,
+        indicator__result__type=Result.Type.OUTPUT,
+        indicator__result__aggregation_status=False,
+        indicator__measure=Indicator.Measure.PERCENTAGE,
+        indicator__ascending=False,
+        target_value=Decimal("12.5"),
+    )
+    PeriodFactory(
+        indicator__result=seminar.results.last(),
+        indicator__measure=Indicator.Measure.QUALITATIVE,
+        indicator__baseline_year=2000,
+        indicator__baseline_comment="No regional plan",
+        target_comment="A regional plan",
+        actual_comment="A work plan agreed",
+    )
     seminar.country_links.filter(country__code="BZ").update(percentage=50)
     seminar.country_links.filter(country__code__in=["DO", "HT"]).update(percentage=25)
     before = {key: value for key, value in iati_view_of_the_records().items() if key in published_identifiers()}
@@ -694,6 +726,30 @@ def test_export_then_import_into_an_empty_database_reproduces_the_records() -> N
     Programme.objects.update(is_published=True)
     again = b"".join(iati.iter_activities_xml(include_unwritable=True))
     assert without_timestamps(again) == without_timestamps(exported)
+
+
+def results_view(programme: Programme) -> list[tuple]:
+    """The results IATI carries (those with a type and an indicator), all but the unit labels it has no place for."""
+    from iati.results import written_results
+
+    def period(p) -> tuple:
+        breakdowns = sorted((d.of, d.name, d.value) for d in p.dimensions.all())
+        return (p.start, p.end, p.target_value, p.target_comment, p.actual_value, p.actual_comment, breakdowns)
+
+    return sorted(
+        (
+            r.type,
+            r.title,
+            r.description,
+            r.aggregation_status,
+            [
+                (i.title, i.measure, i.ascending, i.baseline_year, i.baseline_value, i.baseline_comment, periods)
+                for i in r.indicators.all()
+                for periods in [[period(p) for p in i.periods.all()]]
+            ],
+        )
+        for r in written_results(programme)
+    )
 
 
 def published_identifiers() -> set[str]:

@@ -20,9 +20,11 @@ from tests.factories import (
     CountryFactory,
     DonorAccountFactory,
     GrantFactory,
+    IndicatorFactory,
     OrganisationFactory,
     OverviewFactory,
     ParticipationFactory,
+    PeriodFactory,
     ProgrammeCountryFactory,
     ProgrammeFactory,
     ProjectTypeFactory,
@@ -56,6 +58,8 @@ ADMIN_RECORD = {
     "programmes.projecttype": "project_type",
     "programmes.programme": "published",
     "programmes.overview": "overview",
+    "programmes.indicator": "indicator",
+    "programmes.period": "period",
     "partners.organisation": "partner",
     "partners.participation": "participation",
     "partners.agreement": "agreement",
@@ -101,6 +105,7 @@ def build_records() -> Records:
         "finance": UserFactory(username="matrix-finance", is_staff=True, groups=[FINANCE]),
         "superuser": UserFactory(username="matrix-admin", is_staff=True, is_superuser=True),
     }
+    period = PeriodFactory(indicator=IndicatorFactory(result__programme=published))
     records = Records()
     records.objects |= {
         "country": country,
@@ -120,6 +125,8 @@ def build_records() -> Records:
         "grant_a": grant_a,
         "grant_b": grant_b,
         "budget": BudgetFactory(programme=published),
+        "indicator": period.indicator,
+        "period": period,
         "account_a": account_a,
         "account_b": account_b,
         "donor_a_user": account_a.user,

@@ -14,7 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from funding.models import DonorAccount, Grant
 from partners.models import Organisation, Participation
-from programmes.models import Component, Country, Overview, Programme, ThematicArea
+from programmes.models import Component, Country, Overview, Programme, Result, ThematicArea
 from tests.factories import (
     ComponentFactory,
     GrantFactory,
@@ -119,7 +119,7 @@ def test_staff_create_a_programme_with_every_inline_and_the_history_records_who(
         "components-0-order": "1",
         "results-TOTAL_FORMS": "1",
         "results-0-title_en": "Two border posts share data",
-        "results-0-achieved": "on",
+        "results-0-type": "2",
         "results-0-order": "1",
         "key_figures-TOTAL_FORMS": "1",
         "key_figures-0-value": "12",
@@ -152,7 +152,7 @@ def test_staff_create_a_programme_with_every_inline_and_the_history_records_who(
     assert programme.published_at is not None
     assert list(programme.countries.all()) == [jamaica]
     assert programme.components.get().title == "Data sharing protocol"
-    assert programme.results.get().achieved
+    assert programme.results.get().type == Result.Type.OUTCOME
     assert programme.key_figures.get().label == "border posts"
     assert programme.publications.get().year == 2004
     assert programme.phases.get().slug == "border-data-exchange-pilot"

@@ -13,18 +13,20 @@ from django.urls import reverse
 from iati import activity, codelists, views, writer
 from iomcaribbean.content_version import bump_content_version
 from partners.models import Organisation, Participation
-from programmes.models import Country, Programme, ProgrammeCountry
+from programmes.models import Country, Indicator, Programme, ProgrammeCountry, Result
 from tests import iati as check
 from tests.factories import (
     BudgetFactory,
     CountryFactory,
+    DimensionFactory,
     GrantFactory,
+    IndicatorFactory,
     OrganisationFactory,
     ParticipationFactory,
+    PeriodFactory,
     ProgrammeCountryFactory,
     ProgrammeFactory,
     ProjectTypeFactory,
-    ResultFactory,
     TransactionFactory,
 )
 
@@ -124,7 +126,8 @@ def test_the_seminar_activity_says_what_the_project_record_says(client) -> None:
     ]
     assert codes(seminar, "participating-org[@role='2']/@ref") == ["XM-DAC-47066"]
     assert codes(seminar, "participating-org[@role='4']/@ref") == []  # IMP has no IATI identifier
-    assert len(seminar.findall("result[@type='2']")) == 2
+    # The seminar's two outcomes are recorded without a type (the source gives none), which IATI requires.
+    assert not seminar.findall("result")
 
 
 def test_seed_programmes_without_a_code_use_the_slug_and_a_withdrawn_country_is_left_out(client) -> None:
@@ -191,8 +194,25 @@ def test_generated_programmes_of_every_shape_are_valid(client) -> None:
     ParticipationFactory(programme=roles, organisation=funder, role="1")
     GrantFactory(programme=roles, funder=funder)
     results = ProgrammeFactory(code="GEN-RESULTS", status="completed", end_date=datetime.date(2011, 2, 1))
-    ResultFactory.create_batch(2, programme=results)
-    ResultFactory(programme=results, achieved=False, title="A <b>bold</b> & risky aim")
+    measured = PeriodFactory(
+        indicator__result__programme=results,
+        indicator__result__type=Result.Type.OUTPUT,
+        indicator__baseline_year=2009,
+        indicator__baseline_value=Decimal("4"),
+        target_value=Decimal("40"),
+        actual_value=Decimal("12.5"),
+    )
+    DimensionFactory(period=measured, of="actual", name="sex", value="female")
+    PeriodFactory(
+        indicator__result__programme=results,
+        indicator__result__type=Result.Type.IMPACT,
+        indicator__measure=Indicator.Measure.QUALITATIVE,
+        target_comment="Agencies meet every quarter",
+    )
+    IndicatorFactory(
+        result__programme=results, result__type=Result.Type.OUTCOME, result__title="A <b>bold</b> & risky aim"
+    )
+    IndicatorFactory(result__programme=results, result__title="No source says which kind")  # no type: left out
 
     xml = feed(client)
     assert_valid(xml)
@@ -228,8 +248,16 @@ def test_generated_programmes_of_every_shape_are_valid(client) -> None:
     assert codes(roles_activity, "participating-org[@ref='XM-TEST-1']/@role") == ["1"]  # a funder once
 
     results_activity = activities["XM-DAC-47066-GEN-RESULTS"]
-    assert codes(results_activity, "result/@type") == ["2", "2", "2"]
-    assert codes(results_activity, "result/indicator/@measure") == ["5", "5", "5"]
+    assert codes(results_activity, "result/@type") == ["1", "3", "2"]
+    assert codes(results_activity, "result/indicator/@measure") == ["1", "5", "1"]
+    assert codes(results_activity, "result/indicator/baseline/@year") == ["2009"]
+    assert codes(results_activity, "result/indicator/baseline/@value") == ["4"]
+    assert codes(results_activity, "result/indicator/period/target/@value") == ["40"]
+    assert codes(results_activity, "result/indicator/period/actual/@value") == ["12.5"]
+    assert codes(results_activity, "result/indicator/period/actual/dimension/@value") == ["female"]
+    assert codes(results_activity, "result/indicator/period/target/comment/narrative/text()") == [
+        "Agencies meet every quarter"
+    ]
     assert "A <b>bold</b> & risky aim" in codes(results_activity, "result/title/narrative/text()")
 
 

@@ -8,12 +8,13 @@ from lxml import etree
 
 from iati.importer import iati_file_import
 from partners.models import Organisation
-from programmes.models import Country, Programme, Result
+from programmes.models import Country, Indicator, Programme, Result
 from tests import iati as check
 from tests.factories import (
     GrantFactory,
     OrganisationFactory,
     ParticipationFactory,
+    PeriodFactory,
     ProgrammeCountryFactory,
     ProgrammeFactory,
     ProjectTypeFactory,
@@ -59,7 +60,16 @@ def translated() -> Programme:
     )
     ParticipationFactory(programme=programme, organisation=partner, role="4")
     GrantFactory(programme=programme, funder=OrganisationFactory(name="Funder without translations", type="10"))
-    ResultFactory(programme=programme, title="Officials trained", title_es="Funcionarios formados")
+    result = ResultFactory(
+        programme=programme, title="Officials trained", title_es="Funcionarios formados", type=Result.Type.OUTPUT
+    )
+    PeriodFactory(
+        indicator__result=result,
+        indicator__title="Officials trained",
+        indicator__measure=Indicator.Measure.QUALITATIVE,
+        actual_comment="Twelve officials trained",
+        actual_comment_es="Doce funcionarios formados",
+    )
     return programme
 
 
@@ -89,6 +99,10 @@ def test_each_text_has_a_narrative_per_language_it_is_translated_into(client, tr
         "fr": "Séminaire",
     }
     assert narratives(activity.find("result/title")) == {"en": "Officials trained", "es": "Funcionarios formados"}
+    assert narratives(activity.find("result/indicator/period/actual/comment")) == {
+        "en": "Twelve officials trained",
+        "es": "Doce funcionarios formados",
+    }
     assert narratives(activity.find("reporting-org")) == {
         "en": "International Organization for Migration",
         "es": "Organización Internacional para las Migraciones",

@@ -18,10 +18,10 @@ from tests.factories import (
     KeyFigureFactory,
     OrganisationFactory,
     ParticipationFactory,
+    PeriodFactory,
     ProgrammeCountryFactory,
     ProgrammeFactory,
     PublicationFactory,
-    ResultFactory,
     ThematicAreaFactory,
     UserFactory,
 )
@@ -116,7 +116,11 @@ def test_phase_one_shows_its_months_its_parent_and_its_three_results(client):
         "the strengthening of an inter-institutional structure that has identified trafficking",
     ):
         assert result in results
-    assert results.count("<li>") == 3
+    assert results.count('class="result"') == 3
+    # The source: "During phase one [October 2001 to August 2002] the project achieved three key results".
+    assert results.count("Achieved during phase one.") == 3
+    assert "October 2001 – August 2002" in results
+    assert results.count("Type not known") == 3
 
 
 def test_an_estimate_is_marked_with_what_it_rests_on_and_an_unknown_stays_unknown(client):
@@ -257,7 +261,7 @@ def _add_related_rows(programme: Programme, count: int) -> None:
         ProgrammeCountryFactory(programme=programme)
         component = ComponentFactory(programme=programme)
         KeyFigureFactory(programme=programme)
-        ResultFactory(programme=programme)
+        PeriodFactory(indicator__result__programme=programme, target_value=Decimal(10))
         PublicationFactory(programme=programme)
         ParticipationFactory(programme=programme)
         GrantFactory(programme=programme, component=component)
@@ -268,7 +272,8 @@ def _add_related_rows(programme: Programme, count: int) -> None:
 
 
 # The content version (iomcaribbean.caching; read-only pages run no transaction); the programme with its project
-# type, its parent, and its components, key figures, results and publications; then one query each
+# type, its parent, and its components, key figures, results (with their indicators, periods and breakdowns)
+# and publications; then one query each
 # for countries, thematic areas, phases, participations, grants, agreements and the agreements' organisations.
 DETAIL_QUERIES = 1 + 1 + 7
 
@@ -282,7 +287,7 @@ def test_the_page_runs_the_same_queries_however_many_related_rows(client, django
     _add_related_rows(programme, 6)
     with django_assert_num_queries(DETAIL_QUERIES):
         response = client.get(url(programme.slug))
-    assert section(response, "results").count("<li>") == 7
+    assert section(response, "results").count("<table") == 7
     assert Agreement.objects.filter(programme=programme).count() == 7
 
 

@@ -65,9 +65,7 @@ def test_items_show_their_translation_or_the_english_text(client):
     programme = ProgrammeFactory()
     ComponentFactory(programme=programme, title_en="Baseline study", title_es="Estudio de base", order=1)
     ComponentFactory(programme=programme, title_en="Training", order=2)
-    ResultFactory(
-        programme=programme, title_en="Officials trained", title_es="Funcionarios capacitados", achieved=False
-    )
+    ResultFactory(programme=programme, title_en="Officials trained", title_es="Funcionarios capacitados")
 
     page = text(client.get("/es" + reverse("programmes:detail", kwargs={"slug": programme.slug})))
 
