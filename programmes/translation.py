@@ -43,11 +43,13 @@ from programmes.models import (
     Component,
     Country,
     KeyFigure,
+    Location,
     Overview,
     OverviewEntry,
     Programme,
     ProjectType,
     Publication,
+    RelatedActivity,
     Result,
     ThematicArea,
 )
@@ -186,6 +188,8 @@ register_translated(Component, ["title", "description"])
 register_translated(Result, ["title"])
 register_translated(KeyFigure, ["label", "qualifier"])
 register_translated(Publication, ["title", "description"])
+register_translated(Location, ["name", "description"])
+register_translated(RelatedActivity, ["title", "description"])
 register_translated(
     Overview,
     [

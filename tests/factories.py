@@ -15,12 +15,14 @@ from programmes.models import (
     Component,
     Country,
     KeyFigure,
+    Location,
     Overview,
     OverviewEntry,
     Programme,
     ProgrammeCountry,
     ProjectType,
     Publication,
+    RelatedActivity,
     Result,
     ThematicArea,
 )
@@ -131,6 +133,26 @@ class PublicationFactory(factory.django.DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     title = factory.Sequence(lambda n: f"Study {n}")
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Place {n}")
+    # Kingston, Jamaica: inside the map.
+    latitude = Decimal("17.971200")
+    longitude = Decimal("-76.792800")
+
+
+class RelatedActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RelatedActivity
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    relation = RelatedActivity.Relation.SIBLING
+    related_programme = factory.SubFactory(ProgrammeFactory)
 
 
 class OverviewFactory(factory.django.DjangoModelFactory):

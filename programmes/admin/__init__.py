@@ -4,6 +4,8 @@
   the search in every language and the missing translations, the publish actions);
 - ``reference``: the admins of countries, thematic areas and project types, registered there;
 - ``programme``: the programme admin's narrative layer and its inlines;
+- ``locations`` and ``related``: the programme admin's inlines of locations (with the map preview)
+  and of related activities;
 - ``overview``: the overview admin's narrative layer and its entries.
 
 ``programme`` and ``overview`` register nothing: the apps above subclass their admins, each adding

@@ -6,6 +6,8 @@ concept (Django finds an app's models here, so each is named below):
 - ``publication``: who may see a programme (published, and every programme above it too);
 - ``programme``: the programme record, its queryset and the orderings of the public list;
 - ``parts``: what a programme page lists (countries by role, components, results, key figures, publications);
+- ``locations``: the places a programme works in, with their points and IATI's codes for them;
+- ``related``: a programme's links to other activities, of the portal or outside it;
 - ``overview``: the programme overview and its entries.
 """
 
@@ -19,6 +21,7 @@ from programmes.models.base import (
     validate_partial_date,
     validate_partial_dates,
 )
+from programmes.models.locations import Location
 from programmes.models.overview import Overview, OverviewEntry, OverviewQuerySet, on_home_page_condition
 from programmes.models.parts import Component, KeyFigure, ProgrammeCountry, ProgrammeItem, Publication, Result
 from programmes.models.programme import (
@@ -34,6 +37,7 @@ from programmes.models.programme import (
 )
 from programmes.models.publication import PUBLICATION_FIELDS, published_condition, settle_public, shown_with_programme
 from programmes.models.reference import Country, ProjectType, ThematicArea
+from programmes.models.related import RelatedActivity, RelatedLink, related_links
 
 __all__ = [
     "ESTIMATE_HELP",
@@ -43,6 +47,7 @@ __all__ = [
     "Country",
     "DatePrecision",
     "KeyFigure",
+    "Location",
     "Overview",
     "OverviewEntry",
     "OverviewQuerySet",
@@ -53,6 +58,8 @@ __all__ = [
     "ProgrammeStatus",
     "ProjectType",
     "Publication",
+    "RelatedActivity",
+    "RelatedLink",
     "Result",
     "ThematicArea",
     "TimeStamped",
@@ -66,6 +73,7 @@ __all__ = [
     "oldest_first",
     "on_home_page_condition",
     "published_condition",
+    "related_links",
     "settle_public",
     "shown_with_programme",
     "validate_partial_date",
