@@ -23,7 +23,9 @@ from funding.models import Budget, Grant, Transaction
 from iati.activity import total_budget_period
 from iati.elements import normalise_text
 from iati.import_report import ImportReport, ReplacedEdits
+from iati.locations import save_locations
 from iati.records import ActivityData, OrganisationData
+from iati.related import save_related_activities
 from iomcaribbean.record_versions import IMPORT_REASON, edits_since_import
 from partners.models import Organisation, Participation
 from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, Result
@@ -124,6 +126,7 @@ class ActivityWriter:
         self.imported[activity.identifier] = programme
         self.identifiers[programme.pk] = activity.identifier
         self.countries(programme, activity)
+        save_locations(self, programme, activity.locations)
         participants = activity.participants
         # The export names IOM as accountable when a programme records no organisation: for a programme
         # the portal already has, that stands for "none recorded", not a participation to add.
@@ -161,6 +164,7 @@ class ActivityWriter:
             self.save(
                 result, "result", title=title, **{localized("title", lang): text for lang, text in translated.items()}
             )
+        save_related_activities(self, programme, activity.related)
 
     @staticmethod
     def find_programme(activity: ActivityData) -> Programme | None:

@@ -56,8 +56,8 @@ ITEMS: dict[str, type[ProgrammeItem]] = {
 JOINED: dict[type[ProgrammeItem], dict[str, tuple[str, ...]]] = {
     Location: {"country": ("code", "slug", "name", "is_caribbean")},
     RelatedActivity: {
-        "programme": ("slug", "title", "acronym", "is_public"),
-        "related_programme": ("slug", "title", "acronym", "is_public"),
+        "programme": ("slug", "code", "title", "acronym", "is_public"),
+        "related_programme": ("slug", "code", "title", "acronym", "is_public"),
     },
 }
 # Lists that also hold the rows naming the programme from the other side, by that foreign key

@@ -1,8 +1,8 @@
 """Demo data at scale: thousands of made-up programmes, for benchmarks and for trying the portal.
 
 ``generate_demo_data`` fills the database with programmes, their phases, countries, thematic
-areas, organisations taking part, grants with transactions and planned disbursements, and
-budgets per year, in bulk (``bulk_create``), the same records for the same seed. It lives in
+areas, locations, related activities, organisations taking part, grants with transactions and
+planned disbursements, and budgets per year, in bulk (``bulk_create``), the same records for the same seed. It lives in
 ``funding`` because it writes records of all three apps (funding may import the others).
 
 Demo records are told apart by their slug, which starts with ``demo-`` (programmes, countries'
@@ -37,15 +37,17 @@ from funding.demo.programmes import (
     DEMO_SLUG_PREFIX,
     ProgrammeMaker,
     country_and_area_links,
+    locations,
     new_organisations,
     next_number,
     participations,
     reference_records,
+    related_activities,
 )
 from funding.models import Budget, Grant, PlannedDisbursement, Transaction
 from iomcaribbean.content_version import bump_content_version
 from partners.models import Organisation, Participation
-from programmes.models import Programme, ProgrammeCountry
+from programmes.models import Location, Programme, ProgrammeCountry, RelatedActivity
 
 BATCH_SIZE = 2000
 # A share of top-level programmes that have phases.
@@ -130,6 +132,8 @@ def generate_demo_data(
     links, area_links = country_and_area_links(rng, everything, countries, areas)
     _bulk(ProgrammeCountry, links)
     _bulk(Programme.thematic_areas.through, area_links)
+    places = _bulk(Location, locations(rng, links))
+    related = _bulk(RelatedActivity, related_activities(rng, everything))
     roles = _bulk(Participation, participations(rng, everything, organisations))
     grants = _bulk(Grant, money.grants(rng, everything, organisations))
     transactions, planned = money.transactions_and_plans(grants, today)
@@ -141,6 +145,8 @@ def generate_demo_data(
         "country links": len(links),
         "thematic area links": len(area_links),
         "participations": len(roles),
+        "locations": len(places),
+        "related activities": len(related),
         "planned disbursements": len(planned),
     }
     # bulk_create sends no signals: say once that the content changed (cached pages are stale).

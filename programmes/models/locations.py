@@ -58,12 +58,13 @@ class FeatureDesignation(models.TextChoices):
 
 
 class GeographicVocabulary(models.TextChoices):
-    """IATI GeographicVocabulary: whose codes an administrative area's code is."""
+    """IATI GeographicVocabulary: whose codes an administrative area's code is. A4, the ISO country
+    code, is not offered: the location's country is its own field, which the IATI file writes as
+    the A4 administrative area of level 0."""
 
     GAUL = "A1", "A1: Global Administrative Unit Layers"
     SALB = "A2", "A2: UN Second Administrative Level Boundary Project"
     GADM = "A3", "A3: Global Administrative Areas"
-    ISO_COUNTRY = "A4", "A4: ISO country (3166-1 alpha-2)"
     GEONAMES = "G1", "G1: GeoNames"
     OPENSTREETMAP = "G2", "G2: OpenStreetMap"
 
@@ -156,9 +157,5 @@ class Location(ProgrammeItem):
             errors["admin_code"] = "Give the administrative area's code in the vocabulary chosen, or clear both."
         elif self.admin_level is not None and not self.admin_code:
             errors["admin_level"] = "A level belongs to an administrative area: give its vocabulary and code too."
-        if self.admin_vocabulary == GeographicVocabulary.ISO_COUNTRY and self.admin_code:
-            self.admin_code = self.admin_code.upper()
-            if len(self.admin_code) != 2 or not self.admin_code.isalpha():
-                errors["admin_code"] = "An ISO country code is two letters, such as JM."
         if errors:
             raise ValidationError(errors)
