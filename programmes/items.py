@@ -139,7 +139,8 @@ def items_from_rows(model: type[ProgrammeItem], rows: list[dict[str, Any]] | Non
             columns = joined_columns(field.related_model, names)
             joined = None
             if row[f"{key}__id"] is not None:
-                related_fields = [field.related_model._meta.get_field(column) for column in columns]
+                # In the model's order of fields, which from_db expects of a partial row.
+                related_fields = [f for f in field.related_model._meta.concrete_fields if f.attname in columns]
                 joined_values = [_value(f, row[f"{key}__{f.name}"]) for f in related_fields]
                 joined = field.related_model.from_db(db, [f.attname for f in related_fields], joined_values)
             field.set_cached_value(item, joined)

@@ -150,7 +150,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['order', 'pk'],
                 'abstract': False,
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__gte', -90), ('latitude__lte', 90), ('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='location_point_whole_and_on_earth'), models.CheckConstraint(condition=models.Q(models.Q(('admin_code', ''), ('admin_level__isnull', True), ('admin_vocabulary', '')), models.Q(models.Q(('admin_vocabulary', ''), _negated=True), models.Q(('admin_code', ''), _negated=True)), _connector='OR'), name='location_admin_area_code_with_vocabulary')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__gte', -90), ('latitude__lte', 90), ('longitude__gte', -180), ('longitude__lte', 180), ('latitude__isnull', False), ('longitude__isnull', False)), _connector='OR'), name='location_point_whole_and_on_earth'), models.CheckConstraint(condition=models.Q(models.Q(('admin_code', ''), ('admin_level__isnull', True), ('admin_vocabulary', '')), models.Q(models.Q(('admin_vocabulary', ''), _negated=True), models.Q(('admin_code', ''), _negated=True)), _connector='OR'), name='location_admin_area_code_with_vocabulary')],
             },
         ),
         migrations.CreateModel(

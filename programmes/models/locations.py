@@ -129,7 +129,8 @@ class Location(ProgrammeItem):
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180)
+                & Q(latitude__isnull=False, longitude__isnull=False),
                 name="location_point_whole_and_on_earth",
             ),
             models.CheckConstraint(
