@@ -34,6 +34,19 @@ REGION_VOCABULARY_DAC = "1"  # RegionVocabulary
 CARIBBEAN_REGION, CARIBBEAN_REGION_NAME = "1031", "Caribbean, regional"
 BUDGET_ORIGINAL = "1"  # BudgetType
 RELATED_PARENT, RELATED_CHILD = "1", "2"  # RelatedActivityType
+# A location's country: the administrative area of GeographicVocabulary A4 (ISO country), level 0.
+ISO_COUNTRY_VOCABULARY, COUNTRY_LEVEL = "A4", "0"
+WGS84 = "http://www.opengis.net/def/crs/EPSG/0/4326"  # a location point's srsName
+
+# The location codelists, from the IATI 2.03 Standard: the portal's choices
+# (``programmes.models.locations``) are these codes; LocationType (GeoNames' some 680 feature
+# codes) is offered in part, by ``Location.Feature``.
+GEOGRAPHIC_LOCATION_REACH = frozenset({"1", "2"})
+GEOGRAPHIC_EXACTNESS = frozenset({"1", "2"})
+GEOGRAPHIC_LOCATION_CLASS = frozenset({"1", "2", "3", "4"})
+GEOGRAPHIC_VOCABULARY = frozenset({"A1", "A2", "A3", "A4", "G1", "G2"})
+# RelatedActivityType codes a RelatedActivity row may be published with (1 and 2 are Programme.parent's).
+RELATED_TYPES_OF_ROWS = frozenset({"3", "4", "5"})
 
 
 def _codes(text: str) -> frozenset[str]:

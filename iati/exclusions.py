@@ -55,6 +55,16 @@ EXCLUSIONS = {
 }
 
 
+# What the file leaves out of the programmes it holds, for want of a place in the standard.
+LEFT_OUT = [
+    _(
+        "A related activity is in the file only as a sibling, co-funded or third-party activity with a known "
+        "IATI identifier: relations the standard has no type for, such as a follow-up to an earlier meeting, "
+        "and outside activities the sources name without an identifier, are shown on the programme's page only."
+    ),
+]
+
+
 def iati_exclusions(programme: Programme) -> list[Exclusion]:
     """Empty when the programme is in the IATI file; otherwise each reason it is not."""
     return [Exclusion(field, *EXCLUSIONS[field]) for field in unwritable(programme)]

@@ -23,7 +23,9 @@ from funding.models import Budget, Grant, Transaction
 from iati.activity import total_budget_period
 from iati.elements import normalise_text
 from iati.import_report import ImportReport, ReplacedEdits
+from iati.locations import save_locations
 from iati.records import ActivityData, OrganisationData
+from iati.related import save_related_activities
 from iati.results_import import import_results
 from iomcaribbean.record_versions import IMPORT_REASON, edits_since_import
 from partners.models import Organisation, Participation
@@ -125,6 +127,7 @@ class ActivityWriter:
         self.imported[activity.identifier] = programme
         self.identifiers[programme.pk] = activity.identifier
         self.countries(programme, activity)
+        save_locations(self, programme, activity.locations)
         participants = activity.participants
         # The export names IOM as accountable when a programme records no organisation: for a programme
         # the portal already has, that stands for "none recorded", not a participation to add.
@@ -155,6 +158,7 @@ class ActivityWriter:
             status = budget.status or Budget.Status.INDICATIVE  # IATI's reading of a budget without one
             self.save(row, "budget", amount=budget.amount, currency=budget.currency, status=status)
         import_results(self.save, programme, activity.results)
+        save_related_activities(self, programme, activity.related)
 
     @staticmethod
     def find_programme(activity: ActivityData) -> Programme | None:

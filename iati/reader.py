@@ -25,6 +25,7 @@ from iati.elements import (
     text,
     translations,
 )
+from iati.locations import read_locations
 from iati.records import (
     ActivityData,
     BudgetData,
@@ -35,6 +36,7 @@ from iati.records import (
     Rejection,
     TransactionData,
 )
+from iati.related import read_related_activities
 from iati.results import parse_results
 from iati.safe_xml import IatiFileError, parse_xml
 from partners.models import Participation
@@ -167,6 +169,7 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
             if percentage is not None and percentage > 100:
                 reasons.append(f"recipient-country {country_code} has a percentage over 100")
         activity.countries.append(CountryShare(country_code, percentage))
+    activity.locations = read_locations(element, lang, reasons)
 
     for sector in element.findall("sector"):
         vocabulary = sector.get("vocabulary", "1")
@@ -186,6 +189,7 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
             activity.parent_identifier = (related.get("ref") or "").strip()
             if activity.parent_identifier == identifier:
                 reasons.append("it names itself as its parent (related-activity type 1)")
+    activity.related = read_related_activities(element, identifier, reasons)
 
     for org in element.findall("participating-org"):
         role = (org.get("role") or "").strip()

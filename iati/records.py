@@ -113,6 +113,30 @@ class ResultData:
 
 
 @dataclass
+class LocationData:
+    name: str
+    name_translations: Translations = field(default_factory=dict)
+    description: str = ""
+    description_translations: Translations = field(default_factory=dict)
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    country_code: str = ""
+    reach: str = ""
+    exactness: str = ""
+    location_class: str = ""
+    feature_designation: str = ""
+    admin_vocabulary: str = ""
+    admin_level: int | None = None
+    admin_code: str = ""
+
+
+@dataclass
+class RelatedData:
+    type: str  # RelatedActivityType 3, 4 or 5
+    ref: str
+
+
+@dataclass
 class ActivityData:
     identifier: str
     line: int | None
@@ -133,6 +157,8 @@ class ActivityData:
     budgets: list[BudgetData] = field(default_factory=list)
     transactions: list[TransactionData] = field(default_factory=list)
     results: list[ResultData] = field(default_factory=list)
+    locations: list[LocationData] = field(default_factory=list)
+    related: list[RelatedData] = field(default_factory=list)
     # The title's and description's translations.
     title_translations: Translations = field(default_factory=dict)
     description_translations: Translations = field(default_factory=dict)

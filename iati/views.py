@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
 
 from iati.activity import unwritable
-from iati.exclusions import Exclusion, iati_exclusions
+from iati.exclusions import LEFT_OUT, Exclusion, iati_exclusions
 from iati.writer import export_queryset, iter_activities_xml
 from iomcaribbean.public_routes import public
 from iomcaribbean.views import ReadsOnly
@@ -65,4 +65,5 @@ class AboutDataView(ReadsOnly, TemplateView):
             "published": published,
             "in_iati": published - len(left_out),
             "reasons": list(by_reason.values()),
+            "left_out": LEFT_OUT,
         }

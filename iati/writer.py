@@ -57,9 +57,11 @@ from iati.codelists import (
     SECTOR_DAC,
     SECTOR_REPORTING_ORG,
 )
+from iati.locations import write_locations
+from iati.related import write_related_activities
 from iati.results import write_results
 from iomcaribbean.exports import XML_INVALID
-from programmes.models import Programme, ProgrammeCountry, Result
+from programmes.models import Location, Programme, ProgrammeCountry, RelatedActivity, Result
 from programmes.translation import DEFAULT_LANGUAGE
 
 BATCH_SIZE = 50  # programmes per query batch: memory holds one batch at a time
@@ -78,8 +80,14 @@ def export_queryset(queryset: QuerySet[Programme] | None = None) -> QuerySet[Pro
     links = ProgrammeCountry.objects.select_related("country")
     # Phases and parents with what unwritable() reads: links go only to activities in the file.
     phases = Programme.objects.published().order_by("order", "pk").prefetch_related(Prefetch("country_links", links))
+    # Related programmes with what unwritable() reads, as the phases.
+    related = RelatedActivity.objects.select_related("related_programme").prefetch_related(
+        Prefetch("related_programme__country_links", links)
+    )
     return queryset.select_related("project_type", "parent").prefetch_related(
         Prefetch("country_links", queryset=links),
+        Prefetch("locations", queryset=Location.objects.select_related("country")),
+        Prefetch("related_activities", queryset=related),
         Prefetch("parent__country_links", queryset=links),
         Prefetch("participations", queryset=participation.objects.select_related("organisation")),
         Prefetch("grants", queryset=grant.objects.select_related("funder").prefetch_related("transactions")),
@@ -217,6 +225,7 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
             vocabulary=REGION_VOCABULARY_DAC,
             percentage="100",
         )
+    write_locations(out, programme)
     out.leaf("sector", vocabulary=SECTOR_DAC, code=programme.dac_sector, percentage="100")
     if project_type := programme.project_type:
         out.text_element(
@@ -250,6 +259,7 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
     for phase in programme.phases.all():
         if not unwritable(phase):
             out.leaf("related-activity", ref=activity_identifier(phase), type=RELATED_CHILD)
+    write_related_activities(out, programme)
     write_results(out, programme)
     out.end("iati-activity")
 

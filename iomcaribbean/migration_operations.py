@@ -1,4 +1,7 @@
-"""A migration operation the project's own migrations use.
+"""Migration operations the project's own migrations use.
+
+``group_permissions`` gives staff groups their rights on new models (and takes them back when
+the migration is reversed).
 
 ``FieldsInState`` applies many ``AddField``/``AlterField`` operations of plain (non-relational)
 fields to the migration state, reloading each model once. Django reloads a model for each field
@@ -12,7 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.migrations.operations import AddField, AlterField
+from django.contrib.auth.management import create_permissions
+from django.db.migrations.operations import AddField, AlterField, RunPython
 from django.db.migrations.operations.base import Operation
 from django.db.models.fields import NOT_PROVIDED
 
@@ -52,3 +56,35 @@ class FieldsInState(Operation):
 
     def describe(self) -> str:
         return f"Describe {len(self.operations)} fields, reloading each model once"
+
+
+def group_permissions(app_label: str, models: list[str], group_actions: dict[str, list[str]]) -> RunPython:
+    """Each group (by name) gets its actions (``view``, ``add``...) on ``models`` of ``app_label``.
+
+    The permissions are created first: Django makes them only after the whole migrate, and a
+    migration that hands them out needs them now.
+    """
+
+    def codenames(actions: list[str]) -> list[str]:
+        return [f"{action}_{model}" for action in actions for model in models]
+
+    def grant(apps: Any, schema_editor: Any) -> None:
+        config = apps.get_app_config(app_label)
+        config.models_module = True
+        create_permissions(config, apps=apps, verbosity=0)
+        config.models_module = None
+        Group = apps.get_model("auth", "Group")
+        Permission = apps.get_model("auth", "Permission")
+        for name, actions in group_actions.items():
+            group, _ = Group.objects.get_or_create(name=name)
+            given = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames(actions))
+            group.permissions.add(*given)
+
+    def revoke(apps: Any, schema_editor: Any) -> None:
+        Permission = apps.get_model("auth", "Permission")
+        every_action = sorted({action for actions in group_actions.values() for action in actions})
+        taken = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames(every_action))
+        for group in apps.get_model("auth", "Group").objects.filter(name__in=group_actions):
+            group.permissions.remove(*taken)
+
+    return RunPython(grant, revoke)

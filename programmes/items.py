@@ -1,11 +1,11 @@
 """A programme's short ordered lists, read with the programme itself rather than one query each.
 
-Components, key figures, results (with their indicators, periods and breakdowns) and publications
-are a handful of rows per programme. Read as
-JSON arrays in subqueries of the programme's own query (PostgreSQL's JSONB_AGG, SQLite's
-JSON_GROUP_ARRAY), they cost no query of their own: the programme page and the API's record of
-a programme stay within their query budgets. The rows come back as model instances, with their
-exact decimals and their translations (and English fallbacks), in their model's order.
+Components, key figures, results (with their indicators, periods and breakdowns), publications,
+locations and related activities are a handful of rows per programme. Read as JSON arrays in
+subqueries of the programme's own query (PostgreSQL's JSONB_AGG, SQLite's JSON_GROUP_ARRAY), they
+cost no query of their own: the programme page and the API's record of a programme stay within
+their query budgets. The rows come back as model instances, with their exact decimals and their
+translations (and English fallbacks), in their model's order.
 """
 
 from __future__ import annotations
@@ -14,7 +14,19 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Aggregate, DecimalField, F, Func, JSONField, Model, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    Aggregate,
+    DecimalField,
+    F,
+    Func,
+    JSONField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import JSONObject
 
 from programmes.models import (
@@ -22,12 +34,15 @@ from programmes.models import (
     Dimension,
     Indicator,
     KeyFigure,
+    Location,
     Period,
     Programme,
     ProgrammeItem,
     Publication,
+    RelatedActivity,
     Result,
 )
+from programmes.translation import LANGUAGES, localized, translated_fields
 
 # The lists, by the name of the programme's relation to each.
 ITEMS: dict[str, type[ProgrammeItem]] = {
@@ -35,6 +50,8 @@ ITEMS: dict[str, type[ProgrammeItem]] = {
     "key_figures": KeyFigure,
     "results": Result,
     "publications": Publication,
+    "locations": Location,
+    "related_activities": RelatedActivity,
 }
 # The results' own rows, by their parent's relation to them: each kind's path to the programme and
 # its column naming its parent. A result's ``indicators.all()`` then gives them with no query.
@@ -43,6 +60,17 @@ RESULT_PARTS: dict[str, tuple[type[Model], str, str]] = {
     "periods": (Period, "indicator__result__programme", "indicator_id"),
     "dimensions": (Dimension, "period__indicator__result__programme", "period_id"),
 }
+# The records an item names that its page shows, by foreign key: the columns read of each.
+JOINED: dict[type[ProgrammeItem], dict[str, tuple[str, ...]]] = {
+    Location: {"country": ("code", "slug", "name", "is_caribbean")},
+    RelatedActivity: {
+        "programme": ("slug", "code", "title", "acronym", "is_public"),
+        "related_programme": ("slug", "code", "title", "acronym", "is_public"),
+    },
+}
+# Lists that also hold the rows naming the programme from the other side, by that foreign key
+# (the links other programmes make to it).
+BOTH_WAYS: dict[type[ProgrammeItem], str] = {RelatedActivity: "related_programme"}
 
 
 class ExactDecoder(json.JSONDecoder):
@@ -71,28 +99,61 @@ class RowObject(JSONObject):
         return Func.as_sql(self, compiler, connection, **extra_context)
 
 
+def joined_columns(model: type[Model], names: tuple[str, ...]) -> list[str]:
+    """The columns of ``model`` a joined record is read with: its id, and each of ``names`` (a
+    translated text with its language columns, so that it reads as the page's language)."""
+    translated = set(translated_fields(model))
+    columns = ["id"]
+    for name in names:
+        columns.append(name)
+        if name in translated:
+            columns += [localized(name, language) for language in LANGUAGES]
+    return columns
+
+
 def item_rows(model: type[Model], path: str = "programme") -> Subquery:
     """A programme's items of ``model`` (its components, its results...; at ``path`` from the item to
-    the programme) as a JSON array of their columns, for an annotation: read with the programme,
-    rather than by a query of their own."""
-    columns = RowObject(**{field.attname: F(field.attname) for field in model._meta.concrete_fields})
-    rows = model._default_manager.filter(**{path: OuterRef("pk")}).order_by().values(path)
-    return Subquery(rows.annotate(rows=JSONArrayAgg(columns)).values("rows"))
+    the programme) as a JSON array of their columns, with the records ``JOINED`` names, for an
+    annotation: read with the programme, rather than by a query of their own."""
+    columns = {field.attname: F(field.attname) for field in model._meta.concrete_fields}
+    for key, names in JOINED.get(model, {}).items():
+        related = model._meta.get_field(key).related_model
+        columns |= {f"{key}__{column}": F(f"{key}__{column}") for column in joined_columns(related, names)}
+    mine = Q(**{path: OuterRef("pk")})
+    if other_side := BOTH_WAYS.get(model):
+        mine |= Q(**{other_side: OuterRef("pk")})
+    # One group of all the rows: grouping by the programme would split the rows naming it from the other side.
+    rows = model._default_manager.filter(mine).order_by().annotate(one=Value(1)).values("one")
+    return Subquery(rows.annotate(rows=JSONArrayAgg(RowObject(**columns))).values("rows"))
+
+
+def _value(field: Any, value: Any) -> Any:
+    value = field.to_python(value)
+    if isinstance(field, DecimalField) and value is not None:
+        # As the database gives it: SQLite keeps 2.50 as 2.5.
+        value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
+    return value
 
 
 def items_from_rows(model: type[Model], rows: list[dict[str, Any]] | None, db: str) -> list[Model]:
-    """The records ``item_rows`` read, as model instances in their model's order (``Meta.ordering``)."""
+    """The records ``item_rows`` read, as model instances in their model's order (``Meta.ordering``),
+    each with the records ``JOINED`` names (None where the key is empty)."""
     fields = model._meta.concrete_fields
     items = []
     for row in rows or []:
-        values = []
-        for field in fields:
-            value = field.to_python(row[field.attname])
-            if isinstance(field, DecimalField) and value is not None:
-                # As the database gives it: SQLite keeps 2.50 as 2.5.
-                value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
-            values.append(value)
-        items.append(model.from_db(db, [field.attname for field in fields], values))
+        values = [_value(field, row[field.attname]) for field in fields]
+        item = model.from_db(db, [field.attname for field in fields], values)
+        for key, names in JOINED.get(model, {}).items():
+            field = model._meta.get_field(key)
+            columns = joined_columns(field.related_model, names)
+            joined = None
+            if row[f"{key}__id"] is not None:
+                # In the model's order of fields, which from_db expects of a partial row.
+                related_fields = [f for f in field.related_model._meta.concrete_fields if f.attname in columns]
+                joined_values = [_value(f, row[f"{key}__{f.name}"]) for f in related_fields]
+                joined = field.related_model.from_db(db, [f.attname for f in related_fields], joined_values)
+            field.set_cached_value(item, joined)
+        items.append(item)
     ordering = [name.replace("pk", model._meta.pk.attname) for name in model._meta.ordering]
     return sorted(items, key=lambda item: tuple(getattr(item, name) for name in ordering))
 

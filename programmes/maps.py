@@ -1,20 +1,25 @@
-"""The map of the Caribbean: the countries where the programme works, highlighted and linked.
+"""The map of the Caribbean: the countries where the programme works, highlighted and linked, and
+the points of programmes' locations.
 
 The geometry is ``caribbean_map.json``, generated from Natural Earth by
-``scripts/build_caribbean_map.py`` (``make map``); it is read once per process.
+``scripts/build_caribbean_map.py`` (``make map``); it is read once per process. A point is placed
+by the script's projection (equirectangular, x scaled by the cosine of the box's middle latitude),
+from the box the file records; the admin's preview (``static/js/location-preview.js``) places the
+points staff type by the same formula, from the same numbers.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import math
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from django.db.models import QuerySet
 
-from programmes.models import Country
+from programmes.models import Country, Location
 from programmes.selectors import countries_with_programme_counts
 
 MAP_FILE = Path(__file__).with_name("caribbean_map.json")
@@ -24,6 +29,40 @@ MAP_FILE = Path(__file__).with_name("caribbean_map.json")
 def load_map() -> dict[str, Any]:
     """The generated geometry: viewBox, source and each country's path, labels and markers."""
     return json.loads(MAP_FILE.read_text(encoding="utf-8"))
+
+
+def projection() -> dict[str, float]:
+    """The box the map draws (degrees) and the map's size (viewBox units), for placing points."""
+    geometry = load_map()
+    west, south, east, north = geometry["box"]
+    _, _, width, height = (float(n) for n in geometry["viewBox"].split())
+    return {"west": west, "south": south, "east": east, "north": north, "width": width, "height": height}
+
+
+def map_point(latitude: float, longitude: float) -> tuple[float, float] | None:
+    """Where a point lies on the map, in viewBox units; None when it falls outside the map's box."""
+    box = projection()
+    if not (box["west"] <= longitude <= box["east"] and box["south"] <= latitude <= box["north"]):
+        return None
+    cos = math.cos(math.radians((box["south"] + box["north"]) / 2))
+    scale = box["width"] / ((box["east"] - box["west"]) * cos)
+    return round((longitude - box["west"]) * cos * scale, 1), round((box["north"] - latitude) * scale, 1)
+
+
+def location_points(locations: Iterable[Location]) -> dict[str, list]:
+    """The locations a map shows as points (each with ``x``, ``y`` and its ``number``, which the
+    location keeps as ``map_number`` for the list beside the map), and those whose point falls outside it."""
+    points, off_map = [], []
+    for location in locations:
+        if not location.has_point:
+            continue
+        place = map_point(float(location.latitude), float(location.longitude))
+        if place is None:
+            off_map.append(location)
+        else:
+            location.map_number = len(points) + 1
+            points.append({"location": location, "x": place[0], "y": place[1], "number": location.map_number})
+    return {"points": points, "off_map": off_map}
 
 
 def countries_with_programmes() -> QuerySet[Country]:
@@ -40,13 +79,16 @@ def is_on_map(country: Country) -> bool:
     return country.is_caribbean and country.code in load_map()["countries"]
 
 
-def map_context(countries: Iterable[Country], current: Country | None = None) -> dict[str, Any]:
+def map_context(
+    countries: Iterable[Country], current: Country | None = None, locations: Iterable[Location] = ()
+) -> dict[str, Any]:
     """What ``includes/caribbean_map.html`` draws.
 
     ``countries`` are the ones to highlight, each with ``programme_count``; ``current`` is the
     country whose page this is, drawn more strongly. Highlighted shapes are drawn after the
     others, and the current one last, so that their outlines are not covered by a neighbour's;
-    within each group by name, which is also the order the keyboard visits the links.
+    within each group by name, which is also the order the keyboard visits the links. The
+    ``locations`` with a point are drawn over the countries (``location_points``).
     """
     geometry = load_map()
     # Countries outside the region may come with the ones a page already counted.
@@ -79,4 +121,5 @@ def map_context(countries: Iterable[Country], current: Country | None = None) ->
         "countries": listed,
         "not_drawn": [c for c in listed if c.code not in geometry["countries"]],
         "current": current,
+        **location_points(locations),
     }

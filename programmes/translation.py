@@ -44,12 +44,14 @@ from programmes.models import (
     Country,
     Indicator,
     KeyFigure,
+    Location,
     Overview,
     OverviewEntry,
     Period,
     Programme,
     ProjectType,
     Publication,
+    RelatedActivity,
     Result,
     ThematicArea,
 )
@@ -190,6 +192,8 @@ register_translated(Indicator, ["title", "description", "unit_label", "baseline_
 register_translated(Period, ["target_comment", "actual_comment"])
 register_translated(KeyFigure, ["label", "qualifier"])
 register_translated(Publication, ["title", "description"])
+register_translated(Location, ["name", "description"])
+register_translated(RelatedActivity, ["title", "description"])
 register_translated(
     Overview,
     [

@@ -297,7 +297,8 @@ def clusters(rings: Sequence[Sequence[Point]], distance: float) -> list[list[Seq
 
 
 def build(topology: dict, source: str, box: tuple[float, float, float, float] = BOX, width: float = WIDTH) -> dict:
-    """The map as the portal stores it: a viewBox and each country's path, labels and markers."""
+    """The map as the portal stores it: the box it draws (west, south, east, north, in degrees, from
+    which ``programmes.maps`` places points), a viewBox and each country's path, labels and markers."""
     project = Projection(box, width)
     west, south, east, north = box
     arcs = decode_arcs(topology)
@@ -340,6 +341,7 @@ def build(topology: dict, source: str, box: tuple[float, float, float, float] = 
             entry["labels"] = [[*_rounded(centre(rings[0])), "middle"]]
         countries[code] = entry
     return {
+        "box": list(box),
         "source": source,
         "viewBox": f"0 0 {_number(project.width)} {_number(project.height)}",
         "countries": countries,

@@ -17,6 +17,7 @@ from programmes.models import (
     Dimension,
     Indicator,
     KeyFigure,
+    Location,
     Overview,
     OverviewEntry,
     Period,
@@ -24,6 +25,7 @@ from programmes.models import (
     ProgrammeCountry,
     ProjectType,
     Publication,
+    RelatedActivity,
     Result,
     ThematicArea,
 )
@@ -162,6 +164,26 @@ class PublicationFactory(factory.django.DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     title = factory.Sequence(lambda n: f"Study {n}")
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Place {n}")
+    # Kingston, Jamaica: inside the map.
+    latitude = Decimal("17.971200")
+    longitude = Decimal("-76.792800")
+
+
+class RelatedActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RelatedActivity
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    relation = RelatedActivity.Relation.SIBLING
+    related_programme = factory.SubFactory(ProgrammeFactory)
 
 
 class OverviewFactory(factory.django.DjangoModelFactory):

@@ -28,12 +28,18 @@ from lxml import etree
 IATI_DIR = Path(__file__).resolve().parents[2] / "shared" / "iati-2.03"
 CODELISTS_DIR = IATI_DIR / "codelists"
 
-# Three codelists mapping.xml names for what the export writes are not among ../shared's files;
-# their codes as the IATI 2.03 Standard lists them.
+# Codelists mapping.xml names for what the export writes that are not among ../shared's files;
+# their codes as the IATI 2.03 Standard lists them (LocationType, GeoNames' feature codes, only
+# in the part the portal offers).
 MISSING_CODELISTS = {
     "OtherIdentifierType": {"A1", "A2", "A3", "B1", "B9"},
     "ResultType": {"1", "2", "3", "9"},
     "IndicatorMeasure": {"1", "2", "3", "4", "5"},
+    "GeographicLocationReach": {"1", "2"},
+    "GeographicExactness": {"1", "2"},
+    "GeographicLocationClass": {"1", "2", "3", "4"},
+    "GeographicVocabulary": {"A1", "A2", "A3", "A4", "G1", "G2"},
+    "LocationType": {"PPLC", "PPLA", "PPL", "PCLI", "ADM1", "ADM2", "ISL", "PRT", "AIRP", "BLDG", "HTL"},
 }
 # Characters the ruleset forbids in identifiers and organisation references.
 FORBIDDEN = re.compile(r"[/&|?]")

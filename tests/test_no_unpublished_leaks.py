@@ -37,12 +37,14 @@ from tests.factories import (
     CountryFactory,
     GrantFactory,
     KeyFigureFactory,
+    LocationFactory,
     OrganisationFactory,
     ParticipationFactory,
     ProgrammeCountryFactory,
     ProgrammeFactory,
     ProjectTypeFactory,
     PublicationFactory,
+    RelatedActivityFactory,
     ResultFactory,
     ThematicAreaFactory,
     TransactionFactory,
@@ -145,6 +147,10 @@ def add_the_unpublished_programme(world: dict) -> Programme:
     ResultFactory(programme=pilot, title="Lagoon result")
     KeyFigureFactory(programme=pilot, value=Decimal("7654321"))
     BudgetFactory(programme=pilot, amount=BUDGET)
+    # On the shared country's map and list, and linked to and from the published programme.
+    LocationFactory(programme=pilot, name="Quillwort landing", country=world["country"])
+    RelatedActivityFactory(programme=pilot, related_programme=world["published"])
+    RelatedActivityFactory(programme=world["published"], related_programme=pilot)
     for funder in (world["funder"], world["hidden_funder"]):
         grant = GrantFactory(programme=pilot, funder=funder, amount=GRANT, component=component, currency="EUR")
         for kind in (Transaction.Type.COMMITMENT, Transaction.Type.DISBURSEMENT):

@@ -26,7 +26,7 @@ from django.test import Client
 
 from funding.models import Budget, Grant, Transaction
 from partners.models import Organisation, Participation
-from programmes.models import Component, Programme, Result
+from programmes.models import Component, Location, Programme, RelatedActivity, Result
 from tests.factories import (
     ComponentFactory,
     CountryFactory,
@@ -413,6 +413,18 @@ def role_table_cases() -> list[WriteCase]:
             "a phase row",
             adding("phases", title_en="Phase two", slug="matrix-phase-two", status="pipeline", order="2"),
             count(Programme),
+            EDITOR_AND_SUPERUSER,
+        ),
+        programme(
+            "a location row",
+            adding("locations", name_en="Kingston", latitude="17.9712", longitude="-76.7928", order="1"),
+            count(Location),
+            EDITOR_AND_SUPERUSER,
+        ),
+        programme(
+            "a related activity row",
+            adding("related_activities", relation="follows-up", title_en="A regional meeting", order="1"),
+            count(RelatedActivity),
             EDITOR_AND_SUPERUSER,
         ),
         programme(

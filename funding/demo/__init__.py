@@ -1,10 +1,10 @@
 """Demo data at scale: thousands of made-up programmes, for benchmarks and for trying the portal.
 
 ``generate_demo_data`` fills the database with programmes, their phases, countries, thematic
-areas, organisations taking part, grants with transactions and planned disbursements,
-budgets per year and results frameworks (``results``), in bulk (``bulk_create``), the same
-records for the same seed. It lives in ``funding`` because it writes records of all three apps
-(funding may import the others).
+areas, locations, related activities, organisations taking part, grants with transactions and
+planned disbursements, budgets per year and results frameworks (``results``), in bulk
+(``bulk_create``), the same records for the same seed. It lives in ``funding`` because it writes
+records of all three apps (funding may import the others).
 
 Demo records are told apart by their slug, which starts with ``demo-`` (programmes, countries'
 links aside, organisations, thematic areas, project types); programmes' IOM codes start with
@@ -38,15 +38,26 @@ from funding.demo.programmes import (
     DEMO_SLUG_PREFIX,
     ProgrammeMaker,
     country_and_area_links,
+    locations,
     new_organisations,
     next_number,
     participations,
     reference_records,
+    related_activities,
 )
 from funding.models import Budget, Grant, PlannedDisbursement, Transaction
 from iomcaribbean.content_version import bump_content_version
 from partners.models import Organisation, Participation
-from programmes.models import Dimension, Indicator, Period, Programme, ProgrammeCountry, Result
+from programmes.models import (
+    Dimension,
+    Indicator,
+    Location,
+    Period,
+    Programme,
+    ProgrammeCountry,
+    RelatedActivity,
+    Result,
+)
 
 BATCH_SIZE = 2000
 # A share of top-level programmes that have phases.
@@ -131,6 +142,8 @@ def generate_demo_data(
     links, area_links = country_and_area_links(rng, everything, countries, areas)
     _bulk(ProgrammeCountry, links)
     _bulk(Programme.thematic_areas.through, area_links)
+    places = _bulk(Location, locations(rng, links))
+    related = _bulk(RelatedActivity, related_activities(rng, everything))
     roles = _bulk(Participation, participations(rng, everything, organisations))
     grants = _bulk(Grant, money.grants(rng, everything, organisations))
     transactions, planned = money.transactions_and_plans(grants, today)
@@ -146,6 +159,8 @@ def generate_demo_data(
         "country links": len(links),
         "thematic area links": len(area_links),
         "participations": len(roles),
+        "locations": len(places),
+        "related activities": len(related),
         "planned disbursements": len(planned),
         "results": len(result_rows),
         "indicators": len(indicators),

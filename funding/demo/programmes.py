@@ -1,6 +1,7 @@
 """Demo programmes and what they are filed under: countries, thematic areas and project types
 (created when missing), organisations, the programmes and their phases, and the programmes' links
-to countries, areas and the organisations taking part. ``funding.demo`` saves the rows built here.
+to countries, areas and the organisations taking part, their locations and related activities.
+``funding.demo`` saves the rows built here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from funding.demo.words import (
     ACTIONS,
     AIMS,
     AREAS,
+    CAPITALS,
     COUNTRIES,
     MINISTRIES,
     ORGANISATION_KINDS,
@@ -26,7 +28,15 @@ from funding.demo.words import (
     SUBJECTS,
 )
 from partners.models import Organisation, Participation
-from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, ThematicArea
+from programmes.models import (
+    Country,
+    Location,
+    Programme,
+    ProgrammeCountry,
+    ProjectType,
+    RelatedActivity,
+    ThematicArea,
+)
 
 DEMO_SLUG_PREFIX = "demo-"
 DEMO_CODE_PREFIX = "DEMO-"
@@ -189,4 +199,49 @@ def participations(
             strict=False,
         ):
             rows.append(Participation(programme=p, organisation=organisation, role=role))
+    return rows
+
+
+def locations(rng: random.Random, links: list[ProgrammeCountry]) -> list[Location]:
+    """Now and then a programme's location at the capital of a country where it works (on the map)."""
+    rows = []
+    for link in links:
+        if link.role != ProgrammeCountry.Role.BENEFITING or link.country.code not in CAPITALS or rng.random() < 0.4:
+            continue
+        name, latitude, longitude = CAPITALS[link.country.code]
+        rows.append(
+            Location(
+                programme=link.programme,
+                name=f"{name} (demo)",
+                latitude=Decimal(latitude),
+                longitude=Decimal(longitude),
+                country=link.country,
+                feature_designation=Location.Feature.CAPITAL,
+                location_class=Location.Class.POPULATED_PLACE,
+                reach=Location.Reach.ACTIVITY,
+                exactness=Location.Exactness.APPROXIMATE,
+            )
+        )
+    return rows
+
+
+def related_activities(rng: random.Random, programmes: list[Programme]) -> list[RelatedActivity]:
+    """Some programmes' sibling among the demo programmes, and a few follow-ups to outside meetings."""
+    rows = []
+    for p in programmes:
+        if rng.random() < 0.2:
+            sibling = rng.choice(programmes)
+            if sibling.pk != p.pk:
+                rows.append(
+                    RelatedActivity(programme=p, relation=RelatedActivity.Relation.SIBLING, related_programme=sibling)
+                )
+        if rng.random() < 0.1:
+            rows.append(
+                RelatedActivity(
+                    programme=p,
+                    relation=RelatedActivity.Relation.FOLLOWS_UP,
+                    title=f"Regional consultation on {rng.choice(SUBJECTS)} (demo)",
+                    order=1,
+                )
+            )
     return rows

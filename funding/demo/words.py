@@ -25,6 +25,25 @@ COUNTRIES = [
     ("TT", "Trinidad and Tobago"),
     ("TC", "Turks and Caicos Islands"),
 ]
+# Capitals of the countries above that lie on the map of the Caribbean (Guyana's and Suriname's
+# lie south of it): where demo locations are placed. (name, latitude, longitude)
+CAPITALS = {
+    "AG": ("St. John's", "17.127400", "-61.846800"),
+    "BS": ("Nassau", "25.044300", "-77.350400"),
+    "BB": ("Bridgetown", "13.097500", "-59.616700"),
+    "BZ": ("Belmopan", "17.251000", "-88.759000"),
+    "CU": ("Havana", "23.113600", "-82.366600"),
+    "DM": ("Roseau", "15.301700", "-61.388100"),
+    "DO": ("Santo Domingo", "18.486100", "-69.931200"),
+    "GD": ("St. George's", "12.056100", "-61.748800"),
+    "HT": ("Port-au-Prince", "18.594400", "-72.307400"),
+    "JM": ("Kingston", "17.971200", "-76.792800"),
+    "KN": ("Basseterre", "17.302600", "-62.717700"),
+    "LC": ("Castries", "14.010100", "-60.987500"),
+    "VC": ("Kingstown", "13.160000", "-61.224800"),
+    "TT": ("Port of Spain", "10.654900", "-61.501900"),
+    "TC": ("Cockburn Town", "21.461200", "-71.141900"),
+}
 # (as an overview would word the area, its name)
 AREAS = [
     ("Labour migration and skills mobility", "Labour migration"),

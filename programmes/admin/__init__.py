@@ -5,6 +5,8 @@
 - ``reference``: the admins of countries, thematic areas and project types, registered there;
 - ``programme``: the programme admin's narrative layer and its inlines;
 - ``results``: the results inline of the programme admin, and the indicator and period admins, registered there;
+- ``locations`` and ``related``: the programme admin's inlines of locations (with the map preview)
+  and of related activities;
 - ``overview``: the overview admin's narrative layer and its entries.
 
 ``programme`` and ``overview`` register nothing: the apps above subclass their admins, each adding

@@ -1,5 +1,5 @@
 """The narrative layer of the programme admin: its fields, who may change which, and its own inlines
-(countries, components, results, key figures, publications, phases).
+(countries, components, results, key figures, publications, locations, related activities, phases).
 
 ``ProgrammeAdmin`` is not registered here: the apps above subclass it, each adding its own inlines,
 and the top one registers the final admin (see its docstring).
@@ -25,6 +25,8 @@ from programmes.admin.base import (
     TranslatedCompactInline,
     TranslatedHistoryAdmin,
 )
+from programmes.admin.locations import LocationInline
+from programmes.admin.related import RelatedActivityInline
 from programmes.admin.results import ResultInline
 from programmes.forms import ProgrammeAdminForm
 from programmes.models import Component, KeyFigure, Programme, ProgrammeCountry, Publication
@@ -137,7 +139,16 @@ class ProgrammeAdmin(PublishActions, TranslatedHistoryAdmin):
         ),
         ("Publishing", {"fields": ["is_published", "published_at", "created_at", "updated_at"]}),
     ]
-    inlines = [ProgrammeCountryInline, ComponentInline, ResultInline, KeyFigureInline, PublicationInline, PhaseInline]
+    inlines = [
+        ProgrammeCountryInline,
+        ComponentInline,
+        ResultInline,
+        KeyFigureInline,
+        PublicationInline,
+        LocationInline,
+        RelatedActivityInline,
+        PhaseInline,
+    ]
     # The total budget is money. The funding layer's subclass names the right it takes (arrows point one
     # way); without one, whoever changes the programme changes its budget too.
     money_fields = ("budget_amount", "budget_currency")

@@ -25,6 +25,7 @@ from iomcaribbean.public_routes import PublicViewSet
 from iomcaribbean.relations import related_model
 from programmes.api.fields import (
     ChoiceField,
+    CountryRefSerializer,
     OrganisationRefSerializer,
     PageLinkField,
     ProgrammeRefSerializer,
@@ -32,7 +33,7 @@ from programmes.api.fields import (
 )
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
-from programmes.models import Programme, ProgrammeCountry, iso_partial_date
+from programmes.models import Programme, ProgrammeCountry, iso_partial_date, related_links
 from programmes.views.listing import DEFAULT_SORT, SORTS, best_matches_first
 
 ESTIMATE_HELP = "Empty when a source states the value; otherwise what the estimate rests on."
@@ -182,6 +183,38 @@ class PublicationSerializer(serializers.Serializer):
     description = serializers.CharField()
 
 
+class LocationSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    description = serializers.CharField()
+    latitude = serializers.DecimalField(
+        max_digits=8, decimal_places=6, allow_null=True, help_text="WGS 84; null when no point is known."
+    )
+    longitude = serializers.DecimalField(max_digits=9, decimal_places=6, allow_null=True, help_text="WGS 84.")
+    country = CountryRefSerializer(allow_null=True)
+    exactness = serializers.CharField(
+        help_text="IATI GeographicExactness code: 1 exact, 2 approximate; empty if not said."
+    )
+    reach = serializers.CharField(help_text="IATI GeographicLocationReach code: 1 activity, 2 beneficiaries.")
+    location_class = serializers.CharField(help_text="IATI GeographicLocationClass code.")
+    feature_designation = serializers.CharField(help_text="IATI LocationType (GeoNames feature) code.")
+    admin_vocabulary = serializers.CharField(help_text="IATI GeographicVocabulary of the administrative area.")
+    admin_level = serializers.IntegerField(allow_null=True)
+    admin_code = serializers.CharField()
+
+
+class RelatedLinkSerializer(serializers.Serializer):
+    relation = serializers.CharField(
+        help_text="3 sibling, 4 co-funded, 5 third party (IATI RelatedActivityType), or the portal's own "
+        "follows-up and prepared-for, which IATI does not carry."
+    )
+    label = serializers.CharField(help_text="The relation as read from this programme's side.")
+    is_reverse = serializers.BooleanField(help_text="True when the other programme made the link, naming this one.")
+    programme = ProgrammeRefSerializer(allow_null=True, help_text="The published programme of the portal it names.")
+    title = serializers.CharField(help_text="That programme's title, or the outside activity as the source names it.")
+    description = serializers.CharField()
+    iati_identifier = serializers.CharField(help_text="The outside activity's IATI identifier; empty when not known.")
+
+
 class ParticipationSerializer(serializers.Serializer):
     organisation = OrganisationRefSerializer()
     role = ChoiceField(help_text="IATI OrganisationRole code and label.")
@@ -220,6 +253,13 @@ class ProgrammeDetailSerializer(ProgrammeSerializer):
     results = ResultSerializer(many=True, source="item_lists.results")
     key_figures = KeyFigureSerializer(many=True, source="item_lists.key_figures")
     publications = PublicationSerializer(many=True, source="item_lists.publications")
+    locations = LocationSerializer(many=True, source="item_lists.locations")
+    related_activities = RelatedLinkSerializer(
+        many=True,
+        source="item_lists.related_activities",
+        help_text="Links to other activities, of the portal (published ones only) or outside it; a phase's "
+        "parent and phases are `parent` and `phases`.",
+    )
     participations = ParticipationSerializer(many=True, help_text="Organisations taking part, and their roles.")
     grants = GrantSerializer(many=True, help_text="Funding, one amount per currency; never add currencies up.")
     budgets = PeriodBudgetSerializer(many=True, help_text="The budget per period of at most a year.")
@@ -293,7 +333,9 @@ class ProgrammeViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet
 
     def get_object(self) -> Programme:
         programme = super().get_object()
-        programme.item_lists = items_of(programme)
+        items = items_of(programme)
+        items["related_activities"] = related_links(programme, items["related_activities"], public_only=True)
+        programme.item_lists = items
         return programme
 
     def filter_queryset(self, queryset: QuerySet[Programme]) -> QuerySet[Programme]:

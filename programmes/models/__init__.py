@@ -7,6 +7,8 @@ concept (Django finds an app's models here, so each is named below):
 - ``programme``: the programme record, its queryset and the orderings of the public list;
 - ``parts``: what a programme page lists (countries by role, components, key figures, publications);
 - ``results``: the results framework (results, indicators and their baselines, periods, breakdowns);
+- ``locations``: the places a programme works in, with their points and IATI's codes for them;
+- ``related``: a programme's links to other activities, of the portal or outside it;
 - ``overview``: the programme overview and its entries.
 """
 
@@ -20,6 +22,7 @@ from programmes.models.base import (
     validate_partial_date,
     validate_partial_dates,
 )
+from programmes.models.locations import Location
 from programmes.models.overview import Overview, OverviewEntry, OverviewQuerySet, on_home_page_condition
 from programmes.models.parts import Component, KeyFigure, ProgrammeCountry, ProgrammeItem, Publication
 from programmes.models.programme import (
@@ -35,6 +38,7 @@ from programmes.models.programme import (
 )
 from programmes.models.publication import PUBLICATION_FIELDS, published_condition, settle_public, shown_with_programme
 from programmes.models.reference import Country, ProjectType, ThematicArea
+from programmes.models.related import RelatedActivity, RelatedLink, related_links
 from programmes.models.results import Dimension, Indicator, Period, Result
 
 __all__ = [
@@ -47,6 +51,7 @@ __all__ = [
     "Dimension",
     "Indicator",
     "KeyFigure",
+    "Location",
     "Overview",
     "OverviewEntry",
     "OverviewQuerySet",
@@ -58,6 +63,8 @@ __all__ = [
     "ProgrammeStatus",
     "ProjectType",
     "Publication",
+    "RelatedActivity",
+    "RelatedLink",
     "Result",
     "ThematicArea",
     "TimeStamped",
@@ -71,6 +78,7 @@ __all__ = [
     "oldest_first",
     "on_home_page_condition",
     "published_condition",
+    "related_links",
     "settle_public",
     "shown_with_programme",
     "validate_partial_date",

@@ -8,14 +8,17 @@ from typing import Any
 from django import template
 
 from programmes.maps import countries_with_programmes, is_on_map, map_context
-from programmes.models import Country
+from programmes.models import Country, Location
 
 register = template.Library()
 
 
 @register.inclusion_tag("includes/caribbean_map.html")
 def caribbean_map(
-    countries: Iterable[Country] | None = None, current: Country | None = None, with_list: bool = True
+    countries: Iterable[Country] | None = None,
+    current: Country | None = None,
+    with_list: bool = True,
+    locations: Iterable[Location] = (),
 ) -> dict[str, Any]:
     """Draw the map, highlighting ``countries`` (each with ``programme_count``).
 
@@ -27,4 +30,4 @@ def caribbean_map(
         return {"map": None}
     if countries is None:
         countries = countries_with_programmes()
-    return {"map": map_context(countries, current), "with_list": with_list}
+    return {"map": map_context(countries, current, locations), "with_list": with_list}

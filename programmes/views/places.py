@@ -11,7 +11,7 @@ from django.views.generic import ListView
 
 from iomcaribbean.public_routes import Route
 from iomcaribbean.views import ReadsOnly
-from programmes.models import Country, Programme, ProgrammeCountry, ThematicArea, published_condition
+from programmes.models import Country, Location, Programme, ProgrammeCountry, ThematicArea, published_condition
 from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
 from programmes.views.listing import LISTING, ProgrammeListMixin
 
@@ -49,7 +49,14 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
         return self.apply_sort(Programme.objects.published().in_country(self.country).for_listing())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(country=self.country, named_in=self.named_in(), **kwargs)
+        return super().get_context_data(
+            country=self.country, named_in=self.named_in(), locations=self.locations(), **kwargs
+        )
+
+    def locations(self) -> list[Location]:
+        """The places in the country that published programmes name, by programme; one query."""
+        located = Location.objects.filter(published_condition("programme"), country=self.country)
+        return list(located.select_related("programme").order_by("programme__title", "programme", "order", "pk"))
 
     def named_in(self) -> list[tuple[Programme, list[str]]]:
         """The published programmes that name the country without working there, each with the

@@ -23,7 +23,8 @@ from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
-from programmes.models import Country, Programme, ProgrammeCountry
+from programmes.maps import is_on_map, map_context
+from programmes.models import Country, Programme, ProgrammeCountry, related_links
 from programmes.views.listing import (
     DEFAULT_SORT,
     FILTERS,
@@ -135,8 +136,8 @@ class ProgrammeDetailView(ReadsOnly, DetailView):
     """A programme's page; staff may preview it before it (or its parent) is published.
 
     Nine queries at most, whatever the programme, the content version included: the programme
-    with its components, key figures, results and publications (``programmes.items``), then one
-    per other kind of related record.
+    with its components, key figures, results, publications, locations and related activities
+    (``programmes.items``), then one per other kind of related record.
     """
 
     template_name = "programmes/programme_detail.html"
@@ -172,7 +173,14 @@ class ProgrammeDetailView(ReadsOnly, DetailView):
             ],
             "estimates": self.object.estimates(),
         }
-        return context | items_of(self.object)
+        items = items_of(self.object)
+        items["related_activities"] = related_links(
+            self.object, items["related_activities"], public_only=not self.request.user.is_staff
+        )
+        if any(location.has_point for location in items["locations"]):
+            working = [country for country in by_role[Role.BENEFITING] if is_on_map(country)]
+            context["location_map"] = map_context(working, locations=items["locations"])
+        return context | items
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         response = super().render_to_response(context, **kwargs)

@@ -20,7 +20,17 @@ from iati import reader, safe_xml
 from iati.import_report import ImportReport
 from iati.importer import iati_file_import
 from partners.models import Organisation, Participation
-from programmes.models import Country, Indicator, Programme, ProgrammeCountry, ProjectType, Result, ThematicArea
+from programmes.models import (
+    Country,
+    Indicator,
+    Location,
+    Programme,
+    ProgrammeCountry,
+    ProjectType,
+    RelatedActivity,
+    Result,
+    ThematicArea,
+)
 from tests.factories import DimensionFactory, PeriodFactory, ProgrammeFactory, UserFactory
 from tests.helpers.admin_forms import admin_url
 from tests.helpers.iati_files import DATA, activity, activity_file, sample
@@ -575,6 +585,7 @@ def iati_view_of_the_records() -> dict[str, dict]:
     """Every programme as IATI can carry it, keyed by its activity identifier."""
     from iati.activity import activity_identifier, description_text, participating_orgs
     from iati.codelists import COUNTRY_CODES
+    from iati.related import exported_links
 
     view = {}
     programmes = Programme.objects.select_related("project_type", "parent").prefetch_related(
@@ -584,6 +595,8 @@ def iati_view_of_the_records() -> dict[str, dict]:
         "participations__organisation",
         "grants__funder",
         "grants__transactions",
+        "locations__country",
+        "related_activities__related_programme",
     )
     for programme in programmes:
         funders = {grant.funder for grant in programme.grants.all()}
@@ -619,6 +632,16 @@ def iati_view_of_the_records() -> dict[str, dict]:
                 for grant in programme.grants.all()
                 for t in grant.transactions.all()
             ),
+            "locations": sorted(
+                (
+                    *(place.name, place.name_es or "", place.description, place.latitude, place.longitude),
+                    *(place.country and place.country.code, place.reach, place.exactness, place.location_class),
+                    *(place.feature_designation, place.admin_vocabulary, place.admin_level, place.admin_code),
+                )
+                for place in programme.locations.all()
+            ),
+            # As IATI carries them: an IATI type and an identifier (a follow-up, or no identifier, is not carried).
+            "related": sorted(exported_links(programme)),
         }
     return view
 
@@ -707,10 +730,28 @@ def test_export_then_import_into_an_empty_database_reproduces_the_records() -> N
         target_comment="A regional plan",
         actual_comment="A work plan agreed",
     )
+    # A located place with every IATI field, one named only, and links of each kind the file carries.
+    Location.objects.create(
+        programme=seminar, name="Kingston", name_es="Kingston (es)", description="The venue's city, as an example",
+        latitude=Decimal("17.971200"), longitude=Decimal("-76.792800"), country=Country.objects.get(code="JM"),
+        reach="1", exactness="2", location_class="2", feature_designation="PPLC",
+        admin_vocabulary="G1", admin_level=1, admin_code="3489297", order=1,
+    )  # fmt: skip
+    Location.objects.create(programme=seminar, name="A hall the source names", order=2)
+    from iati.activity import unwritable
+
+    sibling = next(p for p in Programme.objects.published().exclude(pk=seminar.pk) if not unwritable(p))
+    RelatedActivity.objects.create(programme=seminar, relation="3", related_programme=sibling)
+    RelatedActivity.objects.create(
+        programme=seminar, relation="4", iati_identifier="XM-EXAMPLE-1", title="XM-EXAMPLE-1"
+    )
     seminar.country_links.filter(country__code="BZ").update(percentage=50)
     seminar.country_links.filter(country__code__in=["DO", "HT"]).update(percentage=25)
     before = {key: value for key, value in iati_view_of_the_records().items() if key in published_identifiers()}
     exported = b"".join(iati.iter_activities_xml(include_unwritable=True))
+    seminar_identifier = "XM-DAC-47066-T81-805"
+    published_file = b"".join(iati.iter_activities_xml())
+    assert not check_schema(published_file) and not check_codelists(published_file)
 
     flush_programmes_partners_and_funding()
     assert not Programme.objects.exists() and not Organisation.objects.exists()
@@ -722,6 +763,7 @@ def test_export_then_import_into_an_empty_database_reproduces_the_records() -> N
     assert after.keys() == before.keys()
     for identifier, record in before.items():
         assert after[identifier] == record, identifier
+    assert len(before[seminar_identifier]["locations"]) == 2 and len(before[seminar_identifier]["related"]) == 2
     # Imported programmes wait unpublished for review; once published, they export as the same activities.
     Programme.objects.update(is_published=True)
     again = b"".join(iati.iter_activities_xml(include_unwritable=True))
@@ -750,6 +792,14 @@ def results_view(programme: Programme) -> list[tuple]:
         )
         for r in written_results(programme)
     )
+
+
+def check_schema(data: bytes) -> list[str]:
+    return pytest.importorskip("tests.iati").validate_schema(data)
+
+
+def check_codelists(data: bytes) -> list[str]:
+    return pytest.importorskip("tests.iati").check_codelists(data)
 
 
 def published_identifiers() -> set[str]:

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from programmes.models import Country, ThematicArea
-from tests.factories import ProgrammeCountryFactory, ProgrammeFactory
+from tests.factories import LocationFactory, ProgrammeCountryFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -229,8 +229,9 @@ def test_country_and_area_pages_paginate(client, settings):
 # no transaction).
 LIST_QUERIES = 1 + 1  # the countries (or areas) with their counts
 # The country or area, the count, the programmes, where they work and their areas (and, on a
-# country page, the programmes that only name the country, and the countries its map highlights).
-COUNTRY_QUERIES = 1 + 6 + 1
+# country page, the programmes that only name the country, the countries its map highlights and the
+# locations of programmes in it).
+COUNTRY_QUERIES = 1 + 6 + 1 + 1
 AREA_QUERIES = 1 + 5
 
 
@@ -241,6 +242,7 @@ def _add_programmes(count: int) -> None:
         programme = ProgrammeFactory()
         ProgrammeCountryFactory(programme=programme, country=jamaica)
         ProgrammeCountryFactory(programme=programme)
+        LocationFactory(programme=programme, country=jamaica)
         programme.thematic_areas.add(area)
 
 

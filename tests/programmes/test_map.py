@@ -296,3 +296,10 @@ def test_the_script_builds_the_map_from_a_topology(script, tmp_path):
     assert written["source"].endswith("world-atlas 9.9.9, public domain")
     assert written["viewBox"].startswith("0 0 1000 ")
     assert script.main(["--input", str(tmp_path / "missing.json")]) == 1
+
+
+def test_points_are_placed_by_the_scripts_projection_of_the_box_the_map_records(script):
+    project = script.Projection(tuple(maps.load_map()["box"]), script.WIDTH)
+    kingston = maps.map_point(17.9712, -76.7928)
+    assert kingston == pytest.approx(project(-76.7928, 17.9712), abs=0.1)
+    assert maps.map_point(6.8013, -58.1551) is None  # Georgetown, Guyana: south of the map
