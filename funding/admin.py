@@ -3,7 +3,8 @@ and (for superusers) the donor accounts that sign in to the donor dashboard.
 
 The funding layer of the programme, organisation and participation admins: a participation in the
 funding role is money, and so is a programme's total budget. Organisations and participations are
-registered here, the top layer that adds to them; programmes and grants by the IATI layer above.
+registered by the layers above: participations here, organisations by the documents layer, programmes and
+grants by the IATI layer.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.utils.html import format_html
 from funding.forms import TransactionFormSet
 from funding.models import Budget, DonorAccount, Grant, PlannedDisbursement, Transaction
 from partners import admin as partners_admin
-from partners.models import Organisation, Participation
+from partners.models import Participation
 from programmes.admin import programme as programme_admin
 from programmes.admin.base import CompactInline, HistoryAdmin
 from programmes.models import Component, Programme
@@ -72,9 +73,9 @@ class ParticipationAdmin(partners_admin.ParticipationAdmin):
     money_model = GRANT_RIGHTS
 
 
-@admin.register(Organisation)
 class OrganisationAdmin(partners_admin.OrganisationAdmin):
-    """Registered here, the top layer that adds to it: its participations take the rights on grants."""
+    """Its participations take the rights on grants. Not registered here: the documents layer above adds
+    the organisation's documents and registers it (apps import one way)."""
 
     inlines = [ParticipationInline]
 
