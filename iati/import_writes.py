@@ -21,6 +21,7 @@ from django.utils.text import slugify
 
 from funding.models import Budget, Grant, Transaction
 from iati.activity import total_budget_period
+from iati.documents import write_documents
 from iati.elements import normalise_text
 from iati.import_report import ImportReport, ReplacedEdits
 from iati.records import ActivityData, OrganisationData
@@ -153,6 +154,7 @@ class ActivityWriter:
             ).first() or Budget(programme=programme, period_start=budget.period_start, period_end=budget.period_end)
             status = budget.status or Budget.Status.INDICATIVE  # IATI's reading of a budget without one
             self.save(row, "budget", amount=budget.amount, currency=budget.currency, status=status)
+        write_documents(self, programme, activity)
         for title, translated in zip(activity.results, activity.result_translations, strict=False):
             result = programme.results.filter(title=title).first()
             if result is None:

@@ -13,6 +13,7 @@ import re
 from django.conf import settings
 from lxml import etree
 
+from iati.documents import read_document_links
 from iati.elements import (
     XML_LANG,
     child_attr,
@@ -232,6 +233,7 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
         if date and amount is not None:
             activity.transactions.append(TransactionData(type_, date, amount, currency, provider, description))
 
+    activity.documents = read_document_links(element, lang, reasons)
     for result in element.findall("result"):
         result_title = narrative(result.find("title"), lang)
         if not result_title:

@@ -67,6 +67,19 @@ class TransactionData:
 
 
 @dataclass
+class DocumentData:
+    url: str
+    file_format: str
+    title: str
+    category: str
+    languages: str
+    description: str = ""
+    date: datetime.date | None = None
+    title_translations: Translations = field(default_factory=dict)
+    description_translations: Translations = field(default_factory=dict)
+
+
+@dataclass
 class ActivityData:
     identifier: str
     line: int | None
@@ -87,6 +100,7 @@ class ActivityData:
     budgets: list[BudgetData] = field(default_factory=list)
     transactions: list[TransactionData] = field(default_factory=list)
     results: list[str] = field(default_factory=list)
+    documents: list[DocumentData] = field(default_factory=list)
     # The title's and description's translations; each result's, in the order of ``results``.
     title_translations: Translations = field(default_factory=dict)
     description_translations: Translations = field(default_factory=dict)
