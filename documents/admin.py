@@ -8,14 +8,13 @@ iati app. This layer registers the organisation and overview admins, the top of 
 from __future__ import annotations
 
 from django.contrib import admin
-from modeltranslation.admin import TranslationStackedInline
 
 from documents.forms import DocumentForm
 from documents.models import Document
 from funding import admin as funding_admin
 from partners import admin as partners_admin
 from partners.models import Organisation
-from programmes.admin.base import TranslatedHistoryAdmin
+from programmes.admin.base import TranslatedCompactInline, TranslatedHistoryAdmin
 from programmes.models import Overview
 
 DOCUMENT_FIELDS = [
@@ -29,11 +28,10 @@ DOCUMENT_FIELDS = [
 ]
 
 
-class DocumentInline(TranslationStackedInline):
+class DocumentInline(TranslatedCompactInline):
     model = Document
     form = DocumentForm
-    extra = 0
-    fields = DOCUMENT_FIELDS
+    fields = [name for names in DOCUMENT_FIELDS for name in ([names] if isinstance(names, str) else names)]
 
 
 class ProgrammeAdmin(funding_admin.ProgrammeAdmin):

@@ -2,7 +2,8 @@
 
 They keep the names they had in the ``programmes`` namespace (``programmes:iati_activity``,
 ``programmes:iati_activities``, ``programmes:about_data``, and ``programmes:iati_organisation`` beside
-them), which pages, tests and outside links use: the project's root URLconf serves these patterns in that namespace, with the programmes app's.
+them), which pages, tests and outside links use: the project's root URLconf serves these patterns in
+that namespace, with the programmes app's.
 The files keep one unprefixed address in every language (``iomcaribbean.i18n.language_neutral``).
 """
 

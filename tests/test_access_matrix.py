@@ -135,6 +135,21 @@ def public_cases() -> list[Case]:
         ),
         fixed("feeds/programmes.atom", PUBLIC),
         fixed("iati/activities.xml", PUBLIC),
+        fixed("iati/organisation.xml", PUBLIC),
+        fixed("documents/", PUBLIC),
+        Case("documents/<int:pk>/<str:filename>", "published", lambda r: r["file_document"].get_absolute_url(), PUBLIC),
+        Case(
+            "documents/<int:pk>/<str:filename>",
+            "unpublished",
+            lambda r: r["unpublished_file_document"].get_absolute_url(),
+            STAFF_PREVIEW,
+        ),
+        Case(
+            "documents/<int:pk>/<str:filename>",
+            "another name",
+            lambda r: f"/documents/{r['file_document'].pk}/other.txt",
+            NOT_FOUND,
+        ),
         Case(
             "programmes/<slug:slug>/iati.xml", "published", lambda r: f"/programmes/{r['iati'].slug}/iati.xml", PUBLIC
         ),
@@ -237,6 +252,8 @@ ADMIN_RIGHTS: dict[str, dict[str, str]] = {
     "partners.agreement": {"editor": "vacd", "finance": "v"},
     "funding.grant": {"editor": "v", "finance": "vacd"},
     "funding.budget": {"editor": "v", "finance": "vacd"},
+    "funding.organisationbudget": {"editor": "v", "finance": "vacd"},
+    "documents.document": {"editor": "vacd", "finance": "v"},
     # Donor accounts, users and groups: superusers only.
     "funding.donoraccount": {"editor": "", "finance": "", "superuser": "vacd"},
     "auth.user": {"editor": "", "finance": "", "superuser": "vacd"},
@@ -413,6 +430,8 @@ LANGUAGE_NEUTRAL = {
     "feeds/programmes.atom",
     "programmes/<slug:slug>/iati.xml",
     "iati/activities.xml",
+    "iati/organisation.xml",
+    "documents/<int:pk>/<str:filename>",
     "funders/<slug:slug>/funding.csv",
     "donor/export.csv",
     "donor/export.xlsx",

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 
@@ -17,8 +18,10 @@ from tests.factories import (
     AgreementFactory,
     BudgetFactory,
     CountryFactory,
+    DocumentFactory,
     DonorAccountFactory,
     GrantFactory,
+    OrganisationBudgetFactory,
     OrganisationFactory,
     OverviewFactory,
     ParticipationFactory,
@@ -58,6 +61,8 @@ ADMIN_RECORD = {
     "partners.agreement": "agreement",
     "funding.grant": "grant_a",
     "funding.budget": "budget",
+    "funding.organisationbudget": "organisation_budget",
+    "documents.document": "document",
     "funding.donoraccount": "account_a",
     "auth.user": "donor_a_user",
     "auth.group": "editors",
@@ -65,6 +70,11 @@ ADMIN_RECORD = {
     "axes.accesslog": "access_log",
     "axes.accessfailurelog": "access_failure_log",
 }
+
+
+def text_file() -> dict:
+    """A document's fields for an uploaded plain-text file (stored in the tests' own MEDIA_ROOT)."""
+    return {"url": "", "file": ContentFile(b"Notes of the meeting.\n", name="notes.txt"), "file_format": "text/plain"}
 
 
 def client_for(user) -> Client:
@@ -117,6 +127,10 @@ def build_records() -> Records:
         "grant_a": grant_a,
         "grant_b": grant_b,
         "budget": BudgetFactory(programme=published),
+        "organisation_budget": OrganisationBudgetFactory(),
+        "document": DocumentFactory(programme=published),
+        "file_document": DocumentFactory(programme=published, **text_file()),
+        "unpublished_file_document": DocumentFactory(programme=unpublished, **text_file()),
         "account_a": account_a,
         "account_b": account_b,
         "donor_a_user": account_a.user,
