@@ -164,7 +164,8 @@ class Document(TimeStamped):
     # history: registered in translation.py, once the language columns exist.
 
     class Meta:
-        ordering = ["-date", "title", "pk"]
+        # The newest first and the undated last, on every database.
+        ordering = [models.F("date").desc(nulls_last=True), "title", "pk"]
         constraints = [
             models.CheckConstraint(condition=one_record_condition(), name="document_one_record"),
             models.CheckConstraint(

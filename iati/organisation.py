@@ -26,7 +26,7 @@ from programmes.models import on_home_page_condition
 def organisation_documents() -> list[Document]:
     """The public documents of the overview on the home page and of IOM's own organisation record."""
     ours = on_home_page_condition("overview") | Q(organisation__iati_identifier=settings.IATI_REPORTING_ORG_REF)
-    return list(Document.objects.filter(public_document_condition()).filter(ours).order_by("-date", "title", "pk"))
+    return list(Document.objects.filter(public_document_condition()).filter(ours))
 
 
 def last_updated(budgets: list[OrganisationBudget], documents: list[Document]) -> datetime.datetime | None:

@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
                 ('programme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='programmes.programme')),
             ],
             options={
-                'ordering': ['-date', 'title', 'pk'],
+                'ordering': [models.OrderBy(models.F('date'), descending=True, nulls_last=True), 'title', 'pk'],
                 'constraints': [models.CheckConstraint(condition=models.Q(('pk__in', []), models.Q(('organisation__isnull', True), ('overview__isnull', True), ('programme__isnull', False)), models.Q(('organisation__isnull', False), ('overview__isnull', True), ('programme__isnull', True)), models.Q(('organisation__isnull', True), ('overview__isnull', False), ('programme__isnull', True)), _connector='OR'), name='document_one_record'), models.CheckConstraint(condition=models.Q(models.Q(('file', ''), models.Q(('url', ''), _negated=True)), models.Q(models.Q(('file', ''), _negated=True), ('url', '')), _connector='OR'), name='document_file_or_link'), models.CheckConstraint(condition=models.Q(('languages__regex', '^[a-z]{2}(,[a-z]{2})*$')), name='document_language_codes')],
             },
         ),
