@@ -1,8 +1,8 @@
 """Demo data at scale: thousands of made-up programmes, for benchmarks and for trying the portal.
 
 ``generate_demo_data`` fills the database with programmes, their phases, countries, thematic
-areas, organisations taking part, grants with transactions and planned disbursements, and
-budgets per year, in bulk (``bulk_create``), the same records for the same seed. It lives in
+areas, organisations taking part, grants with transactions and planned disbursements,
+budgets per year and links to documents, in bulk (``bulk_create``), the same records for the same seed. It lives in
 ``funding`` because it writes records of all three apps (funding may import the others).
 
 Demo records are told apart by their slug, which starts with ``demo-`` (programmes, countries'
@@ -18,7 +18,7 @@ programmes go into the IATI file.
 
 This module runs the whole and saves what ``programmes`` (the programmes, what they are filed
 under, who takes part) and ``money`` (grants, transactions, budgets) build, from the made-up
-``words``.
+``words``; ``documents`` the links to documents.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from funding.demo import money
+from funding.demo.documents import documents as demo_documents
 from funding.demo.programmes import (
     DEMO_SLUG_PREFIX,
     ProgrammeMaker,
@@ -44,6 +45,7 @@ from funding.demo.programmes import (
 )
 from funding.models import Budget, Grant, PlannedDisbursement, Transaction
 from iomcaribbean.content_version import bump_content_version
+from iomcaribbean.relations import related_model
 from partners.models import Organisation, Participation
 from programmes.models import Programme, ProgrammeCountry
 
@@ -136,12 +138,14 @@ def generate_demo_data(
     _bulk(Transaction, transactions)
     _bulk(PlannedDisbursement, planned)
     budgets = _bulk(Budget, money.budgets(everything, today))
+    linked = _bulk(related_model(Programme, "documents"), demo_documents(everything))
     summary.grants, summary.transactions, summary.budgets = len(grants), len(transactions), len(budgets)
     summary.counts = {
         "country links": len(links),
         "thematic area links": len(area_links),
         "participations": len(roles),
         "planned disbursements": len(planned),
+        "documents": len(linked),
     }
     # bulk_create sends no signals: say once that the content changed (cached pages are stale).
     bump_content_version()
