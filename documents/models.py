@@ -14,9 +14,9 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iomcaribbean.i18n import unprefixed_reverse
 from partners.models import Organisation
 from programmes.fallback_ordering import TranslatedQuerySet
 from programmes.models import (
@@ -200,7 +200,8 @@ class Document(TimeStamped):
     def get_absolute_url(self) -> str:
         """Where the public reads it: the portal's copy of an uploaded file, or the external link."""
         if self.file:
-            return reverse("documents:file", kwargs={"pk": self.pk, "filename": self.filename})
+            # The file has one address in every language (iomcaribbean.i18n.language_neutral).
+            return unprefixed_reverse("documents:file", pk=self.pk, filename=self.filename)
         return self.url
 
     def clean(self) -> None:

@@ -174,6 +174,9 @@ def public_cases() -> list[Case]:
         api("funders", None, PUBLIC),
         api("funders", "funder_a", PUBLIC),
         api("funders", "funder_b", NOT_FOUND),
+        api("documents", None, PUBLIC),
+        api("documents", "document", PUBLIC, lookup="pk"),
+        api("documents", "unpublished_file_document", NOT_FOUND, lookup="pk"),
         # Signing in (the site's own pages, for donors).
         fixed("accounts/login/", PUBLIC),
         Case("accounts/logout/", "GET", lambda r: "/accounts/logout/", everyone("405")),

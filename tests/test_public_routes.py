@@ -30,6 +30,7 @@ PUBLIC_NAMESPACES = {
     "programmes_api",
     "partners_api",
     "funding_api",
+    "documents_api",
 }
 PUBLIC_NAMES = {"sitemap", "robots", "api-root", "api-schema", "api-docs"}
 
@@ -135,6 +136,8 @@ def sample_address(name: str) -> str:
         "funding:detail": "funder",
         "funding:detail_csv": "funder",
     }
+    if name == "documents_api:document-detail":
+        return reverse(name, kwargs={"pk": programme.documents.get().pk})
     if name == "documents:file":
         return programme.documents.exclude(file="").get().get_absolute_url()
     if name in pattern_slug:

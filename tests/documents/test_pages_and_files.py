@@ -103,3 +103,17 @@ def test_a_saved_document_moves_the_content_version_so_kept_pages_show_it(client
     document.title_en = "Project record, retitled"
     document.save()
     assert "Project record, retitled" in client.get(SEMINAR).content.decode()
+
+
+def test_the_api_lists_the_public_documents_with_their_links_and_filters(client):
+    DocumentFactory(programme=ProgrammeFactory(is_published=False), title="Evaluation of a draft")
+    listed = client.get("/api/documents/?lang=es").json()
+    assert [d["title"] for d in listed["results"]] == [
+        "La OIM en el Caribe (folleto, octubre de 2002): texto",
+        "Ficha de proyecto de la OIM T81-805: texto",
+    ]
+    brochure = listed["results"][0]
+    assert (brochure["date"], brochure["overview"], brochure["programme"]) == ("2002-10", True, None)
+    assert brochure["link"] == f"http://testserver{Document.objects.get(overview__isnull=False).get_absolute_url()}"
+    assert "/es/" not in brochure["link"]  # a file has one address in every language
+    assert [d["category"]["code"] for d in client.get("/api/documents/?category=A12").json()["results"]] == ["A12"]
