@@ -8,7 +8,9 @@ a page, the overview's while it is on the home page.
 
 from __future__ import annotations
 
+import operator
 import secrets
+from functools import reduce
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
@@ -101,11 +103,8 @@ LANGUAGE_CODES = r"^[a-z]{2}(,[a-z]{2})*$"
 
 def one_record_condition() -> Q:
     """Exactly one of the three records is set."""
-    conditions = Q(pk__in=[])
-    for name in RECORD_FIELDS:
-        others = {f"{other}__isnull": True for other in RECORD_FIELDS if other != name}
-        conditions |= Q(**{f"{name}__isnull": False}, **others)
-    return conditions
+    each = [Q(**{f"{field}__isnull": field != name for field in RECORD_FIELDS}) for name in RECORD_FIELDS]
+    return reduce(operator.or_, each)
 
 
 def public_document_condition(path: str = "") -> Q:
@@ -167,11 +166,21 @@ class Document(TimeStamped):
         # The newest first and the undated last, on every database.
         ordering = [models.F("date").desc(nulls_last=True), "title", "pk"]
         constraints = [
-            models.CheckConstraint(condition=one_record_condition(), name="document_one_record"),
             models.CheckConstraint(
-                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")), name="document_file_or_link"
+                condition=one_record_condition(),
+                name="document_one_record",
+                violation_error_message="Choose one record: a programme, an organisation or the overview.",
             ),
-            models.CheckConstraint(condition=Q(languages__regex=LANGUAGE_CODES), name="document_language_codes"),
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="document_file_or_link",
+                violation_error_message="Give either an uploaded file or an external link (one, not both).",
+            ),
+            models.CheckConstraint(
+                condition=Q(languages__regex=LANGUAGE_CODES),
+                name="document_language_codes",
+                violation_error_message="Choose at least one of the languages listed.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -205,18 +214,12 @@ class Document(TimeStamped):
         return self.url
 
     def clean(self) -> None:
+        # One record, a file or a link, the languages' form: the constraints say so (Meta).
         errors = validate_partial_dates(self, ("date", "date_precision"))
-        if sum(getattr(self, f"{name}_id") is not None for name in RECORD_FIELDS) != 1:
-            errors["__all__"] = (
-                "A document belongs to exactly one record: a programme, an organisation or the overview."
-            )
-        if bool(self.file) == bool(self.url):
-            errors["url"] = "Give either an uploaded file or an external link (one, not both)."
-        elif self.url and not self.file_format:
+        if self.url and not self.file_format:
             errors["file_format"] = "Say what the link leads to: a web page, a PDF..."
-        unknown = set(self.language_codes) - set(Language.values)
-        if not self.language_codes or unknown:
-            errors["languages"] = "Choose at least one of the languages listed."
+        if set(self.language_codes) - set(Language.values):
+            errors["languages"] = "Choose among the languages listed."
         if errors:
             raise ValidationError(errors)
 
