@@ -1,9 +1,11 @@
 """The finance officers' admin: grants with their transactions and planned disbursements, programme budgets,
-and (for superusers) the donor accounts that sign in to the donor dashboard.
+IOM's own budgets (the IATI organisation file's), and (for superusers) the donor accounts that sign in to the
+donor dashboard.
 
 The funding layer of the programme, organisation and participation admins: a participation in the
 funding role is money, and so is a programme's total budget. Organisations and participations are
-registered here, the top layer that adds to them; programmes and grants by the IATI layer above.
+registered by the layers above: participations here, organisations by the documents layer, programmes and
+grants by the IATI layer.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from funding.forms import TransactionFormSet
-from funding.models import Budget, DonorAccount, Grant, PlannedDisbursement, Transaction
+from funding.models import Budget, DonorAccount, Grant, OrganisationBudget, PlannedDisbursement, Transaction
 from partners import admin as partners_admin
-from partners.models import Organisation, Participation
+from partners.models import Participation
 from programmes.admin import programme as programme_admin
 from programmes.admin.base import CompactInline, HistoryAdmin
 from programmes.models import Component, Programme
@@ -72,9 +74,9 @@ class ParticipationAdmin(partners_admin.ParticipationAdmin):
     money_model = GRANT_RIGHTS
 
 
-@admin.register(Organisation)
 class OrganisationAdmin(partners_admin.OrganisationAdmin):
-    """Registered here, the top layer that adds to it: its participations take the rights on grants."""
+    """Its participations take the rights on grants. Not registered here: the documents layer above adds
+    the organisation's documents and registers it (apps import one way)."""
 
     inlines = [ParticipationInline]
 
@@ -171,6 +173,22 @@ class BudgetAdmin(HistoryAdmin):
 
     @admin.display(description="amount", ordering="amount")
     def amount_display(self, obj: Budget) -> str:
+        return money(obj.amount, obj.currency)
+
+
+@admin.register(OrganisationBudget)
+class OrganisationBudgetAdmin(HistoryAdmin):
+    """IOM's own budgets, for the IATI organisation file (finance officers)."""
+
+    list_display = ["__str__", "period_start", "period_end", "amount_display", "status"]
+    list_filter = ["status", "currency", "recipient_country"]
+    list_select_related = ["recipient_country"]
+    autocomplete_fields = ["recipient_country"]
+    date_hierarchy = "period_start"
+    fields = [("period_start", "period_end"), ("amount", "currency"), "status", "recipient_country"]
+
+    @admin.display(description="amount", ordering="amount")
+    def amount_display(self, obj: OrganisationBudget) -> str:
         return money(obj.amount, obj.currency)
 
 

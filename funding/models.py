@@ -1,4 +1,8 @@
-"""Funders' grants to programmes, their transactions, and programme budgets."""
+"""Funders' grants to programmes, their transactions, programme budgets and IOM's own budgets.
+
+One module, as Django finds an app's models here: the money records refer to one another (a grant's
+transactions and planned disbursements, the budget statuses IOM's own budgets share).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from iomcaribbean.public_records import NEVER_SHOWN
+from iomcaribbean.public_records import ALWAYS_SHOWN, NEVER_SHOWN
 from partners.models import Organisation, in_family_of
 from programmes.models import (
     Component,
+    Country,
     DatePrecision,
     Programme,
     TimeStamped,
@@ -228,6 +233,55 @@ class PlannedDisbursement(models.Model):
             errors["amount"] = "A planned disbursement must be greater than zero."
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = "The period cannot end before it starts."
+        if errors:
+            raise ValidationError(errors)
+
+
+class OrganisationBudget(TimeStamped):
+    """IOM's own budget for a period of at most a year, in all or for one recipient country, as staff
+    enter it: the IATI organisation file's total-budget and recipient-country-budget. The sources
+    give none, so there is none until staff enter one."""
+
+    period_start = models.DateField()
+    period_end = models.DateField()
+    status = models.CharField(max_length=1, choices=Budget.Status.choices, default=Budget.Status.INDICATIVE)
+    amount = models.DecimalField(max_digits=16, decimal_places=2)
+    currency = models.CharField(max_length=3, help_text=CURRENCY_HELP)
+    recipient_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisation_budgets",
+        help_text="Empty for IOM's total budget; a country for its budget for that country.",
+    )
+
+    history = HistoricalRecords()
+
+    # Every one is in the IATI organisation file, which is public.
+    public_records_condition = ALWAYS_SHOWN
+
+    class Meta:
+        ordering = ["period_start", "recipient_country__name", "pk"]
+        constraints = [
+            non_negative_constraint("organisation_budget_amount_not_negative"),
+            currency_constraint("organisation_budget_currency_iso"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="organisation_budget_period_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.recipient_country.name if self.recipient_country_id else "total"
+        return f"{where}: {self.period_start} – {self.period_end}"
+
+    def clean(self) -> None:
+        errors = clean_currency(self, "currency")
+        if self.period_start and self.period_end:
+            if self.period_end < self.period_start:
+                errors["period_end"] = "The period cannot end before it starts."
+            elif (self.period_end - self.period_start).days > 366:
+                errors["period_end"] = "A budget period may be at most one year (IATI rule)."
         if errors:
             raise ValidationError(errors)
 

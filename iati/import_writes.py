@@ -21,6 +21,7 @@ from django.utils.text import slugify
 
 from funding.models import Budget, Grant, Transaction
 from iati.activity import total_budget_period
+from iati.documents import write_documents
 from iati.elements import normalise_text
 from iati.import_report import ImportReport, ReplacedEdits
 from iati.locations import save_locations
@@ -159,6 +160,7 @@ class ActivityWriter:
             self.save(row, "budget", amount=budget.amount, currency=budget.currency, status=status)
         import_results(self.save, programme, activity.results)
         save_related_activities(self, programme, activity.related)
+        write_documents(self, programme, activity)
 
     @staticmethod
     def find_programme(activity: ActivityData) -> Programme | None:

@@ -13,6 +13,7 @@ import re
 from django.conf import settings
 from lxml import etree
 
+from iati.documents import read_document_links
 from iati.elements import (
     XML_LANG,
     child_attr,
@@ -238,4 +239,5 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
             activity.transactions.append(TransactionData(type_, date, amount, currency, provider, description))
 
     activity.results = parse_results(element, lang, reasons)
+    activity.documents = read_document_links(element, lang, reasons)
     return activity

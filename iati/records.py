@@ -113,6 +113,19 @@ class ResultData:
 
 
 @dataclass
+class DocumentData:
+    url: str
+    file_format: str
+    title: str
+    category: str
+    languages: str
+    description: str = ""
+    date: datetime.date | None = None
+    title_translations: Translations = field(default_factory=dict)
+    description_translations: Translations = field(default_factory=dict)
+
+
+@dataclass
 class LocationData:
     name: str
     name_translations: Translations = field(default_factory=dict)
@@ -159,6 +172,7 @@ class ActivityData:
     results: list[ResultData] = field(default_factory=list)
     locations: list[LocationData] = field(default_factory=list)
     related: list[RelatedData] = field(default_factory=list)
+    documents: list[DocumentData] = field(default_factory=list)
     # The title's and description's translations.
     title_translations: Translations = field(default_factory=dict)
     description_translations: Translations = field(default_factory=dict)

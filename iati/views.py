@@ -1,5 +1,5 @@
 """The public IATI pages: the file of every published programme IATI can take, one programme's
-activity, and "About this data", which says where the record comes from, how sure it is, and
+activity, IOM's organisation file, and "About this data", which says where the record comes from, how sure it is, and
 which published programmes the IATI file leaves out, grouped by why (``iati.exclusions``)."""
 
 from __future__ import annotations
@@ -13,19 +13,29 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
 
+from funding.models import OrganisationBudget
 from iati.activity import unwritable
 from iati.exclusions import LEFT_OUT, Exclusion, iati_exclusions
+from iati.organisation import organisation_xml
 from iati.writer import export_queryset, iter_activities_xml
 from iomcaribbean.public_routes import public
 from iomcaribbean.views import ReadsOnly
 from programmes.models import Programme, ProgrammeCountry
 
 
+def portal_address(request: HttpRequest) -> str:
+    """The scheme and host the file was asked at, for absolute links to the portal's files (the page
+    cache keys each answer by both)."""
+    return request.build_absolute_uri("/").removesuffix("/")
+
+
 @public(download=True)
 @transaction.non_atomic_requests
 def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
     """Every published programme IATI can take, as one IATI activities file, streamed."""
-    response = StreamingHttpResponse(iter_activities_xml(), content_type="application/xml; charset=utf-8")
+    response = StreamingHttpResponse(
+        iter_activities_xml(base_url=portal_address(request)), content_type="application/xml; charset=utf-8"
+    )
     response["Content-Disposition"] = 'inline; filename="iom-caribbean-iati-activities.xml"'
     return response
 
@@ -40,11 +50,22 @@ def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
     if not staff and unwritable(programme):
         raise Http404("This programme is not in the IATI file yet.")
     response = HttpResponse(
-        b"".join(iter_activities_xml([programme], include_unwritable=True)),
+        b"".join(iter_activities_xml([programme], include_unwritable=True, base_url=portal_address(request))),
         content_type="application/xml; charset=utf-8",
     )
     if not programme.is_public or unwritable(programme):
         patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@public(download=True)
+@transaction.non_atomic_requests
+def iati_organisation(request: HttpRequest) -> HttpResponse:
+    """IOM's IATI organisation file: its names, the budgets staff entered, its documents."""
+    response = HttpResponse(
+        organisation_xml(base_url=portal_address(request)), content_type="application/xml; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="iom-caribbean-iati-organisation.xml"'
     return response
 
 
@@ -66,4 +87,5 @@ class AboutDataView(ReadsOnly, TemplateView):
             "in_iati": published - len(left_out),
             "reasons": list(by_reason.values()),
             "left_out": LEFT_OUT,
+            "organisation_budgets": OrganisationBudget.objects.exists(),
         }

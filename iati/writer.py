@@ -7,10 +7,12 @@ What each activity says is decided in ``iati.activity``; the codes it writes are
 A programme the export cannot write as a valid activity without inventing data (no start date,
 country percentages that do not add up...) is left out of the file: ``activity.unwritable()``
 says why, and the admin's data-quality panel (``iati.quality``) says how to fix it.
+One piece: an activity's elements are written in the order IATI requires by one function, where
+that order can be read; the organisation file (``iati.organisation``) uses the same ``_Writer``.
 
 Functions other code relies on (keep their names and signatures):
-``iter_activities_xml(programmes=None, *, include_unwritable=False, now=None) -> Iterator[bytes]``,
-``activity_xml(programme, *, today=None) -> bytes``, ``export_queryset(queryset=None) -> QuerySet``.
+``iter_activities_xml(programmes=None, *, include_unwritable=False, now=None, base_url="") -> Iterator[bytes]``,
+``activity_xml(programme, *, today=None, base_url="") -> bytes``, ``export_queryset(queryset=None) -> QuerySet``.
 
 Texts staff translate (``programmes.translation``) are written once per language they have: a
 ``<narrative>`` in English (the activity's ``xml:lang``), then one with ``xml:lang="es"`` and one
@@ -57,6 +59,7 @@ from iati.codelists import (
     SECTOR_DAC,
     SECTOR_REPORTING_ORG,
 )
+from iati.documents import write_document_links
 from iati.locations import write_locations
 from iati.related import write_related_activities
 from iati.results import write_results
@@ -93,6 +96,7 @@ def export_queryset(queryset: QuerySet[Programme] | None = None) -> QuerySet[Pro
         Prefetch("grants", queryset=grant.objects.select_related("funder").prefetch_related("transactions")),
         "budgets",
         Prefetch("results", queryset=Result.objects.prefetch_related("indicators__periods__dimensions")),
+        "documents",
         Prefetch("phases", queryset=phases),
     )
 
@@ -129,7 +133,8 @@ def _amount(value: Decimal) -> str:
 class _Writer:
     """An indenting ``XMLGenerator`` whose output is taken piece by piece."""
 
-    def __init__(self) -> None:
+    def __init__(self, base_url: str = "") -> None:
+        self.base_url = base_url  # scheme and host of the portal's own addresses (iati.documents)
         self.buffer = BytesIO()
         self.xml = XMLGenerator(self.buffer, encoding="utf-8", short_empty_elements=True)
         self.depth = 0
@@ -253,6 +258,7 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
         out.text_element("provider-org", texts(funder, "name"), ref=funder.iati_identifier, type=funder.type)
         out.text_element("receiver-org", iom, ref=reporting_ref, type=REPORTING_ORG_TYPE)
         out.end("transaction")
+    write_document_links(out, programme.documents.all(), out.base_url)
     # Only to activities in the file: a phase or parent left out of it is no link a reader can follow.
     if programme.parent_id and not unwritable(programme.parent):
         out.leaf("related-activity", ref=activity_identifier(programme.parent), type=RELATED_PARENT)
@@ -264,9 +270,9 @@ def _write_activity(out: _Writer, programme: Programme, today: datetime.date) ->
     out.end("iati-activity")
 
 
-def activity_xml(programme: Programme, *, today: datetime.date | None = None) -> bytes:
+def activity_xml(programme: Programme, *, today: datetime.date | None = None, base_url: str = "") -> bytes:
     """One ``<iati-activity>`` element (UTF-8, no XML declaration), whether or not it is writable."""
-    out = _Writer()
+    out = _Writer(base_url)
     _write_activity(out, programme, today or timezone.localdate())
     return out.take()
 
@@ -276,6 +282,7 @@ def iter_activities_xml(
     *,
     include_unwritable: bool = False,
     now: datetime.datetime | None = None,
+    base_url: str = "",
 ) -> Iterator[bytes]:
     """An IATI activities file, chunk by chunk: the header, then one chunk per activity, then the footer.
 
@@ -283,12 +290,13 @@ def iter_activities_xml(
     ``export_queryset()``'s prefetches, any other iterable is written as given (prefetch it).
     Programmes ``unwritable()`` rejects are left out unless ``include_unwritable`` (staff previews).
     With no programme at all the file has no activity, which the schema does not allow.
+    ``base_url`` (scheme and host) makes the links to the portal's own document files absolute.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
     if programmes is None or isinstance(programmes, QuerySet):
         programmes = in_batches(export_queryset(programmes))
-    out = _Writer()
+    out = _Writer(base_url)
     out.xml.startDocument()
     out.start("iati-activities", version=IATI_VERSION, **{"generated-datetime": _datetime(now)})
     yield out.take()

@@ -16,6 +16,7 @@ COLLECTIONS = {
     "thematic_areas": "programmes_api:area-list",
     "organisations": "partners_api:organisation-list",
     "funders": "funding_api:funder-list",
+    "documents": "documents_api:document-list",
 }
 
 urlpatterns = [
@@ -34,4 +35,5 @@ urlpatterns = [
     # The organisations route is funding's (its record adds the funder link); its names are partners_api's.
     path("", include((funding_organisation_api_urls.urlpatterns, "partners_api"))),
     path("", include("funding.api_urls")),
+    path("", include("documents.api_urls")),
 ]

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "programmes",
     "partners",
     "funding",
+    # Documents of programmes, organisations and the overview: their files, pages and API.
+    "documents",
     # The programme search: its documents and queries (it imports the three above, they never import it).
     "search",
     # The IATI Standard: the file, its import, the quality checks; the top of the admin's chains.
@@ -70,7 +72,7 @@ INSTALLED_APPS = [
 ]
 # The apps whose records the public pages show: a change to one of their records the public sees
 # moves the content version on (iomcaribbean/content_version.py, iomcaribbean/public_records.py).
-PUBLIC_APPS = ("programmes", "partners", "funding")
+PUBLIC_APPS = ("programmes", "partners", "funding", "documents")
 
 # The list's search box, the API's and the downloads' ?q=: programmes imports no app above it, so
 # the search it uses is named here (``programmes.filters.TextSearch`` says what it must do).
@@ -218,7 +220,11 @@ STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Out of DEBUG, hashed names and compressed copies, which `manage.py collectstatic` writes with
 # its manifest (a page naming a static file fails without it); in DEBUG, the files as they are.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded documents (README, "Documents"): several app servers need one shared store.
+    "default": {
+        "BACKEND": env.str("DJANGO_FILE_STORAGE", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("DJANGO_FILE_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {
         "BACKEND": env.str(
             "DJANGO_STATICFILES_STORAGE",
@@ -228,6 +234,15 @@ STORAGES = {
         )
     },
 }
+
+# Uploaded files ----------------------------------------------------------------
+# https://docs.djangoproject.com/en/5.2/topics/files/
+# Documents are stored through the storage API and served only by the documents app's view, which
+# checks the record is public: no address serves the storage itself.
+
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Largest document file staff may upload, in bytes.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 
 # Cache and e-mail -------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/cache/

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
+from documents.sitemaps import sitemaps as documents_sitemaps
 from funding.sitemaps import sitemaps as funding_sitemaps
 from iati import urls as iati_urls
 from iomcaribbean import bench, password_reset, views
@@ -20,7 +21,7 @@ admin.site.site_header = "IOM Caribbean programme"
 admin.site.site_title = "IOM Caribbean admin"
 admin.site.index_title = "Programme records"
 
-sitemaps = programmes_sitemaps | partners_sitemaps | funding_sitemaps
+sitemaps = programmes_sitemaps | partners_sitemaps | funding_sitemaps | documents_sitemaps
 
 
 @public("p")
@@ -52,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("donor/", include("funding.donor_urls")),
     path("partners/", include("partners.urls")),
     path("funders/", include("funding.urls")),
+    path("", include("documents.urls")),
     # The IATI files and "About this data" keep the names they had in the programmes namespace.
     path("", include(([*programmes_urls.urlpatterns, *iati_urls.urlpatterns], programmes_urls.app_name))),
     prefix_default_language=False,

@@ -1,9 +1,8 @@
 """The staff's admin for organisations, their roles in programmes, and agreements.
 
 The partners layer of the programme and overview admins: their participations and partner mentions.
-Organisations and participations are registered by the funding layer above, which gives a
-participation in the funding role the rights on grants; the overview admin here, as no layer above
-adds to it.
+Participations are registered by the funding layer above, which gives a participation in the
+funding role the rights on grants; organisations and the overview by the documents layer.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from partners.models import Agreement, Organisation, OverviewPartner, Participat
 from programmes.admin import overview as overview_admin
 from programmes.admin import programme as programme_admin
 from programmes.admin.base import CompactInline, TranslatedCompactInline, TranslatedHistoryAdmin
-from programmes.models import Overview
 
 FUNDING = Participation.Role.FUNDING
 
@@ -116,10 +114,10 @@ class ProgrammeAdmin(programme_admin.ProgrammeAdmin):
     inlines = [*programme_admin.ProgrammeAdmin.inlines, ParticipationInline]
 
 
-@admin.register(Overview)
 class OverviewAdmin(overview_admin.OverviewAdmin):
-    """The overview admin with the partners its text names. Registered here: this is the top layer that
-    adds to it (apps import one way, so only the top layer knows every inline)."""
+    """The overview admin with the partners its text names. Not registered here: the documents layer above
+    adds the overview's documents and registers it (apps import one way, so only the top layer knows every
+    inline)."""
 
     inlines = [*overview_admin.OverviewAdmin.inlines, OverviewPartnerInline]
 

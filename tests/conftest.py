@@ -18,7 +18,13 @@ from django.test import Client
 from django.utils import translation
 
 from partners.models import Organisation
-from tests.factories import BudgetFactory, DonorAccountFactory, TransactionFactory, UserFactory
+from tests.factories import (
+    BudgetFactory,
+    DonorAccountFactory,
+    OrganisationBudgetFactory,
+    TransactionFactory,
+    UserFactory,
+)
 from tests.helpers.roles import EDITORS, FINANCE, client_for
 
 
@@ -42,7 +48,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # One migration for the run's SQLite workers --------------------------------------------------
 # Each pytest-xdist worker needs a test database of its own, and migrating an empty one costs about
 # 9 CPU-seconds. The first worker to take the run's lock migrates and leaves a copy; the others
-# then copy it and let pytest-django keep it (its migrate finds nothing left to apply).
+# then copy it and let pytest-django keep it (its migrate finds nothing left to apply), with the files
+# its migrations stored (the source documents) in the worker's own MEDIA_ROOT.
 
 
 def _shared_sqlite_database() -> Path | None:
@@ -51,6 +58,10 @@ def _shared_sqlite_database() -> Path | None:
     if run is None or settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         return None
     return Path(tempfile.gettempdir()) / f"iomcaribbean-migrated-{run}.sqlite3"
+
+
+def _media_of(shared: Path) -> Path:
+    return Path(f"{shared}.media")
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +83,7 @@ def django_db_keepdb(django_db_keepdb: bool, _migration_lock: IO | None) -> bool
     if _migration_lock is None or not shared.exists():
         return django_db_keepdb
     shutil.copyfile(shared, connection.settings_dict["TEST"]["NAME"])
+    shutil.copytree(_media_of(shared), settings.MEDIA_ROOT, dirs_exist_ok=True)
     return True
 
 
@@ -83,12 +95,14 @@ def django_db_setup(request, django_db_setup, django_db_keepdb: bool, _migration
     if _migration_lock is not None:
         if not copied:
             shutil.copyfile(connection.settings_dict["NAME"], shared)
+            shutil.copytree(settings.MEDIA_ROOT, _media_of(shared), dirs_exist_ok=True)
         fcntl.flock(_migration_lock, fcntl.LOCK_UN)
     yield
     if copied and not request.config.getvalue("reuse_db"):
         Path(connection.settings_dict["NAME"]).unlink(missing_ok=True)
     elif _migration_lock is not None:
         shared.unlink(missing_ok=True)
+        shutil.rmtree(_media_of(shared), ignore_errors=True)
         Path(f"{shared}.lock").unlink(missing_ok=True)
 
 
@@ -143,4 +157,5 @@ def every_model_has_a_record() -> None:
     """The seed content has no transactions, budgets or donor accounts."""
     TransactionFactory()
     BudgetFactory()
+    OrganisationBudgetFactory()
     DonorAccountFactory(funders=[Organisation.objects.get(slug="us-state-department")])

@@ -9,7 +9,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from funding.models import Budget, DonorAccount, Grant, PlannedDisbursement, Transaction
+from documents.models import Document
+from funding.models import Budget, DonorAccount, Grant, OrganisationBudget, PlannedDisbursement, Transaction
 from partners.models import Agreement, Organisation, Participation
 from programmes.models import (
     Component,
@@ -262,6 +263,30 @@ class BudgetFactory(factory.django.DjangoModelFactory):
     period_end = datetime.date(2010, 12, 31)
     amount = Decimal("1000.00")
     currency = "USD"
+
+
+class OrganisationBudgetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrganisationBudget
+
+    period_start = datetime.date(2010, 1, 1)
+    period_end = datetime.date(2010, 12, 31)
+    amount = Decimal("250000.00")
+    currency = "USD"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A programme's external-link document (give ``file=`` and ``file_format=`` for an uploaded one)."""
+
+    class Meta:
+        model = Document
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Evaluation report {n}")
+    category = "A07"
+    languages = "en"
+    url = factory.Sequence(lambda n: f"https://example.org/reports/{n}.pdf")
+    file_format = "application/pdf"
 
 
 class PlannedDisbursementFactory(factory.django.DjangoModelFactory):

@@ -1,16 +1,18 @@
-"""Checks of an IATI activities file against the official IATI 2.03 material beside the project.
+"""Checks of IATI activities and organisation files against the official IATI 2.03 material beside the project.
 
 Shared by the tests of the portal's IATI export (tests/programmes/test_iati_export.py) and of the
 IATI importer (tests/funding/): each check takes the file's bytes and returns its problems as
 plain strings, an empty list when the file passes.
 
 - ``validate_schema(xml_bytes)``: the official schema, ../shared/iati-2.03/iati-activities-schema.xsd
-  (loaded once per test session);
-- ``check_codelists(xml_bytes)``: every coded attribute, as ``codelists/mapping.xml`` maps it, is an
-  active (not withdrawn) member of its codelist;
+  (loaded once per test session), or iati-organisations-schema.xsd for an organisation file;
+- ``check_codelists(xml_bytes)``: every coded attribute, as ``codelists/mapping.xml`` maps it for the
+  file's kind (activities or organisations), is an active (not withdrawn) member of its codelist;
 - ``check_rules(xml_bytes, today=None)``: the IATI Standard ruleset's checks that apply to activities
   (identifier prefixed with the reporting-org ref, a start date, no actual date in the future,
-  percentages summing to 100, budgets of a year or less...).
+  percentages summing to 100, budgets of a year or less...);
+- ``check_organisation_rules(xml_bytes)``: those that apply to an organisation file (its identifier is
+  the reporting-org's, budgets of a year or less that end after they start).
 
 The material is read from ../shared, which only tests may use: the portal never reads it.
 """
@@ -40,14 +42,30 @@ MISSING_CODELISTS = {
     "GeographicLocationClass": {"1", "2", "3", "4"},
     "GeographicVocabulary": {"A1", "A2", "A3", "A4", "G1", "G2"},
     "LocationType": {"PPLC", "PPLA", "PPL", "PCLI", "ADM1", "ADM2", "ISL", "PRT", "AIRP", "BLDG", "HTL"},
+    # FileFormat is IANA's list of media types; these are the registered types documents may have.
+    "FileFormat": {
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "text/csv",
+        "text/plain",
+        "text/html",
+        "image/png",
+        "image/jpeg",
+    },
 }
 # Characters the ruleset forbids in identifiers and organisation references.
 FORBIDDEN = re.compile(r"[/&|?]")
 
 
+ORGANISATIONS = "iati-organisations"
+
+
 @functools.cache
-def _schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(IATI_DIR / "iati-activities-schema.xsd")))
+def _schema(root: str = "iati-activities") -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(IATI_DIR / f"{root}-schema.xsd")))
 
 
 def _parse(xml_bytes: bytes) -> etree._ElementTree:
@@ -55,8 +73,9 @@ def _parse(xml_bytes: bytes) -> etree._ElementTree:
 
 
 def validate_schema(xml_bytes: bytes) -> list[str]:
-    schema = _schema()
-    if schema.validate(_parse(xml_bytes)):
+    tree = _parse(xml_bytes)
+    schema = _schema(ORGANISATIONS if tree.getroot().tag == ORGANISATIONS else "iati-activities")
+    if schema.validate(tree):
         return []
     return [f"line {error.line}: {error.message}" for error in schema.error_log]
 
@@ -72,13 +91,14 @@ def codelist(name: str) -> frozenset[str] | None:
 
 
 @functools.cache
-def _mappings() -> list[tuple[str, str, str | None]]:
-    """(path, codelist, condition) for every activity-file attribute mapping.xml maps."""
+def _mappings(organisations: bool = False) -> list[tuple[str, str, str | None]]:
+    """(path, codelist, condition) for every attribute mapping.xml maps in an activities file (or an
+    organisation file)."""
     root = etree.parse(str(CODELISTS_DIR / "mapping.xml")).getroot()
     mappings = []
     for mapping in root.iter("mapping"):
         path = mapping.findtext("path")
-        if path.startswith(("//iati-organisation", "//iati-organisations")):
+        if path.startswith(("//iati-organisation/", "//iati-organisations/")) != organisations:
             continue
         mappings.append((path, mapping.find("codelist").get("ref"), mapping.findtext("condition")))
     return mappings
@@ -87,7 +107,7 @@ def _mappings() -> list[tuple[str, str, str | None]]:
 def check_codelists(xml_bytes: bytes) -> list[str]:
     tree = _parse(xml_bytes)
     problems = []
-    for path, name, condition in _mappings():
+    for path, name, condition in _mappings(tree.getroot().tag == ORGANISATIONS):
         for value in tree.xpath(path):
             element = value.getparent()  # the element that holds the attribute or text
             if condition and not element.xpath(condition):
@@ -175,6 +195,21 @@ def check_rules(xml_bytes: bytes, today: datetime.date | None = None) -> list[st
             dates = _dates(transaction, "transaction-date/@iso-date | value/@value-date")
             if any(date > today for date in dates):
                 problem("a transaction is dated in the future")
+    return problems
+
+
+def check_organisation_rules(xml_bytes: bytes) -> list[str]:
+    """The IATI Standard ruleset (rulesets/standard.json), as far as it concerns organisation files."""
+    problems = []
+    for organisation in _parse(xml_bytes).getroot().iter("iati-organisation"):
+        identifier = organisation.findtext("organisation-identifier") or ""
+        if identifier != organisation.find("reporting-org").get("ref") or FORBIDDEN.search(identifier):
+            problems.append(f"{identifier}: the identifier is not the reporting-org's ref, or contains / & | or ?")
+        for budget in organisation.xpath("total-budget | recipient-org-budget | recipient-country-budget"):
+            start = datetime.date.fromisoformat(budget.find("period-start").get("iso-date"))
+            end = datetime.date.fromisoformat(budget.find("period-end").get("iso-date"))
+            if not start <= end or (end - start).days > 365:
+                problems.append(f"{identifier}: a {budget.tag} period is not of a year or less ({start} – {end})")
     return problems
 
 

@@ -43,3 +43,6 @@ REST_FRAMEWORK = {
 }
 KEPT_FILES_DIR = tempfile.mkdtemp(prefix="iomcaribbean-kept-files-")
 atexit.register(shutil.rmtree, KEPT_FILES_DIR, ignore_errors=True)
+# Uploaded documents in a folder of this run's own (the seed documents are written there by a migration).
+MEDIA_ROOT = tempfile.mkdtemp(prefix="iomcaribbean-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

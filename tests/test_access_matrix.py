@@ -135,6 +135,21 @@ def public_cases() -> list[Case]:
         ),
         fixed("feeds/programmes.atom", PUBLIC),
         fixed("iati/activities.xml", PUBLIC),
+        fixed("iati/organisation.xml", PUBLIC),
+        fixed("documents/", PUBLIC),
+        Case("documents/<int:pk>/<str:filename>", "published", lambda r: r["file_document"].get_absolute_url(), PUBLIC),
+        Case(
+            "documents/<int:pk>/<str:filename>",
+            "unpublished",
+            lambda r: r["unpublished_file_document"].get_absolute_url(),
+            STAFF_PREVIEW,
+        ),
+        Case(
+            "documents/<int:pk>/<str:filename>",
+            "another name",
+            lambda r: f"/documents/{r['file_document'].pk}/other.txt",
+            NOT_FOUND,
+        ),
         Case(
             "programmes/<slug:slug>/iati.xml", "published", lambda r: f"/programmes/{r['iati'].slug}/iati.xml", PUBLIC
         ),
@@ -159,6 +174,9 @@ def public_cases() -> list[Case]:
         api("funders", None, PUBLIC),
         api("funders", "funder_a", PUBLIC),
         api("funders", "funder_b", NOT_FOUND),
+        api("documents", None, PUBLIC),
+        api("documents", "document", PUBLIC, lookup="pk"),
+        api("documents", "unpublished_file_document", NOT_FOUND, lookup="pk"),
         # Signing in (the site's own pages, for donors).
         fixed("accounts/login/", PUBLIC),
         Case("accounts/logout/", "GET", lambda r: "/accounts/logout/", everyone("405")),
@@ -240,6 +258,8 @@ ADMIN_RIGHTS: dict[str, dict[str, str]] = {
     "partners.agreement": {"editor": "vacd", "finance": "v"},
     "funding.grant": {"editor": "v", "finance": "vacd"},
     "funding.budget": {"editor": "v", "finance": "vacd"},
+    "funding.organisationbudget": {"editor": "v", "finance": "vacd"},
+    "documents.document": {"editor": "vacd", "finance": "v"},
     # Donor accounts, users and groups: superusers only.
     "funding.donoraccount": {"editor": "", "finance": "", "superuser": "vacd"},
     "auth.user": {"editor": "", "finance": "", "superuser": "vacd"},
@@ -416,6 +436,8 @@ LANGUAGE_NEUTRAL = {
     "feeds/programmes.atom",
     "programmes/<slug:slug>/iati.xml",
     "iati/activities.xml",
+    "iati/organisation.xml",
+    "documents/<int:pk>/<str:filename>",
     "funders/<slug:slug>/funding.csv",
     "donor/export.csv",
     "donor/export.xlsx",

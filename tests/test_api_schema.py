@@ -21,6 +21,8 @@ ENDPOINTS = [
     "/api/organisations/{slug}/",
     "/api/funders/",
     "/api/funders/{slug}/",
+    "/api/documents/",
+    "/api/documents/{id}/",
 ]
 PROGRAMME_FILTERS = {"q", "country", "area", "status", "coverage", "funder", "partner", "type", "year_from", "year_to"}
 

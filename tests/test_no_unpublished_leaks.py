@@ -35,6 +35,7 @@ from tests.factories import (
     BudgetFactory,
     ComponentFactory,
     CountryFactory,
+    DocumentFactory,
     GrantFactory,
     KeyFigureFactory,
     LocationFactory,
@@ -151,6 +152,7 @@ def add_the_unpublished_programme(world: dict) -> Programme:
     LocationFactory(programme=pilot, name="Quillwort landing", country=world["country"])
     RelatedActivityFactory(programme=pilot, related_programme=world["published"])
     RelatedActivityFactory(programme=world["published"], related_programme=pilot)
+    DocumentFactory(programme=pilot, title="Quillwort evaluation")
     for funder in (world["funder"], world["hidden_funder"]):
         grant = GrantFactory(programme=pilot, funder=funder, amount=GRANT, component=component, currency="EUR")
         for kind in (Transaction.Type.COMMITMENT, Transaction.Type.DISBURSEMENT):
@@ -181,6 +183,7 @@ def add_a_published_grandchild(world: dict, child: Programme) -> Programme:
     )
     grandchild.thematic_areas.add(world["area"], world["hidden_area"])
     tree_only = world["hidden_tree_only"]
+    DocumentFactory(programme=None, organisation=tree_only, title="Thistlemarsh annual report", category="B01")
     for programme, word in ((child, "Sedgemoor"), (grandchild, "Bramblecove")):
         for country in (world["country"], world["hidden_country"]):
             ProgrammeCountryFactory(programme=programme, country=country)
@@ -190,6 +193,7 @@ def add_a_published_grandchild(world: dict, child: Programme) -> Programme:
         ResultFactory(programme=programme, title=f"{word} result")
         KeyFigureFactory(programme=programme, value=Decimal("5432198"), label=f"{word} households")
         PublicationFactory(programme=programme, title=f"{word} report")
+        DocumentFactory(programme=programme, title=f"{word} evaluation", languages="en,es")
         agreement = AgreementFactory(title=f"{word} agreement", programme=programme)
         agreement.organisations.add(world["partner"], tree_only)
         for funder in (world["funder"], tree_only):
@@ -257,6 +261,9 @@ def channels(world: dict) -> list[str]:
         "/feeds/programmes.atom",
         "/sitemap.xml",
         "/iati/activities.xml",
+        "/iati/organisation.xml",
+        "/documents/",
+        "/documents/?q=evaluation&language=es",
         "/api/programmes/?page_size=100",
         "/api/programmes/?q=Quillwort",
         f"/api/programmes/?country={world['hidden_country'].slug}",
@@ -371,6 +378,7 @@ HOLES = {
     "the feed": "/feeds/programmes.atom",
     "the sitemap": "/sitemap.xml",
     "the IATI file": "/iati/activities.xml",
+    "the document library": "/documents/?q=evaluation",
     "the IATI record": f"/programmes/{GRANDCHILD_SLUG}/iati.xml",
     "a country's page": "/countries/shared-country/",
     "a partner's agreements": "/partners/shared-partner/",
@@ -423,8 +431,11 @@ def test_publishing_the_root_again_shows_the_whole_tree_and_moves_the_content_ve
         "/programmes/export.csv?q=Bramblecove&columns=title,parent": "Quillwort phase two",
         "/sitemap.xml": GRANDCHILD_SLUG,
         "/feeds/programmes.atom": GRANDCHILD,
+        "/documents/?q=evaluation": "Bramblecove evaluation",
     }
     for url, text in shown.items():
         status, content = read(client, url)
         assert status == 200, url
         assert text in content, url
+    # The organisation now has a page, and its documents with it.
+    assert "Thistlemarsh annual report" in read(client, f"/partners/{TREE_ONLY}/")[1]

@@ -22,7 +22,16 @@ from programmes.models import Country, Programme, ProjectType, ThematicArea
 pytestmark = pytest.mark.django_db
 
 LIST = reverse("programmes:list")
-PUBLIC_NAMESPACES = {"programmes", "partners", "funding", "programmes_api", "partners_api", "funding_api"}
+PUBLIC_NAMESPACES = {
+    "programmes",
+    "partners",
+    "funding",
+    "documents",
+    "programmes_api",
+    "partners_api",
+    "funding_api",
+    "documents_api",
+}
 PUBLIC_NAMES = {"sitemap", "robots", "api-root", "api-schema", "api-docs"}
 
 
@@ -101,6 +110,10 @@ def sample_values() -> dict[str, str]:
         "p": "1",
         "script": "",
         "version": "1.0.0",
+        "category": "A12",
+        "language": "en",
+        "year": "2001",
+        "kind": "programme",
     }
 
 
@@ -123,6 +136,10 @@ def sample_address(name: str) -> str:
         "funding:detail": "funder",
         "funding:detail_csv": "funder",
     }
+    if name == "documents_api:document-detail":
+        return reverse(name, kwargs={"pk": programme.documents.get().pk})
+    if name == "documents:file":
+        return programme.documents.exclude(file="").get().get_absolute_url()
     if name in pattern_slug:
         return reverse(name, kwargs={"slug": slugs[pattern_slug[name]]})
     if name.endswith("-detail"):

@@ -105,6 +105,8 @@ MODELS: dict[str, ModelWrites] = {
     "partners.agreement": ModelWrites(("subject_en", "Rewritten"), {}, NARRATIVE, "agreement"),
     "funding.grant": ModelWrites(("amount", "999999.00"), {}, MONEY, "grant_a"),
     "funding.budget": ModelWrites(("amount", "999999.00"), {}, MONEY, "budget"),
+    "funding.organisationbudget": ModelWrites(("amount", "999999.00"), {}, MONEY, "organisation_budget"),
+    "documents.document": ModelWrites(("title_en", "Retitled"), {}, NARRATIVE, "document"),
     "funding.donoraccount": ModelWrites(("is_active", ""), {"user": pk("lone user")}, SUPERUSERS_ONLY, "account_a"),
     "auth.user": ModelWrites(
         ("first_name", "Renamed"),
@@ -183,7 +185,7 @@ def content(r: Records) -> tuple[int, ...]:
         return tuple(cursor.fetchone())
 
 
-CONTENT_APPS = ("programmes", "partners", "funding", "auth")
+CONTENT_APPS = ("programmes", "partners", "funding", "documents", "auth")
 
 
 def model_cases() -> list[WriteCase]:

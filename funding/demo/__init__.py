@@ -2,9 +2,9 @@
 
 ``generate_demo_data`` fills the database with programmes, their phases, countries, thematic
 areas, locations, related activities, organisations taking part, grants with transactions and
-planned disbursements, budgets per year and results frameworks (``results``), in bulk
-(``bulk_create``), the same records for the same seed. It lives in ``funding`` because it writes
-records of all three apps (funding may import the others).
+planned disbursements, budgets per year, results frameworks (``results``) and links to documents,
+in bulk (``bulk_create``), the same records for the same seed. It lives in ``funding`` because it
+writes records of all three apps (funding may import the others).
 
 Demo records are told apart by their slug, which starts with ``demo-`` (programmes, countries'
 links aside, organisations, thematic areas, project types); programmes' IOM codes start with
@@ -19,7 +19,7 @@ programmes go into the IATI file.
 
 This module runs the whole and saves what ``programmes`` (the programmes, what they are filed
 under, who takes part) and ``money`` (grants, transactions, budgets) build, from the made-up
-``words``.
+``words``; ``documents`` the links to documents.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from funding.demo import money, results
+from funding.demo.documents import documents as demo_documents
 from funding.demo.programmes import (
     DEMO_SLUG_PREFIX,
     ProgrammeMaker,
@@ -47,6 +48,7 @@ from funding.demo.programmes import (
 )
 from funding.models import Budget, Grant, PlannedDisbursement, Transaction
 from iomcaribbean.content_version import bump_content_version
+from iomcaribbean.relations import related_model
 from partners.models import Organisation, Participation
 from programmes.models import (
     Dimension,
@@ -150,6 +152,7 @@ def generate_demo_data(
     _bulk(Transaction, transactions)
     _bulk(PlannedDisbursement, planned)
     budgets = _bulk(Budget, money.budgets(everything, today))
+    linked = _bulk(related_model(Programme, "documents"), demo_documents(everything))
     summary.grants, summary.transactions, summary.budgets = len(grants), len(transactions), len(budgets)
     result_rows = _bulk(Result, results.results(rng, everything))
     indicators = _bulk(Indicator, results.indicators(rng, result_rows))
@@ -166,6 +169,7 @@ def generate_demo_data(
         "indicators": len(indicators),
         "periods": len(periods),
         "breakdowns": len(dimensions),
+        "documents": len(linked),
     }
     # bulk_create sends no signals: say once that the content changed (cached pages are stale).
     bump_content_version()

@@ -81,3 +81,13 @@ def test_the_public_list_shows_the_published_demo_programmes(client):
     page = html.unescape(client.get("/programmes/").content.decode())
     assert f"{published} programmes" in page
     assert newest.title in page
+
+
+def test_every_third_demo_programme_links_a_demo_document_on_example_org():
+    generate_demo_data(programmes=6, force=True, seed=2)
+    programmes = demo()
+    linked = [p for p in programmes if p.documents.exists()]
+    assert len(linked) == 2
+    assert all(
+        d.url.startswith("https://example.org/demo/") and "(demo)" in d.title for p in linked for d in p.documents.all()
+    )

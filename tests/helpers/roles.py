@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 
@@ -18,9 +19,11 @@ from tests.factories import (
     AgreementFactory,
     BudgetFactory,
     CountryFactory,
+    DocumentFactory,
     DonorAccountFactory,
     GrantFactory,
     IndicatorFactory,
+    OrganisationBudgetFactory,
     OrganisationFactory,
     OverviewFactory,
     ParticipationFactory,
@@ -65,6 +68,8 @@ ADMIN_RECORD = {
     "partners.agreement": "agreement",
     "funding.grant": "grant_a",
     "funding.budget": "budget",
+    "funding.organisationbudget": "organisation_budget",
+    "documents.document": "document",
     "funding.donoraccount": "account_a",
     "auth.user": "donor_a_user",
     "auth.group": "editors",
@@ -72,6 +77,11 @@ ADMIN_RECORD = {
     "axes.accesslog": "access_log",
     "axes.accessfailurelog": "access_failure_log",
 }
+
+
+def text_file() -> dict:
+    """A document's fields for an uploaded plain-text file (stored in the tests' own MEDIA_ROOT)."""
+    return {"url": "", "file": ContentFile(b"Notes of the meeting.\n", name="notes.txt"), "file_format": "text/plain"}
 
 
 def client_for(user) -> Client:
@@ -127,6 +137,10 @@ def build_records() -> Records:
         "budget": BudgetFactory(programme=published),
         "indicator": period.indicator,
         "period": period,
+        "organisation_budget": OrganisationBudgetFactory(),
+        "document": DocumentFactory(programme=published),
+        "file_document": DocumentFactory(programme=published, **text_file()),
+        "unpublished_file_document": DocumentFactory(programme=unpublished, **text_file()),
         "account_a": account_a,
         "account_b": account_b,
         "donor_a_user": account_a.user,

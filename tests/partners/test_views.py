@@ -211,8 +211,8 @@ def test_an_unknown_organisation_is_not_found(client):
 # organisations, their countries and their counts of published programmes.
 LIST_QUERIES = 1 + 1
 # The organisation and its country; its participations; its agreements and their organisations;
-# its grants.
-DETAIL_QUERIES = 1 + 5
+# its grants; its documents.
+DETAIL_QUERIES = 1 + 6
 
 
 def test_partner_pages_run_the_same_queries_however_many_rows(client, django_assert_num_queries):

@@ -176,8 +176,8 @@ def test_there_is_no_home_page_without_a_current_published_overview(client):
 
 # Overview, its entries, its partner mentions, the thematic areas (with their programme counts
 # for the chart), the countries with their programme counts (for the chart and the map); plus the
-# content version (iomcaribbean.caching) read first. (Read-only pages run no transaction.)
-OVERVIEW_QUERIES = 5 + 1
+# content version (iomcaribbean.caching) read first, and its documents. (Read-only pages run no transaction.)
+OVERVIEW_QUERIES = 6 + 1
 
 
 def test_the_overview_runs_the_same_few_queries_however_many_entries_it_has(client, django_assert_num_queries):

@@ -101,9 +101,9 @@ def test_the_charts_print_without_colour_alone_and_escape_names(client):
 
 
 # Overview, its entries, its partner mentions, the thematic areas with their programme counts, the
-# countries with their programme counts (which the map highlights too); plus the content version
-# (iomcaribbean.caching) read first.
-OVERVIEW_QUERIES = 5 + 1
+# countries with their programme counts (which the map highlights too), its documents; plus the
+# content version (iomcaribbean.caching) read first.
+OVERVIEW_QUERIES = 6 + 1
 
 
 def test_the_overview_charts_run_the_same_queries_however_many_programmes(client, django_assert_num_queries):

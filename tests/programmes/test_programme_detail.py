@@ -274,8 +274,9 @@ def _add_related_rows(programme: Programme, count: int) -> None:
 # The content version (iomcaribbean.caching; read-only pages run no transaction); the programme with its project
 # type, its parent, and its components, key figures, results (with their indicators, periods and breakdowns)
 # and publications; then one query each
-# for countries, thematic areas, phases, participations, grants, agreements and the agreements' organisations.
-DETAIL_QUERIES = 1 + 1 + 7
+# for countries, thematic areas, phases, participations, grants, agreements and the agreements' organisations,
+# and its documents (documents/templatetags/documents.py).
+DETAIL_QUERIES = 1 + 1 + 8
 
 
 def test_the_page_runs_the_same_queries_however_many_related_rows(client, django_assert_num_queries):
