@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from documents.models import Document, Language
 from documents.uploads import checked_format
-from programmes.forms import AdminModelForm
+from programmes.forms import AdminModelForm, https_by_default
 
 
 class DocumentForm(AdminModelForm):
@@ -20,6 +20,7 @@ class DocumentForm(AdminModelForm):
     class Meta:
         model = Document
         fields = "__all__"
+        formfield_callback = https_by_default
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

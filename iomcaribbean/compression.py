@@ -3,9 +3,10 @@
 Only what anyone may see is compressed. A compressed page that holds a secret (a CSRF token, a
 signed-in donor's figures) beside text an attacker can put in it (a search word in the address)
 leaks the secret through the page's size (BREACH). So an answer is compressed only for a visitor
-who is not signed in, when the answer sets no cookie (a page that holds the CSRF token always
-sets its cookie); everything else leaves as it was rendered. Files the portal keeps (whole
-exports, the IATI file) stream and are left alone; static files are compressed once by whitenoise.
+without a session (so not signed in), when the answer sets no cookie (a page that holds the CSRF
+token always sets its cookie); everything else leaves as it was rendered. Files the portal keeps
+(whole exports, the IATI file) stream and are left alone; static files are compressed once by
+whitenoise.
 
 The page cache keeps each compressed variant of a kept page beside it
 (``iomcaribbean.caching``), so a kept page is compressed once per content version, not per visit.
@@ -17,6 +18,7 @@ import gzip
 from collections.abc import Callable
 
 import brotli
+from django.conf import settings
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.utils.cache import patch_vary_headers
@@ -70,13 +72,14 @@ def is_compressible(response: HttpResponseBase) -> bool:
 
 
 def holds_no_secret(request: HttpRequest, response: HttpResponseBase) -> bool:
-    """Not for a signed-in user, and no CSRF token in the page (see the module).
+    """Not for a visitor with a session (who may be signed in), and no CSRF token in the page.
 
-    A page that used the token sets the CSRF cookie (Django renews it each time), and the CSRF
-    middleware has cleared its own mark by the time the answer gets here: no cookie at all, then.
+    Only the session cookie's presence is read, never the session: that would cost a query, and
+    one that fails when the database is down (the 503 page must still go out). A page that used
+    the CSRF token sets its cookie (Django renews it each time), and the CSRF middleware has
+    cleared its own mark by the time the answer gets here: no cookie at all, then.
     """
-    user = getattr(request, "user", None)
-    return not response.cookies and (user is None or not user.is_authenticated)
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and not response.cookies
 
 
 def set_encoded(response: HttpResponseBase, encoding: str, body: bytes) -> None:

@@ -6,7 +6,19 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import UniqueConstraint
+
+
+def https_by_default(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    """The form field of a model field; an address typed without a scheme is taken as https.
+
+    For a form's ``Meta.formfield_callback``: the admin's generated forms get the same from
+    ``formfield_overrides`` (``programmes.admin.base``), a form declared with its own Meta does not.
+    """
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
 
 
 class AdminModelForm(forms.ModelForm):
