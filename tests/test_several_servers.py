@@ -204,6 +204,10 @@ def deployment(database_url: str, redis_url: str, tmp_path_factory: pytest.TempP
         DJANGO_SECURE_PROXY_SSL_HEADER="true",
         DJANGO_TRUSTED_PROXY_COUNT="1",
         DJANGO_STATIC_ROOT=str(folder / "static"),
+        # The static files as they are, without production's hashed names and compressed copies
+        # (brotli at its highest quality takes half a minute over the API documentation's
+        # scripts): no test here reads them, and tests/test_deploy_check.py checks the default.
+        DJANGO_STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
         DJANGO_LOG_LEVEL="WARNING",
         DATABASE_URL=database_url,
         CACHE_URL=redis_url,
