@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 import shutil
 import tempfile
@@ -26,6 +27,19 @@ from tests.factories import (
     UserFactory,
 )
 from tests.helpers.roles import EDITORS, FINANCE, client_for
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Fewer garbage collections: each test makes many short-lived objects, and the collector
+    would otherwise walk the same long-lived ones again and again. About 5 % of the suite's CPU
+    time; the memory tests call the collector themselves."""
+    gc.set_threshold(50_000, 20, 100)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Django, the apps and the test modules are loaded for good: never walked by the collector."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:

@@ -41,14 +41,11 @@ SEMINAR = "T81-805"
 @pytest.mark.parametrize(
     "model", [m for m in REGISTERED if m._meta.app_label != "axes"], ids=lambda model: model._meta.label
 )
-def test_superuser_opens_the_list_search_add_and_change_pages_of_every_model(admin_client: Client, model) -> None:
+def test_superuser_searches_the_list_of_every_model(admin_client: Client, model) -> None:
+    """A search runs each model's search fields (a wrong one is a 500). The list, add, change and
+    history pages themselves are the access matrix's (tests/test_access_matrix.py)."""
     name = model._meta.verbose_name
-    changelist = admin_client.get(admin_url(model, "changelist"))
-    assertContains(changelist, f"Select {name} to change")
     assertContains(admin_client.get(admin_url(model, "changelist"), {"q": "a"}), f"Select {name} to change")
-    assertContains(admin_client.get(admin_url(model, "add")), f"Add {name}")
-    record = a_record(model)
-    assertContains(admin_client.get(admin_url(model, "change", record.pk)), f"Change {name}")
 
 
 @pytest.mark.usefixtures("every_model_has_a_record")
