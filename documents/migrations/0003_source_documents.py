@@ -66,6 +66,16 @@ def translated(field, texts):
     return {field: texts["en"], **{f"{field}_{code}": text for code, text in texts.items()}}
 
 
+def stored(name, content):
+    """The name of the text in the store: the file already there if it holds the same text (another
+    database migrated with the same media folder), else a new one (the storage picks a free name)."""
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as existing:
+            if existing.read() == content:
+                return name
+    return default_storage.save(name, ContentFile(content))
+
+
 def add_sources(apps, schema_editor):
     Document = apps.get_model("documents", "Document")
     for source in SOURCES:
@@ -74,7 +84,7 @@ def add_sources(apps, schema_editor):
         if record is None or Document.objects.filter(**{field: record}, title_en=source["title"]["en"]).exists():
             continue
         content = (SOURCE_TEXTS / source["file"]).read_bytes()
-        name = default_storage.save(f"documents/sources/{source['file']}", ContentFile(content))
+        name = stored(f"documents/sources/{source['file']}", content)
         Document.objects.create(
             **{field: record},
             **translated("title", source["title"]),
