@@ -72,14 +72,17 @@ NARROW_RULES = ["scrollable-region-focusable", "target-size", "meta-viewport"]
 AXE = Axe()
 
 
-def layout_problems(page, base_url: str, paths: list[str]) -> dict[str, object]:
-    """Per page: how far it scrolls sideways (and what sticks out), and axe's narrow-screen findings."""
+def layout_problems(page, base_url: str, paths: list[str], *, audit: bool) -> dict[str, object]:
+    """Per page: how far it scrolls sideways (and what sticks out), and with ``audit`` axe's
+    narrow-screen findings."""
     found: dict[str, object] = {}
     for path in paths:
         page.goto(base_url + path)
         result = page.evaluate(OVERFLOW_SCRIPT)
         if result["overflow"] > 0:
             found[path] = result
+        if not audit:
+            continue
         axe = AXE.run(page, options={"runOnly": {"type": "rule", "values": NARROW_RULES}})
         for violation in axe.response["violations"]:
             targets = [" ".join(node["target"]) for node in violation["nodes"][:5]]
@@ -92,16 +95,19 @@ def layout_problems(page, base_url: str, paths: list[str]) -> dict[str, object]:
 @pytest.mark.parametrize("width", [320, 640], ids=["phone-320", "zoom-200"])
 def test_no_page_scrolls_sideways(live_server, browser, grant, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
+    # axe's narrow-screen rules at the narrowest width only: a region that scrolls sideways at
+    # 640 px scrolls at 320 px too, and no target shrinks as the window widens.
+    audit = width == 320
     try:
         page = context.new_page()
-        problems = layout_problems(page, live_server.url, PAGES)
+        problems = layout_problems(page, live_server.url, PAGES, audit=audit)
         # The filters, the navigation and the content are all there, not cut off.
         page.goto(live_server.url + "/programmes/")
         assert page.get_by_role("button", name="Apply").is_visible()
         assert page.get_by_role("navigation", name="Main").get_by_role("link", name="Funders").is_visible()
         # The donor's pages, with their wide tables of money.
         sign_in(page, live_server.url)
-        problems |= layout_problems(page, live_server.url, ["/donor/", f"/donor/grants/{grant.pk}/"])
+        problems |= layout_problems(page, live_server.url, ["/donor/", f"/donor/grants/{grant.pk}/"], audit=audit)
         assert problems == {}
     finally:
         context.close()
