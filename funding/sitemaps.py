@@ -6,7 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from funding.selectors import funders
+from funding.selectors import funding_organisations
 from partners.models import Organisation
 
 
@@ -24,7 +24,7 @@ class FunderSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Organisation]:
-        return funders().order_by("name")
+        return funding_organisations().order_by("name")
 
     def location(self, item: Organisation) -> str:
         return reverse("funding:detail", kwargs={"slug": item.slug})

@@ -23,6 +23,7 @@ from funding.selectors import (
     CurrencyTotal,
     cents,
     departments_parents,
+    family_grants,
     funder_grants,
     funders,
     grant_totals_named,
@@ -35,7 +36,7 @@ from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response
 from iomcaribbean.public_routes import public
 from iomcaribbean.views import ReadsOnly
-from partners.models import Organisation, OverviewPartner, in_family_of
+from partners.models import Organisation, OverviewPartner
 from programmes.models import Overview, ProgrammeCountry, on_home_page_condition
 
 # The programmes-and-grants table of a funder's page, and of its CSV download (lazy: the page
@@ -77,11 +78,10 @@ def own_published_grants() -> QuerySet[Grant]:
 def supporters_without_grants() -> QuerySet[Organisation]:
     """Organisations the home page's overview names as supporters, with no grant to a published
     programme recorded for them or their departments: the funders list shows them apart."""
-    family = Grant.objects.published().filter(in_family_of("funder", OuterRef("pk")))
     mentioned = OverviewPartner.objects.filter(
         on_home_page_condition("overview"), group=OverviewPartner.Group.SUPPORTER, organisation=OuterRef("pk")
     )
-    return Organisation.objects.filter(Exists(mentioned)).exclude(Exists(family)).order_by("name")
+    return Organisation.objects.filter(Exists(mentioned)).exclude(Exists(family_grants())).order_by("name")
 
 
 def grant_row(grant: Grant, columns: tuple = GRANT_COLUMNS) -> list[Any]:
