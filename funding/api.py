@@ -19,7 +19,14 @@ from rest_framework import serializers
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from funding.models import Grant
-from funding.selectors import departments_parents, funder_grants, funders, money_totals, rolled_up
+from funding.selectors import (
+    departments_parents,
+    funder_grants,
+    funding_organisations,
+    money_totals,
+    rolled_up,
+    with_funder_counts,
+)
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from iomcaribbean.public_routes import PublicViewSet
 from partners import api as partners_api
@@ -88,23 +95,25 @@ class FunderViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
         return FunderDetailSerializer if self.action == "retrieve" else FunderSerializer
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        # One query: each funder, its country joined, with its counts over published programmes.
-        return funders().select_related("country").order_by("name")
+        # One query: each funder, its country joined (its counts come with its page's totals).
+        return funding_organisations().select_related("country").order_by("name")
 
     def paginate_queryset(self, queryset: QuerySet[Organisation]) -> list[Organisation] | None:
         page = super().paginate_queryset(queryset)
         if page is None:
             return None
-        # Three more queries for the page's totals per currency (grants, then transactions), a
-        # body's including its departments' as on the funder pages.
+        # Four more queries for the page's counts and totals per currency (the departments, grants,
+        # then transactions), a body's including its departments' as on the funder pages.
         published = Grant.objects.published().filter(in_family_of("funder", [funder.pk for funder in page], "in"))
-        totals = rolled_up(money_totals(published, per="funder"), departments_parents())
+        parents = departments_parents()
+        totals = rolled_up(money_totals(published, per="funder"), parents)
         for funder in page:
             funder.totals = totals.get(funder.pk, [])
-        return page
+        return with_funder_counts(page, parents)
 
     def get_object(self) -> Organisation:
         funder = super().get_object()
+        with_funder_counts([funder])
         grants = funder_grants(funder)
         funder.totals = money_totals(grants).get(None, [])
         funder.public_grants = grants.select_related("programme", "component").order_by("programme__title", "pk")

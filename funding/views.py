@@ -25,11 +25,12 @@ from funding.selectors import (
     departments_parents,
     family_grants,
     funder_grants,
-    funders,
+    funding_organisations,
     grant_totals_named,
     in_active_language,
     money_totals,
     rolled_up,
+    with_funder_counts,
 )
 from iomcaribbean.charts import Series, bar_chart
 from iomcaribbean.content_language import in_requested_language
@@ -151,14 +152,15 @@ class FunderListView(ReadsOnly, ListView):
     context_object_name = "funders"
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        # One query: each funder, its country joined, with its programme and grant counts.
-        return funders().select_related("country", "parent").order_by("name")
+        return funding_organisations().select_related("country", "parent").order_by("name")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        # Three more queries for every funder's totals per currency (grants, then transactions),
-        # a body's including its departments'.
-        totals = rolled_up(money_totals(Grant.objects.published(), per="funder"), departments_parents())
+        # Four more queries for every funder's counts and totals per currency (the departments,
+        # grants, then transactions), a body's including its departments'.
+        parents = departments_parents()
+        context["funders"] = with_funder_counts(context["funders"], parents)
+        totals = rolled_up(money_totals(Grant.objects.published(), per="funder"), parents)
         for funder in context["funders"]:
             mine = totals.get(funder.pk, [])
             funder.granted = [t for t in mine if t.granted is not None]
@@ -177,9 +179,10 @@ class FunderDetailView(ReadsOnly, DetailView):
     context_object_name = "funder"
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        return funders().select_related("country", "parent")
+        return funding_organisations().select_related("country", "parent")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        with_funder_counts([self.object])
         grants = funder_grants(self.object)
         totals = money_totals(grants, by_year=True).get(None, [])
         rows = list(listed_grants(self.object))
@@ -215,7 +218,7 @@ class FunderDetailView(ReadsOnly, DetailView):
 @in_requested_language
 def funder_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The funder page's table of programmes and grants, row for row and column for column."""
-    funder = get_object_or_404(funders(), slug=slug)
+    funder = get_object_or_404(funding_organisations(), slug=slug)
     grants = list(listed_grants(funder))
     columns = grant_columns(grants, funder)
     return csv_response(f"{funder.slug}-funding.csv", columns, [grant_row(grant, columns) for grant in grants])

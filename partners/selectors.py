@@ -6,25 +6,22 @@ from __future__ import annotations
 from django.db.models import OuterRef, Q, QuerySet
 
 from iomcaribbean.relations import related_model
-from partners.models import Organisation, Participation, in_family_of
+from partners.models import Organisation, Participation
 from programmes.models import Programme
 from programmes.selectors import count_of
 
 
-def funds_condition(*, rolled_up: bool = False) -> Q:
+def funds_condition() -> Q:
     """Published-programme filter, inside a subquery over programmes, for "the outer organisation
-    funds it through a grant"; with ``rolled_up``, a grant of one of its departments counts too
-    (``in_family_of``), as the funder pages total them (``funding.selectors.rolled_up``)."""
-    organisation = OuterRef(OuterRef("pk"))
-    funder = in_family_of("funder", organisation) if rolled_up else Q(funder=organisation)
-    return Q(pk__in=related_model(Organisation, "grants").objects.filter(funder).values("programme"))
+    funds it through a grant" of its own (the funder pages' roll-up of departments' grants is
+    ``funding.selectors.with_funder_counts``)."""
+    grants = related_model(Organisation, "grants").objects.filter(funder=OuterRef(OuterRef("pk")))
+    return Q(pk__in=grants.values("programme"))
 
 
-def with_funded_programme_count(
-    organisations: QuerySet[Organisation], *, rolled_up: bool = False
-) -> QuerySet[Organisation]:
+def with_funded_programme_count(organisations: QuerySet[Organisation]) -> QuerySet[Organisation]:
     """``organisations`` with ``funded_programme_count``: the published programmes each funds."""
-    funded = Programme.objects.published().filter(funds_condition(rolled_up=rolled_up))
+    funded = Programme.objects.published().filter(funds_condition())
     return organisations.annotate(funded_programme_count=count_of(funded))
 
 

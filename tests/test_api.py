@@ -344,14 +344,15 @@ def test_a_page_that_does_not_exist_is_404_with_a_message(client, page):
 # Per list: the content version (iomcaribbean.caching), the request's savepoint and its release
 # (ATOMIC_REQUESTS), the count, the page's rows, and
 # each list's extras. Programmes: the statuses the filter offers, then countries (with their roles) and
-# areas prefetched. Funders: the page's totals per currency (grants, then transactions) and which
-# organisations are departments (their totals roll up into their parents').
+# areas prefetched. Funders: which organisations are departments (their counts and totals roll up
+# into their parents'), the page's families' grants (their counts) and totals per currency (grants,
+# then transactions).
 LIST_QUERIES = {
     "/api/programmes/": 8,
     "/api/countries/": 5,
     "/api/areas/": 5,
     "/api/organisations/": 5,
-    "/api/funders/": 8,
+    "/api/funders/": 9,
 }
 
 
@@ -387,8 +388,9 @@ def test_a_filtered_programme_list_adds_one_query_per_filter_value_checked(clien
 
 # The content version, the savepoint and its release, the record, then what it lists. A programme (with
 # its components, results, key figures and publications, programmes.items): countries, areas, phases,
-# participations, grants and budgets. A funder: its totals (grants, transactions) and its grants.
-DETAIL_QUERIES = {"programme": 10, "country": 5, "area": 5, "organisation": 6, "funder": 7}
+# participations, grants and budgets. A funder: the departments and its family's grants (its counts),
+# its totals (grants, transactions) and its grants.
+DETAIL_QUERIES = {"programme": 10, "country": 5, "area": 5, "organisation": 6, "funder": 9}
 
 
 def test_detail_endpoints_run_the_same_queries_however_many_related_rows(client, django_assert_num_queries, world):

@@ -15,7 +15,7 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 from lxml import html as lxml_html
 
-from funding.selectors import funders
+from funding.selectors import funding_organisations
 from iomcaribbean.charts import compact_number
 from programmes.models import format_partial_date
 from tests.factories import DonorAccountFactory, GrantFactory, UserFactory
@@ -411,7 +411,7 @@ def test_chart_labels_use_the_decimal_mark_and_units_of_the_language(language, l
 
 @pytest.mark.django_db
 def test_a_funder_page_names_its_columns_in_the_language_and_its_csv_stays_english(client):
-    funder = funders().first()
+    funder = funding_organisations().first()
     page = document(client.get(f"/fr/funders/{funder.slug}/"))
     columns = page.xpath("//section[@aria-labelledby='grants']//thead//th/text()")
     assert columns == ["Programme", "Phase de", "Objet du financement", "Volet", "Période", "Devise", "Montant"]

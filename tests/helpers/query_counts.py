@@ -10,12 +10,13 @@ DASHBOARD_QUERIES = 5 + 6
 GRANT_QUERIES = 5 + 4  # the grant, its totals, its transactions, its planned disbursements
 EXPORT_QUERIES = {"export_csv": 5 + 4, "export_xlsx": 5 + 5}  # the dashboard's figures (+ the transactions)
 
-# The funders with their counts, their grant totals per currency, their transaction totals per
-# currency, which organisations are departments, the supporters without grants and the overview
-# naming them (list); the funder with its counts, its grants, its totals (grants, transactions, these
-# by year too), by country, by area, its departments (page); the funder and its grants (CSV).
+# The funders, which organisations are departments, their families' grants (their counts,
+# funding.selectors.with_funder_counts), their grant totals per currency, their transaction totals
+# per currency, the supporters without grants and the overview naming them (list); the funder, its
+# departments and its family's grants (its counts), its grants, its totals (grants, transactions,
+# these by year too), by country, by area (page); the funder and its grants (CSV).
 # Pages and CSV: the content version (iomcaribbean.caching), no transaction (read-only views; the CSV
 # is one of the language-neutral addresses, served outside ATOMIC_REQUESTS too).
-LIST_QUERIES = 1 + 6
-DETAIL_QUERIES = 1 + 7
+LIST_QUERIES = 1 + 7
+DETAIL_QUERIES = 1 + 9
 CSV_QUERIES = 1 + 2
