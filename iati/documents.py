@@ -22,7 +22,7 @@ from iati.activity import texts
 from iati.elements import narrative, parse_date, translations
 from iati.records import ActivityData, DocumentData
 from programmes.models import DatePrecision, Programme
-from programmes.translation import localized
+from programmes.translation import localized_values
 
 PORTAL_FILE = re.compile(r"^/documents/(?P<pk>\d+)/(?P<filename>[^/]+)$")
 
@@ -118,6 +118,8 @@ def document_values(data: DocumentData) -> dict[str, Any]:
         "date": data.date,
         "date_precision": DatePrecision.DAY,
     }
-    values |= {localized("title", lang): text for lang, text in data.title_translations.items()}
-    values |= {localized("description", lang): text for lang, text in data.description_translations.items()}
-    return values
+    return (
+        values
+        | localized_values("title", data.title_translations)
+        | localized_values("description", data.description_translations)
+    )

@@ -16,7 +16,6 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max
 from django.utils.text import slugify
 
 from funding.models import Budget, Grant, Transaction
@@ -30,8 +29,8 @@ from iati.related import save_related_activities
 from iati.results_import import import_results
 from iomcaribbean.record_versions import IMPORT_REASON, edits_since_import
 from partners.models import Organisation, Participation
-from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType
-from programmes.translation import DEFAULT_LANGUAGE, localized
+from programmes.models import Country, DatePrecision, Programme, ProgrammeCountry, ProjectType, next_order
+from programmes.translation import DEFAULT_LANGUAGE, localized, localized_values
 
 HUNDRED = Decimal(100)
 
@@ -146,7 +145,7 @@ class ActivityWriter:
                     organisation=organisation, programme=programme, role=participant.role
                 ).first()
                 if participation is None:
-                    order = (programme.participations.aggregate(last=Max("order"))["last"] or 0) + 1
+                    order = next_order(programme.participations)
                     participation = Participation(organisation=organisation, programme=programme, order=order)
                     self.save(participation, "participation", role=participant.role)
         self.transactions(programme, activity)
@@ -186,7 +185,7 @@ class ActivityWriter:
         if activity.description and activity.description != activity.title:
             values |= description_values(programme, activity.description)
         # The other languages' narratives, where the file has them: an absent one leaves the portal's alone.
-        values |= {localized("title", language): text for language, text in activity.title_translations.items()}
+        values |= localized_values("title", activity.title_translations)
         for language, text in activity.description_translations.items():
             if text != activity.title_translations.get(language):
                 values |= description_values(programme, text, language)
@@ -277,7 +276,7 @@ class ActivityWriter:
             values["iati_identifier"] = data.ref
         if data.type:
             values["type"] = data.type
-        values |= {localized("name", language): name for language, name in data.names.items()}
+        values |= localized_values("name", data.names)
         return self.save(organisation, "organisation", **values)
 
     def funder(self, programme: Programme, organisation: Organisation, activity: ActivityData) -> Grant | None:

@@ -10,15 +10,14 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Max
 from lxml import etree
 
 from iati.activity import texts
 from iati.codelists import COUNTRY_LEVEL, ISO_COUNTRY_VOCABULARY, WGS84
 from iati.elements import child_attr, narrative, translations
 from iati.records import LocationData
-from programmes.models import Country, Location, Programme
-from programmes.translation import localized
+from programmes.models import Country, Location, Programme, next_order
+from programmes.translation import localized_values
 
 if TYPE_CHECKING:
     from iati.import_writes import ActivityWriter
@@ -128,8 +127,7 @@ def save_locations(writer: ActivityWriter, programme: Programme, locations: list
                 )
         location = programme.locations.filter(name=data.name).first()
         if location is None:
-            order = (programme.locations.aggregate(last=Max("order"))["last"] or 0) + 1
-            location = Location(programme=programme, name=data.name, order=order)
+            location = Location(programme=programme, name=data.name, order=next_order(programme.locations))
         values = {
             "description": data.description,
             "latitude": data.latitude,
@@ -143,6 +141,6 @@ def save_locations(writer: ActivityWriter, programme: Programme, locations: list
             "admin_level": data.admin_level,
             "admin_code": data.admin_code,
         }
-        values |= {localized("name", language): text for language, text in data.name_translations.items()}
-        values |= {localized("description", language): text for language, text in data.description_translations.items()}
+        values |= localized_values("name", data.name_translations)
+        values |= localized_values("description", data.description_translations)
         writer.save(location, "location", **values)

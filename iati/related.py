@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Max
 from lxml import etree
 
 from iati.activity import activity_identifier, unwritable
 from iati.codelists import RELATED_TYPES_OF_ROWS
 from iati.records import RelatedData
-from programmes.models import Programme, RelatedActivity
+from programmes.models import Programme, RelatedActivity, next_order
 
 if TYPE_CHECKING:
     from iati.import_writes import ActivityWriter
@@ -75,7 +74,7 @@ def save_related_activities(writer: ActivityWriter, programme: Programme, links:
             row = rows.filter(related_programme__isnull=True, iati_identifier=data.ref).first()
             values = {"iati_identifier": data.ref}
         if row is None:
-            order = (programme.related_activities.aggregate(last=Max("order"))["last"] or 0) + 1
+            order = next_order(programme.related_activities)
             row = RelatedActivity(programme=programme, relation=data.type, order=order)
             if other is None:
                 values["title"] = data.ref

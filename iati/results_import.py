@@ -11,32 +11,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Max, Model
+from django.db.models import Model
 
-from iati.records import IndicatorData, PeriodData, ResultData, Translations
-from programmes.models import Dimension, Indicator, Period, Programme, Result
-from programmes.translation import localized
+from iati.records import IndicatorData, PeriodData, ResultData
+from programmes.models import Dimension, Indicator, Period, Programme, Result, next_order
+from programmes.translation import localized_values
 
 Save = Callable[..., Model]  # ActivityWriter.save(obj, kind, **values)
-
-
-def _translated(field: str, found: Translations) -> dict[str, str]:
-    return {localized(field, language): text for language, text in found.items()}
-
-
-def _next_order(rows: Any) -> int:
-    return (rows.aggregate(last=Max("order"))["last"] or 0) + 1
 
 
 def import_results(save: Save, programme: Programme, results: list[ResultData]) -> None:
     for data in results:
         result = programme.results.filter(title=data.title).first()
         if result is None:
-            result = Result(programme=programme, order=_next_order(programme.results))
+            result = Result(programme=programme, order=next_order(programme.results))
         values = {"type": data.type, "title": data.title, "aggregation_status": data.aggregation_status}
         if data.description:
-            values |= {"description": data.description, **_translated("description", data.description_translations)}
-        save(result, "result", **values, **_translated("title", data.title_translations))
+            values |= {
+                "description": data.description,
+                **localized_values("description", data.description_translations),
+            }
+        save(result, "result", **values, **localized_values("title", data.title_translations))
         for indicator in data.indicators:
             _indicator(save, result, indicator)
 
@@ -44,7 +39,7 @@ def import_results(save: Save, programme: Programme, results: list[ResultData]) 
 def _indicator(save: Save, result: Result, data: IndicatorData) -> None:
     indicator = result.indicators.filter(title=data.title).first()
     if indicator is None:
-        indicator = Indicator(result=result, order=_next_order(result.indicators))
+        indicator = Indicator(result=result, order=next_order(result.indicators))
     values = {
         "title": data.title,
         "measure": data.measure,
@@ -52,11 +47,11 @@ def _indicator(save: Save, result: Result, data: IndicatorData) -> None:
         "baseline_year": data.baseline_year,
         "baseline_value": data.baseline_value,
         "baseline_comment": data.baseline_comment,
-        **_translated("title", data.title_translations),
-        **_translated("baseline_comment", data.baseline_comment_translations),
+        **localized_values("title", data.title_translations),
+        **localized_values("baseline_comment", data.baseline_comment_translations),
     }
     if data.description:
-        values |= {"description": data.description, **_translated("description", data.description_translations)}
+        values |= {"description": data.description, **localized_values("description", data.description_translations)}
     save(indicator, "indicator", **values)
     for period in data.periods:
         _period(save, indicator, period)
@@ -71,7 +66,7 @@ def _period(save: Save, indicator: Indicator, data: PeriodData) -> None:
         values |= {
             f"{side}_value": getattr(data, f"{side}_value"),
             f"{side}_comment": getattr(data, f"{side}_comment"),
-            **_translated(f"{side}_comment", getattr(data, f"{side}_comment_translations")),
+            **localized_values(f"{side}_comment", getattr(data, f"{side}_comment_translations")),
         }
     save(period, "period", **values)
     for dimension in data.dimensions:

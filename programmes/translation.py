@@ -77,6 +77,11 @@ def localized(field: str, language: str) -> str:
     return build_localized_fieldname(field, language)
 
 
+def localized_values(field: str, texts: dict[str, str]) -> dict[str, str]:
+    """``{language: text}`` as the values of ``field``'s columns (``{"title_es": ...}``), to save."""
+    return {localized(field, language): text for language, text in texts.items()}
+
+
 class TranslatedHistoricalRecords(HistoricalRecords):
     """History that stores each language column as a plain text column.
 

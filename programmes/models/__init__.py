@@ -24,7 +24,7 @@ from programmes.models.base import (
 )
 from programmes.models.locations import Location
 from programmes.models.overview import Overview, OverviewEntry, OverviewQuerySet, on_home_page_condition
-from programmes.models.parts import Component, KeyFigure, ProgrammeCountry, ProgrammeItem, Publication
+from programmes.models.parts import Component, KeyFigure, ProgrammeCountry, ProgrammeItem, Publication, next_order
 from programmes.models.programme import (
     ESTIMATE_HELP,
     STATUS_ORDER,
@@ -75,6 +75,7 @@ __all__ = [
     "format_partial_date",
     "iso_partial_date",
     "newest_first",
+    "next_order",
     "oldest_first",
     "on_home_page_condition",
     "published_condition",

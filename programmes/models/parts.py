@@ -58,6 +58,11 @@ class ProgrammeCountry(models.Model):
         return f"{self.country} ({self.get_role_display()})"
 
 
+def next_order(rows: models.QuerySet) -> int:
+    """The position after the last of ``rows`` (a programme's items, roles...), for a row added last."""
+    return (rows.aggregate(last=models.Max("order"))["last"] or 0) + 1
+
+
 class ProgrammeItem(models.Model):
     """Shared shape of the ordered lists a programme page shows."""
 
