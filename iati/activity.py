@@ -72,6 +72,15 @@ def activity_identifier(programme: Programme) -> str:
     return f"{settings.IATI_REPORTING_ORG_REF}-{programme.code or programme.slug}"
 
 
+def programme_for_identifier(identifier: str) -> Programme | None:
+    """The programme an IATI identifier of the portal's own names (XM-DAC-47066-<code> or -<slug>):
+    ``activity_identifier`` read back."""
+    suffix = identifier.removeprefix(f"{settings.IATI_REPORTING_ORG_REF}-")
+    if suffix == identifier or not suffix:
+        return None
+    return Programme.objects.filter(code=suffix).first() or Programme.objects.filter(slug=suffix).first()
+
+
 @dataclass(frozen=True)
 class ActivityDate:
     type: str  # ActivityDateType

@@ -19,12 +19,12 @@ from django.db import models
 from django.utils.text import slugify
 
 from funding.models import Budget, Grant, Transaction
-from iati.activity import total_budget_period
+from iati.activity import programme_for_identifier, total_budget_period
 from iati.documents import write_documents
 from iati.elements import normalise_text
 from iati.import_report import ImportReport, ReplacedEdits
 from iati.locations import save_locations
-from iati.records import ActivityData, OrganisationData
+from iati.records import ActivityData, ActivityRejected, OrganisationData
 from iati.related import save_related_activities
 from iati.results_import import import_results
 from iomcaribbean.record_versions import IMPORT_REASON, edits_since_import
@@ -33,18 +33,6 @@ from programmes.models import Country, DatePrecision, Programme, ProgrammeCountr
 from programmes.translation import DEFAULT_LANGUAGE, localized, localized_values
 
 HUNDRED = Decimal(100)
-
-
-class ActivityRejected(Exception):
-    """One activity cannot be imported; the message says why."""
-
-
-def programme_for_identifier(identifier: str) -> Programme | None:
-    """The programme an IATI identifier of the portal's own names (XM-DAC-47066-<code> or -<slug>)."""
-    suffix = identifier.removeprefix(f"{settings.IATI_REPORTING_ORG_REF}-")
-    if suffix == identifier or not suffix:
-        return None
-    return Programme.objects.filter(code=suffix).first() or Programme.objects.filter(slug=suffix).first()
 
 
 def description_values(programme: Programme, text: str, language: str = DEFAULT_LANGUAGE) -> dict[str, str]:

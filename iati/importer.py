@@ -15,9 +15,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import DataError, IntegrityError, transaction
 
 from iati.import_report import ImportReport
-from iati.import_writes import ActivityRejected, ActivityWriter
+from iati.import_writes import ActivityWriter
 from iati.reader import parse_iati_file
-from iati.records import ActivityData, Rejection
+from iati.records import ActivityData, ActivityRejected, Rejection
 from iati.safe_xml import IatiFileError, read_source
 from iomcaribbean.content_version import one_content_change
 

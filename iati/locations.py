@@ -15,7 +15,7 @@ from lxml import etree
 from iati.activity import texts
 from iati.codelists import COUNTRY_LEVEL, ISO_COUNTRY_VOCABULARY, WGS84
 from iati.elements import child_attr, narrative, translations
-from iati.records import LocationData
+from iati.records import ActivityRejected, LocationData
 from programmes.models import Country, Location, Programme, next_order
 from programmes.translation import localized_values
 
@@ -115,8 +115,6 @@ def read_locations(activity: etree._Element, lang: str, reasons: list[str]) -> l
 
 def save_locations(writer: ActivityWriter, programme: Programme, locations: list[LocationData]) -> None:
     """Each location read, matched by its name among the programme's: a re-import updates it."""
-    from iati.import_writes import ActivityRejected  # which imports this module
-
     for data in locations:
         country = None
         if data.country_code:

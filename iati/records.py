@@ -1,6 +1,7 @@
 """The plain records an IATI activities file is read into, before anything touches the database.
 
-``iati.reader`` fills them from the file, checked; ``iati.import_writes`` writes them.
+``iati.reader`` fills them from the file, checked; ``iati.import_writes`` writes them, raising
+``ActivityRejected`` for an activity that cannot be written (the importer reports it).
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from programmes.models import DatePrecision
+
+
+class ActivityRejected(Exception):
+    """One activity cannot be imported; the message says why."""
 
 
 @dataclass

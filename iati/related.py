@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from iati.activity import activity_identifier, unwritable
+from iati.activity import activity_identifier, programme_for_identifier, unwritable
 from iati.codelists import RELATED_TYPES_OF_ROWS
 from iati.records import RelatedData
 from programmes.models import Programme, RelatedActivity, next_order
@@ -62,8 +62,6 @@ def read_related_activities(activity: etree._Element, identifier: str, reasons: 
 def save_related_activities(writer: ActivityWriter, programme: Programme, links: list[RelatedData]) -> None:
     """Each link, to a programme of this file or of the portal when the identifier names one, else
     to an outside activity known by its identifier (its title, until staff give one, the identifier)."""
-    from iati.import_writes import programme_for_identifier  # which imports this module
-
     for data in links:
         other = writer.imported.get(data.ref) or programme_for_identifier(data.ref)
         rows = programme.related_activities.filter(relation=data.type)
