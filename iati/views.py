@@ -47,13 +47,14 @@ def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
     staff = request.user.is_staff
     visible = Programme.objects.all() if staff else Programme.objects.published()
     programme = get_object_or_404(export_queryset(visible), slug=slug)
-    if not staff and unwritable(programme):
+    left_out = bool(unwritable(programme))
+    if not staff and left_out:
         raise Http404("This programme is not in the IATI file yet.")
     response = HttpResponse(
         b"".join(iter_activities_xml([programme], include_unwritable=True, base_url=portal_address(request))),
         content_type="application/xml; charset=utf-8",
     )
-    if not programme.is_public or unwritable(programme):
+    if not programme.is_public or left_out:
         patch_cache_control(response, private=True, no_store=True)
     return response
 

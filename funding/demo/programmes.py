@@ -36,6 +36,7 @@ from programmes.models import (
     ProjectType,
     RelatedActivity,
     ThematicArea,
+    next_order,
 )
 
 DEMO_SLUG_PREFIX = "demo-"
@@ -50,18 +51,15 @@ def reference_records() -> tuple[list[Country], list[ThematicArea], list[Project
         if not Country.objects.filter(code=code).exists() and not Country.objects.filter(name=name).exists():
             Country.objects.create(code=code, name=name, slug=slugify(name))
     countries = list(Country.objects.filter(code__in=[code for code, _ in COUNTRIES]))
-    next_order = {
-        value: (ThematicArea.objects.filter(list=value).aggregate(models.Max("order"))["order__max"] or 0) + 1
-        for value in ThematicArea.List.values
-    }
+    positions = {value: next_order(ThematicArea.objects.filter(list=value)) for value in ThematicArea.List.values}
     for index, (overview_wording, name) in enumerate(AREAS):
         slug = DEMO_SLUG_PREFIX + slugify(name)
         if not ThematicArea.objects.filter(slug=slug).exists():
             area_list = ThematicArea.List.values[index % 2]
             ThematicArea.objects.create(
-                list=area_list, order=next_order[area_list], name=name, overview_wording=overview_wording, slug=slug
+                list=area_list, order=positions[area_list], name=name, overview_wording=overview_wording, slug=slug
             )
-            next_order[area_list] += 1
+            positions[area_list] += 1
     areas = list(ThematicArea.objects.all())
     for name in PROJECT_TYPES:
         ProjectType.objects.get_or_create(slug=DEMO_SLUG_PREFIX + slugify(name), defaults={"name": f"{name} (demo)"})
