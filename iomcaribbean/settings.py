@@ -124,6 +124,9 @@ TEMPLATES = [
     },
 ]
 
+# Form widgets through Django's Jinja2 templates, the admin's own through Django's (form_renderer.py).
+FORM_RENDERER = "iomcaribbean.form_renderer.FormRenderer"
+
 # Database ---------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/ref/settings/#databases
 # SQLite in the project folder by default, so a newcomer needs no set-up.
