@@ -96,6 +96,8 @@ class ProgrammeAdmin(partners_admin.ProgrammeAdmin):
 class TransactionInline(CompactInline):
     model = Transaction
     formset = TransactionFormSet
+    # One transaction a block: its dozen fields would not fit a row at 1,280 px.
+    template = "admin/edit_inline/stacked.html"
 
 
 class PlannedDisbursementInline(CompactInline):
