@@ -96,7 +96,7 @@ class ProgrammeAdmin(partners_admin.ProgrammeAdmin):
 class TransactionInline(CompactInline):
     model = Transaction
     formset = TransactionFormSet
-    # One transaction a block: its dozen fields would not fit a row at 1,280 px.
+    # One transaction a block: a row of its fields with their help texts was wider than 1,280 px.
     template = "admin/edit_inline/stacked.html"
 
 
