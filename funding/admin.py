@@ -96,6 +96,8 @@ class ProgrammeAdmin(partners_admin.ProgrammeAdmin):
 class TransactionInline(CompactInline):
     model = Transaction
     formset = TransactionFormSet
+    # One transaction a block: a row of its fields with their help texts was wider than 1,280 px.
+    template = "admin/edit_inline/stacked.html"
 
 
 class PlannedDisbursementInline(CompactInline):

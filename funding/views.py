@@ -19,9 +19,7 @@ from django.views.generic import DetailView, ListView
 
 from funding.models import Grant
 from funding.selectors import (
-    ZERO,
     CurrencyTotal,
-    cents,
     departments_parents,
     family_grants,
     funder_grants,
@@ -32,11 +30,11 @@ from funding.selectors import (
     rolled_up,
     with_funder_counts,
 )
-from iomcaribbean.charts import Series, bar_chart
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response
 from iomcaribbean.public_routes import public
 from iomcaribbean.views import ReadsOnly
+from iomcaribbean.year_charts import YearGap, year_chart, years_and_gaps
 from partners.models import Organisation, OverviewPartner
 from programmes.models import Overview, ProgrammeCountry, on_home_page_condition
 
@@ -110,40 +108,38 @@ def by_year(totals: list[CurrencyTotal]) -> list[dict[str, Any]]:
     """Commitments and disbursements per year (``money_totals(..., by_year=True)``), one table and
     chart per currency (never mixed).
 
-    Years between the first and the last with no transaction in that currency show as 0, so
-    the chart's time axis has no gaps.
+    Only years with a commitment or a disbursement in that currency have a row and bars; each run
+    of years without between them is one gap (a table row, a marked band in the chart), never a
+    row of zeros per year.
     """
     tables = []
     for total in totals:
-        currency, rows = total.currency, total.years
-        if not rows:
-            continue  # no transaction in this currency
-        years = range(min(rows), max(rows) + 1)
-        table = [
-            {
-                "year": year,
-                "committed": rows.get(year, {}).get("committed", cents(ZERO)),
-                "disbursed": rows.get(year, {}).get("disbursed", cents(ZERO)),
-            }
-            for year in years
+        currency = total.currency
+        amounts = {
+            year: (money["committed"], money["disbursed"])
+            for year, money in total.years.items()
+            if money["committed"] or money["disbursed"]
+        }
+        if not amounts:
+            continue  # no commitment or disbursement in this currency: nothing for this chart
+        rows = [
+            {"gap": slot}
+            if isinstance(slot, YearGap)
+            else {"year": slot, "committed": amounts[slot][0], "disbursed": amounts[slot][1]}
+            for slot in years_and_gaps(amounts)
         ]
-        if not any(r["committed"] or r["disbursed"] for r in table):
-            continue  # only expenditure in this currency: nothing for this chart
-        chart = bar_chart(
-            [str(year) for year in years],
-            [
-                Series(_("Committed"), [r["committed"] for r in table]),
-                Series(_("Disbursed"), [r["disbursed"] for r in table]),
-            ],
+        chart = year_chart(
+            amounts,
+            [_("Committed"), _("Disbursed")],
             id=f"by-year-{currency.lower()}",
             title=_("Commitments and disbursements by year, in %(currency)s") % {"currency": currency},
             description=_(
                 "Bar chart, %(currency)s: for each year from %(first)s to %(last)s, the amount committed "
                 "(solid bars) and the amount disbursed (hatched bars). The table below gives the same figures."
             )
-            % {"currency": currency, "first": years[0], "last": years[-1]},
+            % {"currency": currency, "first": min(amounts), "last": max(amounts)},
         )
-        tables.append({"currency": currency, "rows": table, "chart": chart})
+        tables.append({"currency": currency, "rows": rows, "chart": chart})
     return tables
 
 

@@ -6,18 +6,24 @@ Each series has a fill pattern of its own and every bar carries its value as a d
 so a chart can be read without colour, and printed in black and white. It imports no app: the
 views decide what to count and how to word it, this module only lays it out.
 
+A time axis stays readable at any range: the vertical layout draws the categories it is told are
+gaps (``year_charts``: years with nothing recorded) as marked bands, and thins the category
+labels to every 2nd, 5th or 10th year where they would otherwise overlap.
+
 One module: the vertical and the horizontal layouts share the scale, the legend, the text
 measures and the records they fill, and nothing else uses them.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 Number = int | float | Decimal
@@ -26,6 +32,9 @@ FONT_SIZE = 14
 SMALL_FONT_SIZE = 12
 CHAR_WIDTH = 0.6  # of the font size: a fair average for a sans-serif, to leave room for text
 PATTERNS = 4  # solid, hatched, dotted, cross-hatched; a fifth series reuses the first
+GAP_WIDTH = SMALL_FONT_SIZE + 8  # the narrowest a gap is drawn: room for its note, written upwards
+LABEL_SPACE = 6  # the least room between two category labels
+LABEL_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)  # every how many years a thinned axis names
 
 
 def compact_number(value: Number) -> str:
@@ -108,6 +117,23 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Categories with nothing recorded, drawn as one band with a break in the axis."""
+
+    label: str  # the years and "none recorded"
+    x: float
+    y: float
+    width: float
+    height: float
+    note: str  # the words written upwards in the band ("" when even the years do not fit)
+    note_x: float
+    note_y: float
+    break_x: float  # the axis is broken under the band: a white gap, two slanted strokes
+    break_y: float
+    break_path: str
+
+
+@dataclass(frozen=True)
 class LegendItem:
     name: str
     series: int
@@ -130,6 +156,7 @@ class BarChart:
     bars: list[Bar] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     category_labels: list[Text] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
     legend: list[LegendItem] = field(default_factory=list)
     axis: tuple[float, float, float, float] = (0, 0, 0, 0)  # the zero line: x1, y1, x2, y2
     font_size: int = FONT_SIZE
@@ -160,12 +187,14 @@ def bar_chart(
     plot_height: float = 220,
     integer: bool = False,
     value_format: Callable[[Number], str] = compact_number,
+    gaps: Collection[int] = (),
 ) -> BarChart:
     """Lay out a grouped bar chart: one group per category, one bar per series in each group.
 
     Vertical charts suit a time axis (years along the bottom); horizontal ones suit long
     category names, which sit above their bars rather than being cut short. ``integer``
-    keeps the ticks on whole numbers, for counts.
+    keeps the ticks on whole numbers, for counts. ``gaps`` (vertical charts) are the indexes of
+    categories with nothing recorded, whose values are all None: each is drawn as a marked gap.
     """
     if not categories or not series:
         raise ValueError("A chart needs at least one category and one series.")
@@ -175,19 +204,13 @@ def bar_chart(
     values = [float(v) for one in series for v in one.values if v is not None]
     if any(v < 0 for v in values):
         raise ValueError("Bar charts here show amounts and counts, which are never negative.")
+    if any(one.values[gap] is not None for gap in gaps for one in series):
+        raise ValueError("A gap has nothing recorded: its values are None.")
     ticks = nice_ticks(max(values, default=0), integer=integer)
-    layout = _horizontal if horizontal else _vertical
-    return layout(
-        list(categories),
-        list(series),
-        ticks,
-        id=id,
-        title=title,
-        description=description,
-        width=width,
-        plot_height=plot_height,
-        value_format=value_format,
-    )
+    options = dict(id=id, title=title, description=description, width=width, value_format=value_format)
+    if horizontal:
+        return _horizontal(list(categories), list(series), ticks, **options)
+    return _vertical(list(categories), list(series), ticks, plot_height=plot_height, gaps=set(gaps), **options)
 
 
 def _legend(series: list[Series], top: float, left: float) -> tuple[list[LegendItem], float]:
@@ -211,7 +234,63 @@ def _legend(series: list[Series], top: float, left: float) -> tuple[list[LegendI
     return items, size + 14
 
 
-def _vertical(categories, series, ticks, *, id, title, description, width, plot_height, value_format) -> BarChart:
+def _slots(count: int, gaps: set[int], plot_width: float) -> list[tuple[float, float]]:
+    """Where each category's slot starts and how wide it is: all alike, but a gap never narrower
+    than ``GAP_WIDTH`` (the years around it share what is left)."""
+    gap_width = group = plot_width / count
+    if gaps and group < GAP_WIDTH:
+        gap_width = GAP_WIDTH
+        group = (plot_width - GAP_WIDTH * len(gaps)) / (count - len(gaps))
+    slots, x = [], 0.0
+    for index in range(count):
+        width = gap_width if index in gaps else group
+        slots.append((x, width))
+        x += width
+    return slots
+
+
+def thinned(
+    labels: list[Text], categories: list[str], *, chart_width: float, landmarks: Collection[int] = ()
+) -> list[Text]:
+    """The category labels that fit side by side, left to right: all of them, or every 2nd, 5th,
+    10th... year (round years: 2000, 2005, 2010), the fewest steps that keep ``LABEL_SPACE``
+    between neighbours. The ``landmarks`` (indexes: the first year, the year after a gap) are named
+    first, where they fit; the others where they leave room.
+
+    Each label is first kept within the chart's width. Labels that are not years are thinned by
+    their position instead.
+    """
+    labels = [_within(label, chart_width) for label in labels]
+
+    def on_step(index: int, step: int) -> bool:
+        category = categories[index]
+        return (int(category) if category.isdigit() else index) % step == 0
+
+    def fits(label: Text, kept: list[Text]) -> bool:
+        return all(_room_between(*sorted((label, other), key=lambda t: t.x)) >= LABEL_SPACE for other in kept)
+
+    for step in LABEL_STEPS:
+        regular = [label for index, label in enumerate(labels) if on_step(index, step)]
+        if all(_room_between(a, b) >= LABEL_SPACE for a, b in itertools.pairwise(regular)):
+            break
+    kept: list[Text] = []
+    for label in [labels[index] for index in sorted(landmarks)] + regular:
+        if label not in kept and fits(label, kept):
+            kept.append(label)
+    return sorted(kept, key=lambda label: label.x)
+
+
+def _within(label: Text, chart_width: float) -> Text:
+    half = text_width(label.text) / 2
+    return Text(label.text, _r(min(max(label.x, half), chart_width - half)), label.y, label.anchor)
+
+
+def _room_between(left: Text, right: Text) -> float:
+    """Space between two centred labels on one line."""
+    return (right.x - text_width(right.text) / 2) - (left.x + text_width(left.text) / 2)
+
+
+def _vertical(categories, series, ticks, *, id, title, description, width, plot_height, value_format, gaps) -> BarChart:
     top_of_scale = ticks[-1] or 1
     legend, legend_height = _legend(series, top=4, left=0)
     left = max(text_width(value_format(t), SMALL_FONT_SIZE) for t in ticks) + 10
@@ -219,7 +298,8 @@ def _vertical(categories, series, ticks, *, id, title, description, width, plot_
     top = legend_height + SMALL_FONT_SIZE + 8  # room for the value above the tallest bar
     bottom = top + plot_height
     plot_width = width - left - right
-    group = plot_width / len(categories)
+    slots = _slots(len(categories), gaps, plot_width)
+    group = max(slot_width for index, (_, slot_width) in enumerate(slots) if index not in gaps)
     bar_width = min(group * 0.8 / len(series), 56)
     group_start = (group - bar_width * len(series)) / 2
     label_fits = all(
@@ -233,7 +313,7 @@ def _vertical(categories, series, ticks, *, id, title, description, width, plot_
             if value is None:
                 continue
             height = plot_height * float(value) / top_of_scale
-            x = left + c * group + group_start + s * bar_width
+            x = left + slots[c][0] + group_start + s * bar_width
             bars.append(
                 Bar(
                     category=category,
@@ -263,10 +343,17 @@ def _vertical(categories, series, ticks, *, id, title, description, width, plot_
         )
         for t in ticks
     ]
-    labels = [
-        Text(text=c, x=_r(left + (i + 0.5) * group), y=_r(bottom + FONT_SIZE + 6), anchor="middle")
-        for i, c in enumerate(categories)
-    ]
+    # A gap names its years in its band, not on the axis.
+    named = [(c, start, slot_width) for c, (start, slot_width) in enumerate(slots) if c not in gaps]
+    labels = thinned(
+        [
+            Text(categories[c], _r(left + start + slot_width / 2), _r(bottom + FONT_SIZE + 6), "middle")
+            for c, start, slot_width in named
+        ],
+        [categories[c] for c, _, _ in named],
+        chart_width=width,
+        landmarks={0} | {index for index, (c, _, _) in enumerate(named) if c - 1 in gaps},
+    )
     return BarChart(
         id=id,
         title=title,
@@ -278,13 +365,37 @@ def _vertical(categories, series, ticks, *, id, title, description, width, plot_
         bars=bars,
         ticks=tick_marks,
         category_labels=labels,
+        gaps=[_gap(categories[c], left + slots[c][0], slots[c][1], top, plot_height) for c in sorted(gaps)],
         legend=legend,
         axis=(_r(left), _r(bottom), _r(width - right), _r(bottom)),
     )
 
 
-def _horizontal(categories, series, ticks, *, id, title, description, width, plot_height, value_format) -> BarChart:
-    # plot_height is ignored: the chart grows with its categories.
+def _gap(years: str, x: float, width: float, top: float, plot_height: float) -> Gap:
+    """A gap's band, its note written upwards from the axis: the years and "none recorded", or the
+    years alone where the band is too short for both."""
+    label = _("%(years)s: none recorded") % {"years": years}
+    middle, axis = x + width / 2, top + plot_height
+    note = next((text for text in (label, years) if text_width(text, SMALL_FONT_SIZE) <= plot_height - 12), "")
+    return Gap(
+        label=label,
+        x=_r(x),
+        y=_r(top),
+        width=_r(width),
+        height=_r(plot_height),
+        note=note,
+        note_x=_r(x + width / 2 + SMALL_FONT_SIZE / 3),
+        note_y=_r(top + plot_height - 6),
+        break_x=_r(middle - 3),
+        break_y=_r(axis - 2.5),
+        break_path=" ".join(
+            f"M{_r(x1)} {_r(axis + 5)} L{_r(x1 + 4)} {_r(axis - 5)}" for x1 in (middle - 5, middle + 1)
+        ),
+    )
+
+
+def _horizontal(categories, series, ticks, *, id, title, description, width, value_format) -> BarChart:
+    # No plot height: the chart grows with its categories.
     top_of_scale = ticks[-1] or 1
     legend, legend_height = _legend(series, top=4, left=0)
     bar_height = 18.0

@@ -18,6 +18,8 @@ from programmes import urls as programmes_urls
 from programmes.sitemaps import sitemaps as programmes_sitemaps
 
 admin.site.site_header = "IOM Caribbean programme"
+# The lists and forms need the width at 1,280 px; the index and the breadcrumbs lead to every model.
+admin.site.enable_nav_sidebar = False
 admin.site.site_title = "IOM Caribbean admin"
 admin.site.index_title = "Programme records"
 

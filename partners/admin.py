@@ -80,6 +80,8 @@ class ParticipationFormSet(forms.BaseInlineFormSet):
 
 class ParticipationInline(ParticipationRights, TranslatedCompactInline):
     model = Participation
+    # One participation a block: its description in three languages would not fit a row at 1,280 px.
+    template = "admin/edit_inline/stacked.html"
     formset = ParticipationFormSet
     autocomplete_fields = ["organisation", "programme"]
     ordering = ["order", "role"]

@@ -10,6 +10,7 @@ points staff type by the same formula, from the same numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -19,6 +20,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from programmes.map_labels import MARKER_RADIUS, POINT_RADIUS, Label, Placer, Request, circle_box
 from programmes.models import Country, Location
 from programmes.selectors import countries_with_programme_counts
 
@@ -114,6 +116,9 @@ def map_context(
         )
     shapes.sort(key=lambda s: (s["is_current"], s["is_highlighted"], s["name"]))
     listed = sorted(highlighted.values(), key=lambda c: c.name)
+    points = location_points(locations)
+    named = [shape for shape in shapes if shape["is_highlighted"] or shape["is_current"]]
+    numbered = place_labels(named, points["points"])
     return {
         "view_box": geometry["viewBox"],
         "source": geometry["source"],
@@ -121,5 +126,54 @@ def map_context(
         "countries": listed,
         "not_drawn": [c for c in listed if c.code not in geometry["countries"]],
         "current": current,
-        **location_points(locations),
+        "numbered": numbered,
+        "focus": focus(named),
+        **points,
     }
+
+
+def place_labels(shapes: list[dict[str, Any]], points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each named shape its ``labels`` (``map_labels.Label``), clear of each other, the
+    islands' rings and the locations' points; returns the shapes that got a number instead of a
+    name, each with its ``number``, for the list under the map.
+
+    The country of the page is placed first, then the large countries (whose names sit on their
+    land), then the small islands north to south, so that a chain of islands reads down the map.
+    """
+    projection_ = projection()
+    obstacles = [circle_box(x, y, MARKER_RADIUS) for shape in shapes for x, y in shape["markers"]]
+    # A large country's point (where its name's leader starts): no other name may cover it.
+    obstacles += [circle_box(x, y - 6, 3) for shape in shapes if not shape["markers"] for x, y, _ in shape["labels"]]
+    obstacles += [circle_box(point["x"], point["y"], POINT_RADIUS) for point in points]
+    placer = Placer(projection_["width"], projection_["height"], obstacles)
+    requests = []
+    for shape in shapes:
+        spots, shape["labels"] = shape["labels"], []
+        for index, (x, y, anchor) in enumerate(spots):
+            # A small island's name starts beside its ring; a large country's sits on its land.
+            ring = shape["markers"][index] if index < len(shape["markers"]) else None
+            point, radius = (tuple(ring), MARKER_RADIUS) if ring else ((x, y - 6), 0.0)
+            requests.append((shape, Request(shape["name"], x, y, anchor, point, radius)))
+    requests.sort(key=lambda pair: (not pair[0]["is_current"], bool(pair[0]["markers"]), pair[1].y))
+    numbered = []
+    for shape, request in requests:
+        label = placer.place(request)
+        if label is None:
+            if "number" not in shape:
+                shape["number"] = len(numbered) + 1
+                numbered.append(shape)
+            number = dataclasses.replace(request, text=str(shape["number"]))
+            # Short enough to find room nearly anywhere; on its island's point if nowhere else.
+            label = placer.place(number) or Label(number.text, *request.point, "middle")
+        shape["labels"].append(label)
+    return numbered
+
+
+def focus(shapes: list[dict[str, Any]]) -> float:
+    """Where a phone's narrow view of the map opens, as a share of its width: the middle of the
+    named countries' points (the middle of the map when none is named)."""
+    xs = [x for shape in shapes for x, _ in shape["markers"]] + [
+        label.x for shape in shapes for label in shape["labels"]
+    ]
+    width = projection()["width"]
+    return round((min(xs) + max(xs)) / 2 / width, 3) if xs else 0.5

@@ -26,6 +26,7 @@ from funding.selectors import (
     pivot_years,
     schedule_ahead,
 )
+from iomcaribbean.year_charts import YearGap, years_and_gaps
 from programmes.models import published_condition
 from programmes.translation import LANGUAGES, localized
 
@@ -152,12 +153,24 @@ class DonorFigures:
     years: list[YearRow]
     schedule: list[PlannedDisbursement]
 
-    def year_table(self) -> list[tuple[int, str, str, str]]:
-        """The table beside the charts: year, currency, committed and disbursed as the page prints them."""
-        return [
-            (year.year, currency, amount_text(amounts["committed"]), amount_text(amounts["disbursed"]))
+    def year_table(self) -> list[tuple[int | YearGap, str | None, str | None, str | None]]:
+        """The table beside the charts: year, currency, committed and disbursed as the page prints them.
+
+        Only a year and currency with a commitment or a disbursement has a row; each run of years
+        without any between them is one row of its ``YearGap`` and three Nones.
+        """
+        lines = {
+            year.year: [
+                (year.year, currency, amount_text(amounts["committed"]), amount_text(amounts["disbursed"]))
+                for currency, amounts in year.by_currency.items()
+                if amounts["committed"] or amounts["disbursed"]
+            ]
             for year in self.years
-            for currency, amounts in year.by_currency.items()
+        }
+        return [
+            line
+            for slot in years_and_gaps(year for year, rows in lines.items() if rows)
+            for line in ([(slot, None, None, None)] if isinstance(slot, YearGap) else lines[slot])
         ]
 
     def schedule_table(self) -> list[ScheduleRow]:

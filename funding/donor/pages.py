@@ -14,7 +14,8 @@ from funding.donor.access import donor_page, require
 from funding.donor.figures import donor_figures
 from funding.models import DonorAccount, Grant
 from funding.selectors import YearRow, transaction_totals_by_grant
-from iomcaribbean.charts import BarChart, Series, bar_chart
+from iomcaribbean.charts import BarChart
+from iomcaribbean.year_charts import year_chart
 from programmes.items import items_of, with_items
 from programmes.models import Programme
 from programmes.translation import LANGUAGES, localized
@@ -29,18 +30,23 @@ def with_publication(grants: QuerySet[Grant]) -> QuerySet[Grant]:
 
 
 def year_charts(years: list[YearRow]) -> list[BarChart]:
-    """Committed and disbursed by year, one chart per currency: amounts in two currencies share no scale."""
+    """Committed and disbursed by year, one chart per currency: amounts in two currencies share no scale.
+
+    Years without either in a currency leave a marked gap in its chart (``year_chart``).
+    """
     charts = []
     for currency in sorted({currency for year in years for currency in year.by_currency}):
-        rows = [year for year in years if currency in year.by_currency]
-        series = [
-            Series(label, [year.by_currency[currency][key] for year in rows])
-            for key, label in (("committed", _("Committed")), ("disbursed", _("Disbursed")))
-        ]
+        amounts = {
+            year.year: (year.by_currency[currency]["committed"], year.by_currency[currency]["disbursed"])
+            for year in years
+            if currency in year.by_currency
+        }
+        if not any(any(values) for values in amounts.values()):
+            continue  # only expenditure in this currency: nothing for this chart
         charts.append(
-            bar_chart(
-                [str(year.year) for year in rows],
-                series,
+            year_chart(
+                amounts,
+                [_("Committed"), _("Disbursed")],
                 id=f"years-{currency.lower()}",
                 title=_("Committed and disbursed by year, in %(currency)s") % {"currency": currency},
                 description=_("The table below gives the exact amounts in %(currency)s.") % {"currency": currency},

@@ -56,6 +56,11 @@ class HistoryAdmin(EditConflictAdmin, PastVersionsReadOnly, SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_per_page = 50
 
+    class Media:
+        # The portal's additions to the admin's styles (the widths that keep pages on the screen),
+        # from a file: the Content-Security-Policy refuses style attributes.
+        css = {"all": ["css/admin.css"]}
+
     def get_deleted_objects(self, objs, request):
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         # Django names the protected objects' types the user may not delete before it says they are

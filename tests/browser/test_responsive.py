@@ -252,3 +252,62 @@ def test_on_a_phone_money_tables_of_a_few_columns_fit_and_are_still_tables(live_
         assert tables["Your grants"]["overflow"] > 0
     finally:
         context.close()
+
+
+# The boxes of the elements a selector finds, per chart or map (the ``group`` selector), as the browser draws them.
+BOXES_SCRIPT = """([group, selector]) => [...document.querySelectorAll(group)].map((el) =>
+  [...el.querySelectorAll(selector)].map((label) => {
+    const r = label.getBoundingClientRect();
+    return {text: label.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+  }))"""
+
+
+def overlapping(groups: list[list[dict]]) -> list[tuple[str, str]]:
+    return [
+        (a["text"], b["text"])
+        for boxes in groups
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    ]
+
+
+def test_chart_and_map_labels_never_overlap_and_the_admin_fits_1280(live_server, browser, grant, admin_user):
+    # Twenty-six years of money with a gap of seven: thinned years along the axis, one marked gap.
+    for year in [*range(1999, 2005), *range(2012, 2025)]:
+        TransactionFactory(grant=grant, type=Transaction.Type.DISBURSEMENT, date=datetime.date(year, 3, 1), amount=1000)
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(live_server.url + "/funders/us-state-department/")
+            years = page.evaluate(BOXES_SCRIPT, ["svg.chart", ".chart__category"])
+            assert years and all(years) and overlapping(years) == [], width
+            assert page.locator(".chart__gap-note").first.text_content() == "2005–2011: none recorded"
+            page.goto(live_server.url + "/")
+            names = page.evaluate(BOXES_SCRIPT, [".map__svg", ".map__label"])
+            assert names[0] and overlapping(names) == [], width
+            frame = page.locator(".map__frame")
+            cue = page.get_by_text("Scroll sideways to see the whole map.")
+            if width == 390:  # the map scrolls: it says so, and opens on the named countries, not the west
+                assert cue.is_visible() and frame.evaluate("el => el.scrollLeft") > 0
+            else:
+                assert not cue.is_visible() and frame.evaluate("el => el.scrollWidth <= el.clientWidth")
+            if width == 1280:
+                page.goto(live_server.url + "/admin/login/")
+                page.get_by_label("Username").fill(admin_user.username)
+                page.get_by_label("Password").fill("password")
+                page.get_by_role("button", name="Log in").click()
+                for path in (
+                    "/admin/programmes/programme/",
+                    f"/admin/programmes/programme/{grant.programme_id}/change/",
+                ):
+                    page.goto(live_server.url + path)
+                    sizes = page.evaluate(
+                        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                        " ...[...document.querySelectorAll('#changelist .results')]"
+                        ".map(r => r.scrollWidth - r.clientWidth)]"
+                    )
+                    assert sizes[0] <= sizes[1] and all(extra <= 0 for extra in sizes[2:]), (path, sizes)
+        finally:
+            context.close()

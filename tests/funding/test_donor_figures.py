@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from funding.demo import generate_demo_data
 from funding.models import Grant, PlannedDisbursement, Transaction
+from iomcaribbean.year_charts import YearGap, years_and_gaps
 from partners.models import Organisation
 from tests.factories import DonorAccountFactory
 from tests.helpers.query_counts import DASHBOARD_QUERIES, EXPORT_QUERIES, GRANT_QUERIES
@@ -128,11 +129,26 @@ def test_the_dashboard_shows_the_sums_its_grants_transactions_and_planned_disbur
     assert len(rows) == len(grants)
     assert dict(rows) == expected_rows
 
-    # By year: a row for each year and currency with a transaction, oldest first.
-    years = sorted({(t.date.year, t.currency) for t in transactions})
+    # By year: a row for each year and currency with a commitment or a disbursement, oldest first,
+    # and one row for each run of years without any between them.
+    years = sorted({(t.date.year, t.currency) for t in transactions if t.type in (COMMITMENT, DISBURSEMENT)})
     assert [cells for _, cells in section_rows(document, "years")] == [
-        [str(year), currency, shown(moved[year, currency, COMMITMENT]), shown(moved[year, currency, DISBURSEMENT])]
-        for year, currency in years
+        row
+        for slot in years_and_gaps(year for year, _ in years)
+        for row in (
+            [[slot.years, "None recorded"]]
+            if isinstance(slot, YearGap)
+            else [
+                [
+                    str(year),
+                    currency,
+                    shown(moved[year, currency, COMMITMENT]),
+                    shown(moved[year, currency, DISBURSEMENT]),
+                ]
+                for year, currency in years
+                if year == slot
+            ]
+        )
     ]
     charts = document.xpath('//section[@aria-labelledby="years"]//svg/title/text()')
     assert charts == [f"Committed and disbursed by year, in {c}" for c in sorted({c for _, c in years})]

@@ -167,7 +167,7 @@ def test_commitments_and_disbursements_by_year_have_one_chart_and_table_per_curr
     assert table_rows(by_year, 0) == [["2002", "EUR 400.00", "EUR 0.00"]]
     assert table_rows(by_year, 1) == [
         ["2001", "USD 600.00", "USD 250.00"],
-        ["2002", "USD 0.00", "USD 0.00"],  # no gap in the time axis
+        ["2002", "None recorded"],  # the gap in the time axis is a row of its own, not zeros
         ["2003", "USD 0.00", "USD 300.00"],
     ]
     charts = re.findall(r"<svg .*?</svg>", by_year)
@@ -177,7 +177,8 @@ def test_commitments_and_disbursements_by_year_have_one_chart_and_table_per_curr
     assert '<title id="by-year-usd-title">Commitments and disbursements by year, in USD</title>' in usd
     # Each series has its own pattern and every bar its value: readable without colour.
     assert ">Committed</text>" in usd and ">Disbursed</text>" in usd
-    assert re.findall(r'class="chart__value"[^>]*>([^<]*)</text>', usd) == ["600", "250", "0", "0", "0", "300"]
+    assert re.findall(r'class="chart__value"[^>]*>([^<]*)</text>', usd) == ["600", "250", "0", "300"]
+    assert re.findall(r'class="chart__gap-note"[^>]*>([^<]*)</text>', usd) == ["2002: none recorded"]
     assert 'fill="url(#by-year-usd-s1)"' in usd
     assert "EUR" in eur and "USD" not in eur
 

@@ -352,10 +352,11 @@ def test_the_programme_list_filters_top_level_programmes_and_phases(admin_client
     assertNotContains(top, "phase one")
 
 
-def test_the_programme_list_finds_a_programme_by_code_and_shows_its_countries(admin_client: Client) -> None:
+def test_the_programme_list_finds_a_programme_by_code_and_shows_it(admin_client: Client) -> None:
     response = admin_client.get(admin_url(Programme, "changelist"), {"q": SEMINAR})
     assertContains(response, "International Migration Policy Seminar for the Caribbean Region")
-    assertContains(response, "Belize, Dominican Republic, Haiti, Jamaica")
+    # Its code, not its countries: those are the list's filters, so that it fits 1,280 px.
+    assertContains(response, f'<td class="field-project_code">{SEMINAR}</td>', html=True)
     assertContains(response, "1 result")
 
 
@@ -369,7 +370,6 @@ def test_the_programme_list_runs_a_bounded_number_of_queries(admin_client, djang
         response = admin_client.get(admin_url(Programme, "changelist"))
 
     assert response.context["cl"].result_count == Programme.objects.count()
-    assertContains(response, "Belize, Dominican Republic, Haiti, Jamaica")
     assertContains(response, programmes[-1].title)
 
 
