@@ -42,17 +42,20 @@ def text(response) -> str:
 
 
 def field_sheet(response) -> dict[str, str]:
-    """The field sheet as the reader sees it: each term (without its explanation) with its value, tags stripped."""
+    """The field sheet as the reader sees it: each term with its value (without the term's
+    explanation), tags stripped."""
     page = text(response)
     sheet = page[page.index('class="field-sheet"') : page.index("</dl>")]
-    pairs = re.findall(r"<dt>(.*?)(?:<span class=\"term-hint\">.*?</span>)?</dt> ?<dd>(.*?)</dd>", sheet)
+    sheet = re.sub(r'<span class="term-hint">.*?</span>', "", sheet)
+    pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", sheet)
     return {term: " ".join(re.sub(r"<[^>]+>", "", value).split()) for term, value in pairs}
 
 
 def term_hints(response) -> dict[str, str]:
+    """Each term of the field sheet with the plain explanation under its value."""
     page = text(response)
     sheet = page[page.index('class="field-sheet"') : page.index("</dl>")]
-    return dict(re.findall(r'<dt>([^<]*)<span class="term-hint">(.*?)</span></dt>', sheet))
+    return dict(re.findall(r'<dt>([^<]*)</dt><dd>.*?<span class="term-hint">(.*?)</span> ?</dd>', sheet))
 
 
 def section(response, heading_id: str) -> str:

@@ -381,6 +381,7 @@ def test_the_results_are_one_skip_link_away_and_apply_lands_on_them(client):
     assert '<form method="get" action="/programmes/#results" class="filter-form"' in page
     assert '<input type="hidden" name="sort" value="title">' in page
     assert page.count('action="/programmes/#results"') == 2
-    # The filters are a disclosure, closed until site.js opens it on a wide screen; the results come before the downloads.
+    # The filters are a disclosure, closed until site.js opens it on a wide screen; the results
+    # come before the downloads.
     assert '<details class="sidebar filters">' in page
     assert page.index('id="results"') < page.index('id="download-heading"')
