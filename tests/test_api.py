@@ -299,7 +299,7 @@ def test_filters_do_not_reveal_unpublished_programmes(client, world):
         ({"year_to": "99999"}, "year_to", "less than or equal to 2100"),
         ({"year_from": "2005", "year_to": "2001"}, "year_to", "The last year cannot be before the first year."),
         ({"q": "x" * 201}, "q", "at most 200 characters"),
-        ({"sort": "price"}, "sort", "Sort by one of: -start, start, title, status."),
+        ({"sort": "price"}, "sort", "Sort by one of: current, -start, start, title, status."),
     ],
 )
 def test_a_bad_filter_value_answers_400_with_the_reason(client, params, field, message):

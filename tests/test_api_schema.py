@@ -60,7 +60,7 @@ def test_the_programme_list_documents_the_public_lists_filters_sort_and_paginati
     parameters = {p["name"]: p for p in schema["paths"]["/api/programmes/"]["get"]["parameters"]}
     assert PROGRAMME_FILTERS | {"sort", "page", "page_size"} <= set(parameters)
     assert parameters["status"]["schema"]["enum"] == ["cancelled", "completed", "ongoing", "pipeline"]
-    assert sorted(parameters["sort"]["schema"]["enum"]) == ["-start", "start", "status", "title"]
+    assert sorted(parameters["sort"]["schema"]["enum"]) == ["-start", "current", "start", "status", "title"]
     assert parameters["year_from"]["schema"]["type"] == "integer"
 
 

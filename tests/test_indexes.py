@@ -65,6 +65,7 @@ def many_programmes(demo_programmes, db) -> Programme:
         ("-start", "programme_newest_first_idx"),
         ("start", "programme_oldest_first_idx"),
         ("status", "programme_by_status_idx"),
+        ("current", "programme_current_first_idx"),
         # modeltranslation's copy of Meta's index on the title (programmes 0006, 0009).
         ("title", "programmes__title_e_4ced0f_idx"),
     ],

@@ -302,8 +302,13 @@ def test_the_programme_page_speaks_the_language_of_its_address(client, prefix, e
 def test_the_programme_list_filters_and_sorting_are_translated(client):
     page = document(client.get("/es/programmes/"))
     labels = [label.text_content().strip(" :") for label in page.xpath("//form[@class='filter-form']//label")]
-    assert "Buscar" in labels and "Área temática" in labels and "Ordenar por" in labels
-    assert page.xpath("//select[@name='sort']/option/text()")[:2] == ["Más recientes primero", "Más antiguos primero"]
+    assert "Buscar" in labels and "Área temática" in labels
+    assert page.xpath("//form[@class='sort-form']/label/text()") == ["Ordenar por"]
+    assert page.xpath("//select[@name='sort']/option/text()")[:3] == [
+        "Actuales y recientes primero",
+        "Más recientes primero",
+        "Más antiguos primero",
+    ]
     errors = client.get("/fr/programmes/", {"year_from": "2005", "year_to": "2001"})
     assert errors.status_code == 400
     assert "La dernière année ne peut pas précéder la première." in text(errors)

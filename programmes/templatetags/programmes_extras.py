@@ -1,4 +1,4 @@
-"""Formatting shared by the public pages: money, key figures and partial dates."""
+"""Formatting shared by the public pages: money, key figures, counts, partial dates and page numbers."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.paginator import Page
 from django.utils.translation import pgettext
 
 from programmes.models import format_partial_date, iso_partial_date
@@ -45,3 +46,10 @@ def iso_partial(value: datetime.date | None, precision: str) -> str:
 def partial_date(value: datetime.date | None, precision: str = "day") -> str:
     """A date as the active language writes it, to the precision known: '28 May 2001', 'mai 2001', '2001'."""
     return format_partial_date(value, precision)
+
+
+@register.simple_tag
+def page_numbers(page: Page) -> list[int | str]:
+    """The pages a list links to: the first and the last, the current one with two either side,
+    and an ellipsis (``Paginator.ELLIPSIS``) where numbers are left out: 1 … 5 6 7 8 9 … 90."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

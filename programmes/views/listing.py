@@ -9,17 +9,18 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from programmes.filters import ProgrammeFilter
-from programmes.models import Programme, by_status, newest_first, oldest_first
+from programmes.models import Programme, by_status, current_first, newest_first, oldest_first
 
 # ?sort= values: label, ordering. Programmes without a start date go last either way. Each
 # ordering is the expression of an index (Programme.Meta.indexes), so a page is read, not sorted.
 SORTS: dict[str, tuple[str | Promise, tuple]] = {
+    "current": (gettext_lazy("Current and recent first"), current_first()),
     "-start": (gettext_lazy("Newest first"), newest_first()),
     "start": (gettext_lazy("Oldest first"), oldest_first()),
     "title": (gettext_lazy("Title"), ("title",)),
     "status": (gettext_lazy("Status"), by_status()),
 }
-DEFAULT_SORT = "-start"
+DEFAULT_SORT = "current"
 # The query parameters of the programme list: its filters, as the page, its downloads and the
 # API's list read them, and its order and page (iomcaribbean.public_routes).
 FILTERS = frozenset(ProgrammeFilter.base_filters)

@@ -9,18 +9,20 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.forms import ModelChoiceField
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from iomcaribbean.public_routes import Route
 from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
+from programmes.field_sheet import ROLE_HINTS, TERMS, unknown_terms
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
 from programmes.maps import is_on_map, map_context
@@ -93,15 +95,29 @@ class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
         context = super().get_context_data(**kwargs)
         sort = self.get_sort()
         unchosen = RELEVANCE if self.relevance is not None else DEFAULT_SORT
+        active_filters = self.active_filters()
         context |= {
             "filter": self.filterset,
             "sort": "" if sort == unchosen else sort,  # the option's value (sort_options)
             "sorts": self.sort_options(),
-            "active_filters": self.active_filters(),
+            "active_filters": active_filters,
+            "page_title": self.page_title(active_filters, context["page_obj"]),
             # Clearing the filters clears the search too, and with it the relevance order.
             "clear_url": self.request.path + (f"?sort={sort}" if sort not in (DEFAULT_SORT, RELEVANCE) else ""),
         }
         return context
+
+    def page_title(self, active_filters: list[dict[str, str]], page: Page) -> str:
+        """The browser's title names the filters and the page, so that tabs, history and
+        bookmarks tell one list from another: "Programmes in Haiti (Status: Completed), page 3"."""
+        country = next((chip["value"] for chip in active_filters if chip["name"] == "country"), None)
+        title = gettext("Programmes in %(country)s") % {"country": country} if country else gettext("Programmes")
+        others = [f"{chip['label']}: {chip['value']}" for chip in active_filters if chip["name"] != "country"]
+        if others:
+            title = gettext("%(title)s (%(filters)s)") % {"title": title, "filters": "; ".join(others)}
+        if page.number > 1:
+            title = gettext("%(title)s, page %(number)s") % {"title": title, "number": intcomma(page.number)}
+        return title
 
     def active_filters(self) -> list[dict[str, str]]:
         """Each filter in use, with a link that drops just that one."""
@@ -123,7 +139,7 @@ class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
                 params.pop(key, None)
             query = params.urlencode()
             remove_url = f"{self.request.path}?{query}" if query else self.request.path
-            chips.append({"label": field.label, "value": shown, "remove_url": remove_url})
+            chips.append({"name": name, "label": field.label, "value": shown, "remove_url": remove_url})
         return chips
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
@@ -169,9 +185,13 @@ class ProgrammeDetailView(ReadsOnly, DetailView):
         context |= {
             "benefiting_countries": by_role[Role.BENEFITING],
             "other_country_roles": [
-                (label, by_role[value]) for value, label in Role.choices if value != Role.BENEFITING and by_role[value]
+                (label, ROLE_HINTS[value], by_role[value])
+                for value, label in Role.choices
+                if value != Role.BENEFITING and by_role[value]
             ],
             "estimates": self.object.estimates(),
+            "terms": TERMS,
+            "unknown_terms": unknown_terms(self.object, by_role[Role.BENEFITING]),
         }
         items = items_of(self.object)
         items["related_activities"] = related_links(

@@ -30,3 +30,13 @@
     }
   }
 })();
+
+/* The programme list's filters are a disclosure, closed so that a phone shows the results first;
+   where they fit beside the results, open them. */
+(function () {
+  "use strict";
+  var filters = document.querySelector("details.filters");
+  if (filters && window.matchMedia("(min-width: 60em)").matches) {
+    filters.open = true;
+  }
+})();

@@ -10,6 +10,7 @@ import datetime
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from funding.demo import generate_demo_data
 from funding.models import Grant, Transaction
 from tests.factories import DonorAccountFactory, TransactionFactory
 
@@ -101,8 +102,9 @@ def test_no_page_scrolls_sideways(live_server, browser, grant, width):
     try:
         page = context.new_page()
         problems = layout_problems(page, live_server.url, PAGES, audit=audit)
-        # The filters, the navigation and the content are all there, not cut off.
+        # The filters (a disclosure on a phone), the navigation and the content are all there, not cut off.
         page.goto(live_server.url + "/programmes/")
+        page.locator("summary", has_text="Filter programmes").click()
         assert page.get_by_role("button", name="Apply").is_visible()
         assert page.get_by_role("navigation", name="Main").get_by_role("link", name="Funders").is_visible()
         # The donor's pages, with their wide tables of money.
@@ -309,5 +311,69 @@ def test_chart_and_map_labels_never_overlap_and_the_admin_fits_1280(live_server,
                         ".map(r => r.scrollWidth - r.clientWidth)]"
                     )
                     assert sizes[0] <= sizes[1] and all(extra <= 0 for extra in sizes[2:]), (path, sizes)
+        finally:
+            context.close()
+
+
+# Where the first result's top is, against the window's height; where the keyboard's focus is.
+FIRST_RESULT_SCRIPT = """() => ({
+  top: document.querySelector('.card').getBoundingClientRect().top,
+  height: innerHeight,
+  focused: document.activeElement.id,
+})"""
+
+
+def first_result_on_first_screen(page) -> bool:
+    where = page.evaluate(FIRST_RESULT_SCRIPT)
+    return 0 <= where["top"] < where["height"] - 100  # room for the title, not only the card's edge
+
+
+def apply_a_filter(page, status: str) -> None:
+    """Choose a status in the filters, opening them first on a phone, and apply it."""
+    if not page.get_by_role("button", name="Apply").is_visible():
+        page.locator("summary", has_text="Filter programmes").click()
+    page.locator("#id_status").select_option(status)
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**#results")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_first_result_is_on_the_first_screen_and_apply_lands_on_the_results(live_server, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 844 if width == 390 else 800})
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + "/programmes/")
+        assert first_result_on_first_screen(page)
+        # The filters: closed on a phone (the results first), open beside the results on a wide screen.
+        assert page.get_by_role("button", name="Apply").is_visible() == (width == 1280)
+        apply_a_filter(page, "completed")
+        assert page.get_by_role("heading", name="8 programmes").is_visible()
+        assert first_result_on_first_screen(page)
+        # Two Tab presses from the top of a page to the results: the skip links.
+        page.goto(live_server.url + "/programmes/")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "results"
+    finally:
+        context.close()
+
+
+def test_with_many_programmes_pages_are_numbered_and_results_come_first(live_server, browser, settings):
+    generate_demo_data(programmes=100, force=True, seed=3)
+    settings.PROGRAMMES_PER_PAGE = 10  # over ten pages from a hundred programmes, at a tenth of the cost
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 844 if width == 390 else 800})
+        try:
+            page = context.new_page()
+            page.goto(live_server.url + "/programmes/?page=6")
+            assert ", page 6 · " in page.title()
+            assert first_result_on_first_screen(page)
+            pages = page.get_by_role("navigation", name="Pages")
+            assert pages.locator("[aria-current=page]").inner_text().split()[-1] == "6"
+            assert pages.get_by_text("…").count() == 2
+            apply_a_filter(page, "ongoing")
+            assert first_result_on_first_screen(page)
+            assert "page=" not in page.url  # a new filter starts at the first page
         finally:
             context.close()

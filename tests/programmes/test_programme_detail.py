@@ -42,11 +42,20 @@ def text(response) -> str:
 
 
 def field_sheet(response) -> dict[str, str]:
-    """The field sheet as the reader sees it: each term with its value, tags stripped."""
+    """The field sheet as the reader sees it: each term with its value (without the term's
+    explanation), tags stripped."""
     page = text(response)
     sheet = page[page.index('class="field-sheet"') : page.index("</dl>")]
+    sheet = re.sub(r'<span class="term-hint">.*?</span>', "", sheet)
     pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", sheet)
     return {term: " ".join(re.sub(r"<[^>]+>", "", value).split()) for term, value in pairs}
+
+
+def term_hints(response) -> dict[str, str]:
+    """Each term of the field sheet with the plain explanation under its value."""
+    page = text(response)
+    sheet = page[page.index('class="field-sheet"') : page.index("</dl>")]
+    return dict(re.findall(r'<dt>([^<]*)</dt><dd>.*?<span class="term-hint">(.*?)</span> ?</dd>', sheet))
 
 
 def section(response, heading_id: str) -> str:
@@ -68,11 +77,21 @@ def test_the_seminar_page_shows_iom_field_sheet(client):
         "Total budget": "USD 37,450.00",
         "Coverage": "Regional",
         "Year": "2001",
-        "IOM Development Fund region": "Latin America and the Caribbean",
+        "IDF region": "Latin America and the Caribbean",
         "Project ID": "T81-805",
         "Where it works": "Belize, Dominican Republic, Haiti",
         "Venue": "Jamaica",
     }
+
+
+def test_every_term_of_the_field_sheet_is_explained_with_only_what_is_certain(client):
+    hints = term_hints(client.get(url(SEMINAR)))
+    assert len(hints) == 11 and all(hints.values())
+    # The seed never expands "IDF": the page says what the field is, not what the letters stand for.
+    assert hints["IDF region"] == "The region IOM's project record files the project under."
+    assert "IDF" not in hints["IDF region"] and "Fund" not in hints["IDF region"]
+    assert "Benefiting Member States" in hints["Where it works"]
+    assert hints["Venue"] == "Where it was held."
 
 
 def test_the_field_sheet_links_each_country_and_marks_up_dates(client):
@@ -104,9 +123,11 @@ def test_phase_one_shows_its_months_its_parent_and_its_three_results(client):
     assert sheet["Start date"] == "October 2001"
     assert sheet["End date"] == "August 2002"
     assert sheet["Year"] == "2001-2002"
-    assert sheet["Total budget"] == "Not published"
-    assert "IOM Development Fund region" not in sheet  # only the Fund's own projects have one
-    assert sheet["Project ID"] == "Not given"
+    # What no source gives, in one line after the facts; the IDF region is no gap: only the
+    # Fund's own projects have one.
+    assert list(sheet)[-1] == "Not known"
+    assert sheet["Not known"] == "Project type, Total budget, Project ID"
+    assert "Total budget" not in sheet and "IDF region" not in sheet
     page = text(response)
     assert f'Phase of <a href="{url(TRAFFICKING)}">Counter-Trafficking Assistance in the Dominican Republic</a>' in page
     results = section(response, "results")
@@ -128,8 +149,14 @@ def test_an_estimate_is_marked_with_what_it_rests_on_and_an_unknown_stays_unknow
     status, _, note = sheet["Project status"].partition("Estimate ")
     assert status.strip() == "Completed"
     assert note.startswith("The overview (October 2002) lists it among")
-    assert sheet["Coverage"] == "Not known"
-    assert sheet["Start date"] == sheet["End date"] == "Not known"
+    assert sheet["Not known"] == (
+        "Start date, End date, Project type, Total budget, Coverage, Year, Project ID, Where it works"
+    )
+    assert not {"Start date", "End date", "Coverage", "Year"} & set(sheet)
+    # Each unknown field is still explained, under the line.
+    notes = section(client.get(url("third-country-return")), "details")
+    notes = notes[notes.index('class="term-notes"') :]
+    assert "<dt>Coverage</dt><dd>National: it works in one country. Regional: in several.</dd>" in notes
 
 
 def test_a_programme_left_out_of_the_iati_file_says_why_and_what_would_bring_it_in(client):

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import translation
+from lxml import html as lxml_html
 
 from programmes.models import Programme
 from tests.factories import (
@@ -138,6 +143,9 @@ def test_no_chips_without_filters(client):
 @pytest.mark.parametrize(
     ("sort", "first_titles"),
     [
+        # Ongoing (newest first, the undated last), then ended (most recently ended first), then
+        # the pipeline: a programme planned years ahead is not at the top.
+        ("current", [RIGHTS, TRAFFICKING, PHASE_TWO, PHASE_ONE, SEMINAR, CENTRE, HIV, JAMAICA]),
         ("title", [JAMAICA, TRAFFICKING, MMP, HTAP]),
         ("start", [TRAFFICKING, SEMINAR, RIGHTS, PHASE_ONE, HIV, CENTRE]),
         ("-start", [CENTRE, HIV, PHASE_ONE, SEMINAR, RIGHTS, TRAFFICKING]),
@@ -157,12 +165,12 @@ def test_programmes_without_dates_sort_last_both_ways(client):
         assert set(shown[6:]) == {HTAP, MMP, TURKS, THIRD, JAMAICAN_RETURN, SEMINARS, PHASE_TWO, JAMAICA}
 
 
-def test_an_unknown_sort_is_ignored_and_the_newest_come_first(client):
+def test_an_unknown_sort_is_ignored_and_current_and_recent_programmes_come_first(client):
     response = client.get(URL, {"sort": "drop table"})
     assert response.status_code == 200
-    assert titles(response) == titles(client.get(URL))
-    # The order when none is chosen ("", newest first without a search, relevance with one).
-    assert '<option value="" selected>Newest first</option>' in text(response)
+    assert titles(response) == titles(client.get(URL)) == titles(client.get(URL, {"sort": "current"}))
+    # The order when none is chosen ("", current first without a search, relevance with one).
+    assert '<option value="" selected>Current and recent first</option>' in text(response)
 
 
 def test_the_list_is_paginated_and_pages_keep_the_filters(client, settings):
@@ -307,3 +315,73 @@ def test_a_card_marks_an_estimate_and_leaves_an_unknown_out(client):
     assert "Regional" not in card and "National" not in card  # its coverage is not known
     seminar = text(client.get(URL, {"q": "T81-805"}))
     assert '<li class="tag">2001</li>' in seminar  # "2001" once, not the same year twice
+
+
+def pagination(response) -> tuple[list[str], str, dict[str, str]]:
+    """The numbers the pagination shows (with "…"), the current one, and its prev/next links' pages."""
+    nav = lxml_html.fromstring(response.content).xpath("//nav[@class='pagination']")[0]
+    shown = [" ".join(item.text_content().split()) for item in nav.xpath(".//li")]
+    current = nav.xpath(".//a[@aria-current='page']")[0].text_content()
+    rel = {a.get("rel"): a.get("href").rpartition("page=")[2] for a in nav.xpath(".//a[@rel]")}
+    return shown, " ".join(current.split()), rel
+
+
+def test_pages_are_numbered_with_the_first_the_last_and_two_either_side(client, settings):
+    settings.PROGRAMMES_PER_PAGE = 1
+    shown, current, rel = pagination(client.get(URL, {"page": 7}))
+    pages = ["Page 1", "…", "Page 5", "Page 6", "Page 7", "Page 8", "Page 9", "…", "Page 14"]
+    assert shown == ["Previous page", *pages, "Next page"]
+    assert current == "Page 7"
+    assert rel == {"prev": "6", "next": "8"}
+    # Near an end nothing is elided on that side, and there is no link past it.
+    shown, current, rel = pagination(client.get(URL, {"page": 14}))
+    assert shown == ["Previous page", "Page 1", "…", "Page 12", "Page 13", "Page 14"]
+    assert rel == {"prev": "13"}
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "Page 1,500 of 2,000"), ("fr", "Page 1\xa0500 sur 2\xa0000"), ("es", "Página 1\xa0500 de 2\xa0000")],
+)
+def test_page_numbers_are_written_as_the_language_writes_them(language, expected):
+    page = Paginator(range(2000), 1).page(1500)
+    with translation.override(language):
+        nav = render_to_string(
+            "includes/pagination.html", {"page_obj": page, "paginator": page.paginator}, RequestFactory().get(URL)
+        )
+    assert expected in nav
+    assert nav.count("aria-current") == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "title"),
+    [
+        (URL, {}, "Programmes"),
+        (URL, {"country": "haiti"}, "Programmes in Haiti"),
+        (
+            URL,
+            {"country": "haiti", "status": "completed", "page": 2},
+            "Programmes in Haiti (Status: Completed), page 2",
+        ),
+        (URL, {"q": "HIV", "coverage": "regional"}, "Programmes (Search: HIV; Coverage: Regional)"),
+        ("/es" + URL, {"page": 3}, "Programas, página 3"),
+    ],
+)
+def test_the_browser_title_names_the_filters_and_the_page(client, settings, path, query, title):
+    settings.PROGRAMMES_PER_PAGE = 1
+    page = text(client.get(path, query))
+    assert f"<title>{title} · " in page
+
+
+def test_the_results_are_one_skip_link_away_and_apply_lands_on_them(client):
+    page = text(client.get(URL, {"sort": "title"}))
+    assert '<a class="skip-link" href="#results">Skip to the results</a>' in page
+    assert '<h2 id="results" class="results__count" tabindex="-1">14 programmes</h2>' in page
+    # The filters keep the order chosen; the sort keeps the filters; both land on the results.
+    assert '<form method="get" action="/programmes/#results" class="filter-form"' in page
+    assert '<input type="hidden" name="sort" value="title">' in page
+    assert page.count('action="/programmes/#results"') == 2
+    # The filters are a disclosure, closed until site.js opens it on a wide screen; the results
+    # come before the downloads.
+    assert '<details class="sidebar filters">' in page
+    assert page.index('id="results"') < page.index('id="download-heading"')
