@@ -25,6 +25,7 @@ from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
 from programmes.maps import is_on_map, map_context
 from programmes.models import Country, Programme, ProgrammeCountry, related_links
+from programmes.templatetags.languages import translated
 from programmes.views.listing import (
     DEFAULT_SORT,
     FILTERS,
@@ -171,7 +172,10 @@ class ProgrammeDetailView(ReadsOnly, DetailView):
             "other_country_roles": [
                 (label, by_role[value]) for value, label in Role.choices if value != Role.BENEFITING and by_role[value]
             ],
-            "estimates": self.object.estimates(),
+            # Each note in a <span lang="en"> where it has no translation (templatetags.languages).
+            "estimates": {
+                field: translated(self.object, Programme.ESTIMATES[field]) for field in self.object.estimates()
+            },
         }
         items = items_of(self.object)
         items["related_activities"] = related_links(
