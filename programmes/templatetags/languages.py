@@ -14,7 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.db import models
+from django.http import QueryDict
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -37,6 +39,27 @@ def page_languages(context: template.Context) -> list[LanguageLink]:
 def neutral_url(viewname: str, *args: Any, **kwargs: Any) -> str:
     """``{% url %}`` for a download, feed or IATI file: its one, unprefixed address in every language."""
     return unprefixed_reverse(viewname, *args, **kwargs)
+
+
+@register.simple_tag
+def download_language() -> str:
+    """The language a download linked from this page is in: the page's, or "" for English (no ``?lang=``)."""
+    language = get_language()
+    return language if language != settings.LANGUAGE_CODE else ""
+
+
+@register.simple_tag
+def download_query(query: QueryDict | None = None) -> str:
+    """``?…`` for a download's one address: the page's query (its filters) and the page's language.
+
+    The file keeps one address per language (``iomcaribbean.content_language``), so a download
+    from ``/es/`` is ``?lang=es`` and its headers and texts are in Spanish.
+    """
+    params = query.copy() if query is not None else QueryDict(mutable=True)
+    if download_language():
+        params["lang"] = download_language()
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
 
 
 def _fallback_language(obj: models.Model | None, field: str) -> str | None:
