@@ -15,6 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from iomcaribbean.public_records import NEVER_SHOWN
+
 PORTAL_TEAM = "Translated by the portal team, to be reviewed."
 
 
@@ -27,6 +29,8 @@ class TranslationSource(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+
+    public_records_condition = NEVER_SHOWN  # staff's review work: no public page shows a note
 
     class Meta:
         constraints = [
