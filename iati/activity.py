@@ -218,10 +218,16 @@ def participating_orgs(programme: Programme) -> list[Org]:
             Org(role, organisation.name, organisation.iati_identifier, organisation.type, texts(organisation, "name")),
         )
     if not orgs:
-        # IATI needs at least one; IOM is accountable for every programme it publishes.
-        # In English only, as IOM's own organisation record has it: an import of the file reads
+        # IATI needs at least one; IOM is accountable for every programme it publishes. Named in
+        # every language, as IOM's own organisation record is: an import of the file reads
         # participating organisations' names into their records.
-        accountable = Org(ROLE_ACCOUNTABLE, REPORTING_ORG_NAME, settings.IATI_REPORTING_ORG_REF, REPORTING_ORG_TYPE)
+        accountable = Org(
+            ROLE_ACCOUNTABLE,
+            REPORTING_ORG_NAME,
+            settings.IATI_REPORTING_ORG_REF,
+            REPORTING_ORG_TYPE,
+            reporting_org_texts(),
+        )
         return [accountable]
     return sorted(orgs.values(), key=lambda org: org.role)  # stable: grants and participations keep their order
 

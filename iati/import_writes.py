@@ -200,7 +200,8 @@ class ActivityWriter:
                 ProjectType.objects.filter(slug=slug).first() or ProjectType.objects.filter(name=name).first()
             )
             if project_type is None:
-                project_type = self.save(ProjectType(slug=slug), "project type", name=name)
+                names = localized_values("name", activity.project_type_names)
+                project_type = self.save(ProjectType(slug=slug), "project type", name=name, **names)
             values["project_type_id"] = project_type.pk
         if activity.parent_identifier:
             parent = self.imported.get(activity.parent_identifier) or programme_for_identifier(

@@ -184,6 +184,7 @@ def parse_activity(element: etree._Element, identifier: str, reasons: list[str])
             if not SLUG_PATTERN.match(sector_code) or not name:
                 reasons.append(f"its project type (sector vocabulary 99) '{sector_code}' needs a slug code and a name")
             activity.project_type = (sector_code, name)
+            activity.project_type_names = translations(sector, lang, max_length=100)
 
     for related in element.findall("related-activity"):
         if related.get("type") == "1":

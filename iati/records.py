@@ -168,6 +168,7 @@ class ActivityData:
     end: PartialDate = field(default_factory=lambda: PartialDate(None))
     dac_sector: str = ""
     project_type: tuple[str, str] | None = None  # (slug, name)
+    project_type_names: Translations = field(default_factory=dict)  # its name in each language the file has
     parent_identifier: str = ""
     default_currency: str = ""
     countries: list[CountryShare] = field(default_factory=list)

@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext, gettext_lazy
 
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response, xlsx_response
@@ -67,15 +68,15 @@ def _marked(field: str, value: Callable[[Programme], Any]) -> Callable[[Programm
     def get(programme: Programme, request: HttpRequest) -> Any:
         shown = value(programme)
         if shown not in (None, "") and getattr(programme, Programme.ESTIMATES[field]).strip():
-            return f"{shown} (estimate)"
+            return f"{shown} ({gettext('estimate')})"
         return shown
 
     return get
 
 
 def _estimates(programme: Programme, request: HttpRequest) -> str:
-    """Each estimated field and what it rests on: "status: …; thematic areas: …"."""
-    return "; ".join(f"{field.replace('_', ' ')}: {note}" for field, note in programme.estimates().items())
+    """Each estimated field, named as its column, and what it rests on: "Status: …; Thematic areas: …"."""
+    return "; ".join(f"{COLUMNS[field].label}: {note}" for field, note in programme.estimates().items())
 
 
 def _unique(names: list[str]) -> str:
@@ -98,42 +99,48 @@ OTHER_PLACES = Prefetch(
 
 @dataclass(frozen=True)
 class Column:
-    label: str
+    label: str  # an interface string (the list's "Choose the columns" says the same), in ``?lang=``'s language
     value: Callable[[Programme, HttpRequest], Any]
 
 
 COLUMNS: dict[str, Column] = {
-    "title": Column("Title", lambda p, r: p.title),
-    "acronym": Column("Acronym", lambda p, r: p.acronym),
-    "code": Column("IOM project code", lambda p, r: p.code),
-    "iati_identifier": Column("IATI identifier", lambda p, r: p.iati_identifier),
-    "status": Column("Status", _marked("status", lambda p: p.get_status_display())),
-    "status_code": Column("Status code (IATI ActivityStatus)", lambda p, r: p.iati_status),
-    "coverage": Column("Coverage", _marked("coverage", lambda p: p.get_coverage_display())),
-    "project_type": Column("Project type", lambda p, r: p.project_type.name if p.project_type else ""),
-    "dac_sector": Column("DAC sector code", lambda p, r: p.dac_sector),
+    "title": Column(gettext_lazy("Title"), lambda p, r: p.title),
+    "acronym": Column(gettext_lazy("Acronym"), lambda p, r: p.acronym),
+    "code": Column(gettext_lazy("IOM project code"), lambda p, r: p.code),
+    "iati_identifier": Column(gettext_lazy("IATI identifier"), lambda p, r: p.iati_identifier),
+    "status": Column(gettext_lazy("Status"), _marked("status", lambda p: p.get_status_display())),
+    "status_code": Column(gettext_lazy("Status code (IATI ActivityStatus)"), lambda p, r: p.iati_status),
+    "coverage": Column(gettext_lazy("Coverage"), _marked("coverage", lambda p: p.get_coverage_display())),
+    "project_type": Column(gettext_lazy("Project type"), lambda p, r: p.project_type.name if p.project_type else ""),
+    "dac_sector": Column(gettext_lazy("DAC sector code"), lambda p, r: p.dac_sector),
     # Where it works; a venue or a place the narrative names is in "other_places".
-    "countries": Column("Countries", lambda p, r: _unique([link.country.name for link in p.working_links])),
+    "countries": Column(
+        gettext_lazy("Countries"), lambda p, r: _unique([link.country.name for link in p.working_links])
+    ),
     "country_codes": Column(
-        "Country codes (ISO 3166-1)", lambda p, r: _unique([link.country.code for link in p.working_links])
+        gettext_lazy("Country codes (ISO 3166-1)"),
+        lambda p, r: _unique([link.country.code for link in p.working_links]),
     ),
-    "other_places": Column("Venue and places named", _other_places),
+    "other_places": Column(gettext_lazy("Venue and places named"), _other_places),
     "thematic_areas": Column(
-        "Thematic areas", _marked("thematic_areas", lambda p: _unique([a.name for a in p.thematic_areas.all()]))
+        gettext_lazy("Thematic areas"),
+        _marked("thematic_areas", lambda p: _unique([a.name for a in p.thematic_areas.all()])),
     ),
-    "start_date": Column("Start date", _marked("start_date", lambda p: _date(p, "start_date"))),
-    "start_precision": Column("Start date precision", lambda p, r: p.start_precision if p.start_date else ""),
-    "end_date": Column("End date", _marked("end_date", lambda p: _date(p, "end_date"))),
-    "end_precision": Column("End date precision", lambda p, r: p.end_precision if p.end_date else ""),
-    "planned_start": Column("Planned start", _planned("start_date")),
-    "actual_start": Column("Actual start", _actual("start_date")),
-    "planned_end": Column("Planned end", _planned("end_date")),
-    "actual_end": Column("Actual end", _actual("end_date")),
-    "budget_amount": Column("Total budget", lambda p, r: p.budget_amount),
-    "budget_currency": Column("Total budget currency", lambda p, r: p.budget_currency),
-    "estimates": Column("Estimates (what they rest on)", _estimates),
-    "parent": Column("Phase of", lambda p, r: p.parent.title if p.parent else ""),
-    "url": Column("Page", lambda p, r: r.build_absolute_uri(p.get_absolute_url())),
+    "start_date": Column(gettext_lazy("Start date"), _marked("start_date", lambda p: _date(p, "start_date"))),
+    "start_precision": Column(
+        gettext_lazy("Start date precision"), lambda p, r: p.start_precision if p.start_date else ""
+    ),
+    "end_date": Column(gettext_lazy("End date"), _marked("end_date", lambda p: _date(p, "end_date"))),
+    "end_precision": Column(gettext_lazy("End date precision"), lambda p, r: p.end_precision if p.end_date else ""),
+    "planned_start": Column(gettext_lazy("Planned start"), _planned("start_date")),
+    "actual_start": Column(gettext_lazy("Actual start"), _actual("start_date")),
+    "planned_end": Column(gettext_lazy("Planned end"), _planned("end_date")),
+    "actual_end": Column(gettext_lazy("Actual end"), _actual("end_date")),
+    "budget_amount": Column(gettext_lazy("Total budget"), lambda p, r: p.budget_amount),
+    "budget_currency": Column(gettext_lazy("Total budget currency"), lambda p, r: p.budget_currency),
+    "estimates": Column(gettext_lazy("Estimates (what they rest on)"), _estimates),
+    "parent": Column(gettext_lazy("Phase of"), lambda p, r: p.parent.title if p.parent else ""),
+    "url": Column(gettext_lazy("Page"), lambda p, r: r.build_absolute_uri(p.get_absolute_url())),
 }
 DEFAULT_COLUMNS = (
     "title",
@@ -184,10 +191,10 @@ class ProgrammeDownloadView(ProgrammeListView):
         if self.filterset.errors:
             problems = [f"{name}: {' '.join(errors)}" for name, errors in self.filterset.errors.items()]
             return bad_request("Some filters could not be used. " + " ".join(problems))
-        header = [COLUMNS[name].label for name in columns]
+        header = [str(COLUMNS[name].label) for name in columns]
         rows = ([COLUMNS[name].value(p, request) for name in columns] for p in programmes)
         if self.file_format == "xlsx":
-            return xlsx_response("programmes.xlsx", [("Programmes", header, rows)])
+            return xlsx_response("programmes.xlsx", [(gettext("Programmes"), header, rows)])
         return csv_response("programmes.csv", header, rows)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 from iomcaribbean.relations import related_model
 from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, ThematicArea, published_condition
+from programmes.translation import shown_language
 
 
 def first_published_use(links: type[Model], key: str, path: str = "programme", **conditions: Any) -> Subquery:
@@ -115,6 +116,21 @@ def code_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]
     return _kept(request, "codes", build)
 
 
+class OptionLabel(str):
+    """An option's label, and the language it is in where that is not the page's: its ``<option>``
+    says ``lang="en"`` for a name with no translation (WCAG 3.1.2; ``filters.OptionsSelect``)."""
+
+    lang = ""
+
+
+def _option(record: Model) -> tuple[str, str]:
+    label = OptionLabel(record)
+    language = shown_language(record, "name")
+    if language != get_language():
+        label.lang = language
+    return (record.slug, label)
+
+
 def record_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]]:
     """The options of MODEL_CHOICE_FILTERS as (slug, label) pairs: four queries when built
     (organisations once, as funders and as partners together)."""
@@ -132,14 +148,14 @@ def record_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str
             )
         )
         lists: dict[str, list[tuple[str, str]]] = {
-            "country": [(c.slug, str(c)) for c in countries(request)],
-            "area": [(a.slug, str(a)) for a in thematic_areas(request)],
-            "type": [(t.slug, str(t)) for t in project_types(request)],
+            "country": [_option(c) for c in countries(request)],
+            "area": [_option(a) for a in thematic_areas(request)],
+            "type": [_option(t) for t in project_types(request)],
             "funder": [],
             "partner": [],
         }
         for organisation in with_uses:
-            option = (organisation.slug, str(organisation))
+            option = _option(organisation)
             if organisation.funded is not None:
                 lists["funder"].append(option)
             if organisation.took_part is not None:

@@ -48,6 +48,12 @@ def _escape(text: Any) -> str:
     return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
+def _language(label: Any) -> str:
+    """`` lang="en"`` for a label in another language than the page's (``filter_options.OptionLabel``)."""
+    language = getattr(label, "lang", "")
+    return f' lang="{_escape(language)}"' if language else ""
+
+
 class OptionsSelect(forms.Select):
     """A select that writes its options itself, with the markup Django's Select gives them.
 
@@ -62,7 +68,8 @@ class OptionsSelect(forms.Select):
         chosen = "" if value is None else str(value)
         options = mark_safe(
             "\n".join(
-                f'<option value="{_escape(key)}"{" selected" if str(key) == chosen else ""}>{_escape(label)}</option>'
+                f'<option value="{_escape(key)}"{" selected" if str(key) == chosen else ""}'
+                f"{_language(label)}>{_escape(label)}</option>"
                 for key, label in self.choices
             )
         )

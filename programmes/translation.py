@@ -67,6 +67,15 @@ def active_language() -> str:
     return get_language()
 
 
+def shown_language(obj: models.Model, field: str) -> str:
+    """The language of the text ``obj.<field>`` gives: the active one where the record has it translated,
+    English where modeltranslation falls back to it."""
+    language = active_language()
+    if language != DEFAULT_LANGUAGE and not getattr(obj, localized(field, language), None):
+        return DEFAULT_LANGUAGE
+    return language
+
+
 def language_name(code: str) -> str:
     """The language's English name ("Spanish"), as the admin, which is in English, says it."""
     return LANG_INFO.get(code, {}).get("name", code)

@@ -78,7 +78,7 @@ def test_without_lang_the_api_answers_in_english_whatever_the_browser_prefers(cl
 
 def test_every_list_and_record_takes_the_language(client, programme) -> None:
     titles = [p["title"] for p in api(client, "/api/programmes/", lang="es", q="Seminario")["results"]]
-    assert titles == ["Seminario sobre migración laboral"]
+    assert "Seminario sobre migración laboral" in titles
     areas = api(client, "/api/areas/", lang="es")["results"]
     assert "Migración laboral" in [area["name"] for area in areas]
     organisation = api(client, f"/api/organisations/{programme.participations.get().organisation.slug}/", lang="fr")

@@ -5,15 +5,24 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.utils import translation
+from lxml import html as lxml_html
 from modeltranslation.manager import MultilingualQuerySet
 from modeltranslation.translator import translator
 from pytest_django.asserts import assertContains, assertNotContains
 
 from funding.models import Grant
 from partners.models import Organisation
+from programmes.admin.base import TranslationStatusMixin
 from programmes.fallback_ordering import TranslatedQuerySet
-from programmes.models import Country, Overview, Programme
-from tests.factories import CountryFactory, GrantFactory, ProgrammeFactory
+from programmes.models import Country, Overview, Programme, TranslationSource
+from tests.factories import (
+    ComponentFactory,
+    CountryFactory,
+    GrantFactory,
+    KeyFigureFactory,
+    ParticipationFactory,
+    ProgrammeFactory,
+)
 from tests.helpers.admin_forms import admin_url, form_data, form_errors
 
 pytestmark = pytest.mark.django_db
@@ -23,17 +32,23 @@ SEMINAR_TITLE = "International Migration Policy Seminar for the Caribbean Region
 
 @pytest.fixture
 def seminar() -> Programme:
-    return Programme.objects.get(code="T81-805")
+    """The seminar as staff would find a record just written in English: without its seed translations."""
+    programme = Programme.objects.get(code="T81-805")
+    for field in ("title", "summary", "description"):
+        setattr(programme, f"{field}_es", "")
+        setattr(programme, f"{field}_fr", "")
+    programme.save()
+    return programme
 
 
 # The seed and the public pages -------------------------------------------------------------------
 
 
-def test_the_seed_content_is_the_english_translation() -> None:
+def test_the_seed_content_is_the_english_text_with_its_spanish_and_french() -> None:
     for model, field in [(Programme, "title"), (Country, "name"), (Organisation, "name"), (Overview, "introduction")]:
         rows = list(model.objects.rewrite(False).values_list(field, f"{field}_en", f"{field}_es", f"{field}_fr"))
         assert rows, model
-        assert all(text == english and es is None and fr is None for text, english, es, fr in rows), model
+        assert all(text == english and es and fr for text, english, es, fr in rows), model
 
 
 def test_a_spanish_page_without_a_spanish_title_shows_the_english_one(client: Client, seminar) -> None:
@@ -194,3 +209,133 @@ def test_the_history_tables_have_the_language_columns_without_uniqueness() -> No
     names = {field.name for field in history._meta.fields}
     assert {"name_en", "name_es", "name_fr"} <= names
     assert not history._meta.get_field("name_es").unique
+
+
+# Which language each text is in ------------------------------------------------------------------
+
+NOT_READ = {"title", "script", "style", "meta"}
+
+
+def texts_in_the_wrong_voice(response, english_texts: set[str]) -> list[str]:
+    """The English texts the page shows whose closest element with a ``lang`` does not say "en"."""
+    wrong = []
+    for element in document(response).iter():
+        if not isinstance(element.tag, str) or element.tag in NOT_READ:
+            continue
+        # The text an element holds itself, and the text after each of its children (also its own).
+        own = [element.text or "", *(child.tail or "" for child in element)]
+        for text in english_texts:
+            if any(text in part for part in own):
+                language = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
+                if language != ["en"]:
+                    wrong.append(f"{text!r} in <{element.tag}> (lang {language})")
+    return wrong
+
+
+def document(response):
+    return lxml_html.fromstring(response.content)
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_english_shown_for_a_missing_translation_says_lang_en(client: Client, language: str) -> None:
+    programme = ProgrammeFactory(title="Untranslated programme", summary="Only in English.", description="")
+    ComponentFactory(programme=programme, title="Untranslated component", description="Its words in English.")
+    KeyFigureFactory(programme=programme, label="people reached in English")
+    organisation = ParticipationFactory(
+        programme=programme, description="implements it in English", organisation__name="Untranslated body"
+    ).organisation
+    english = {
+        "Untranslated programme",
+        "Only in English.",
+        "Untranslated component",
+        "Its words in English.",
+        "people reached in English",
+        "implements it in English",
+        "Untranslated body",
+    }
+    pages = [
+        f"/{language}/programmes/",
+        f"/{language}/programmes/{programme.slug}/",
+        f"/{language}{organisation.get_absolute_url()}",
+        f"/{language}/",
+    ]
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert texts_in_the_wrong_voice(response, english) == [], path
+    # Translated, the same texts are in the page's language, with no lang of their own.
+    programme.title_es = programme.title_fr = "Programa traducido"
+    programme.save()
+    page = client.get(f"/{language}/programmes/{programme.slug}/")
+    assert document(page).xpath("//h1")[0].xpath("ancestor-or-self::*[@lang][1]/@lang") == [language]
+
+
+# The seed's translations and where they come from ------------------------------------------------
+
+
+def test_the_seed_has_no_missing_translation_and_each_is_noted_for_review(admin_client: Client) -> None:
+    status = TranslationStatusMixin()
+    for model in translator.get_registered_models():
+        for record in model.objects.all():
+            assert status.translation_status(record) == "None", (model, record.pk)
+    seminar = Programme.objects.get(code="T81-805")
+    assert seminar.title_es == "Seminario Internacional sobre Políticas Migratorias para la Región del Caribe"
+    assert Organisation.objects.get(slug="iom").name_fr == "Organisation internationale pour les migrations"
+
+    page = admin_client.get(admin_url(Programme, "change", seminar.pk))
+    assertContains(page, "<strong>Spanish</strong>: Translated by the portal team, to be reviewed.", html=False)
+    to_review = admin_client.get(admin_url(Programme, "changelist"), {"translation_to_review": "yes"})
+    assert seminar in to_review.context["cl"].result_list
+
+    admin_client.post(
+        admin_url(Programme, "changelist"),
+        {"action": "mark_translations_reviewed", "_selected_action": [seminar.pk]},
+    )
+    assertNotContains(admin_client.get(admin_url(Programme, "change", seminar.pk)), "to be reviewed")
+    assert TranslationSource.history.filter(object_id=seminar.pk, history_type="-").count() == 2
+
+
+# Countries' names --------------------------------------------------------------------------------
+
+
+def test_country_names_come_from_cldr_in_spanish_and_french_and_sort_by_them(client: Client) -> None:
+    spanish = client.get("/es/countries/")
+    assertContains(spanish, "República Dominicana")
+    assertContains(spanish, "Haití")
+    french = client.get("/fr/countries/")
+    assertContains(french, "Îles Turques-et-Caïques")
+    assertContains(french, "Antilles néerlandaises")  # a withdrawn code: ISO 3166-3's own translation
+    with translation.override("fr"):
+        names = list(Country.objects.filter(is_caribbean=True).order_by("name").values_list("name", flat=True))
+    assert names.index("Barbade") < names.index("Belize") < names.index("Haïti") < names.index("Jamaïque")
+    api = client.get("/api/countries/haiti/", {"lang": "es"}).json()
+    assert api["name"] == "Haití"
+
+
+def test_a_new_country_is_named_from_cldr_unless_staff_named_it() -> None:
+    country = CountryFactory(code="GP", name="Guadeloupe", slug="guadeloupe", name_es="")
+    assert (country.name_es, country.name_fr) == ("Guadalupe", "Guadeloupe")
+    named = CountryFactory(code="MQ", name="Martinique", slug="martinique", name_es="Martinica (FR)")
+    assert named.name_es == "Martinica (FR)"
+
+
+# Downloads in the page's language ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "title", "status"), [("es", "Título", "Estado"), ("fr", "Titre", "Statut")])
+def test_the_list_s_downloads_carry_the_page_s_language_and_their_headers_are_in_it(
+    client: Client, language: str, title: str, status: str
+) -> None:
+    page = client.get(f"/{language}/programmes/", {"status": "completed"})
+    links = document(page).xpath("//a[@download]/@href")
+    assert f"/programmes/export.csv?status=completed&lang={language}" in links
+    assert f"/programmes/export.xlsx?status=completed&lang={language}" in links
+    assert document(page).xpath("//form[@class='download-form']//input[@name='lang']/@value") == [language]
+
+    header = client.get("/programmes/export.csv", {"lang": language}).content.decode("utf-8-sig").splitlines()[0]
+    assert header.split(",")[:3] == [title, str(_translated("IOM project code", language)), status]
+
+
+def _translated(text: str, language: str) -> str:
+    with translation.override(language):
+        return translation.gettext(text)

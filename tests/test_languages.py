@@ -157,10 +157,13 @@ def test_downloads_feeds_and_iati_files_have_one_unprefixed_address(client, pref
 
 
 @pytest.mark.django_db
-def test_a_spanish_page_links_its_downloads_at_their_unprefixed_address(client):
+def test_a_spanish_page_links_its_downloads_at_their_unprefixed_address_in_spanish(client):
     page = document(client.get("/es/programmes/", {"status": "completed"}))
     downloads = page.xpath("//section[@aria-labelledby='download-heading']//a/@href")
-    assert downloads == ["/programmes/export.csv?status=completed", "/programmes/export.xlsx?status=completed"]
+    assert downloads == [
+        "/programmes/export.csv?status=completed&lang=es",
+        "/programmes/export.xlsx?status=completed&lang=es",
+    ]
     assert page.xpath("//link[@type='application/atom+xml']/@href") == ["/feeds/programmes.atom"]
     # The pages themselves stay in Spanish from link to link.
     assert page.xpath("//a[@class='site-name']/@href") == ["/es/"]
@@ -415,12 +418,12 @@ def test_chart_labels_use_the_decimal_mark_and_units_of_the_language(language, l
 
 
 @pytest.mark.django_db
-def test_a_funder_page_names_its_columns_in_the_language_and_its_csv_stays_english(client):
+def test_a_funder_page_names_its_columns_in_the_language_and_its_csv_too(client):
     funder = funding_organisations().first()
     page = document(client.get(f"/fr/funders/{funder.slug}/"))
     columns = page.xpath("//section[@aria-labelledby='grants']//thead//th/text()")
     assert columns == ["Programme", "Phase de", "Objet du financement", "Volet", "Période", "Devise", "Montant"]
     csv_link = page.xpath("//section[@aria-labelledby='grants']//a[@download]/@href")[0]
-    assert not csv_link.startswith("/fr/")
+    assert not csv_link.startswith("/fr/") and csv_link.endswith("?lang=fr")
     header = client.get(csv_link).content.decode("utf-8-sig").splitlines()[0]
-    assert header == "Programme,Phase of,What it funds,Component,Period,Currency,Amount"
+    assert header == "Programme,Phase de,Objet du financement,Volet,Période,Devise,Montant"

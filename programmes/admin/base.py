@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import NotRelationField, get_fields_from_path
 from django.contrib.auth import get_permission_codename
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import QuerySet
@@ -23,6 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from iomcaribbean.admin_conflicts import EditConflictAdmin
 from programmes.forms import AdminModelForm
+from programmes.models import TranslationSource
 from programmes.translation import (
     LANGUAGES,
     OTHER_LANGUAGES,
@@ -88,6 +90,25 @@ class CompactInline(admin.TabularInline):
 # modeltranslation's tabbed layout would load jQuery UI from a CDN, which the portal never does.
 
 
+def translation_sources(obj: models.Model) -> QuerySet:
+    """The notes on where the record's translations not yet reviewed come from (TranslationSource)."""
+    return TranslationSource.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class TranslationToReviewFilter(admin.SimpleListFilter):
+    title = "translation to review"
+    parameter_name = "translation_to_review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Translation to review")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            reviewed = TranslationSource.objects.filter(content_type=ContentType.objects.get_for_model(queryset.model))
+            return queryset.filter(pk__in=reviewed.values("object_id"))
+        return queryset
+
+
 class MissingTranslationFilter(admin.SimpleListFilter):
     title = "translation"
     parameter_name = "missing_translation"
@@ -136,7 +157,26 @@ class TranslationStatusMixin:
         return [*super().get_list_display(request), "translation_status"]
 
     def get_list_filter(self, request: HttpRequest) -> list:
-        return [*super().get_list_filter(request), MissingTranslationFilter]
+        return [*super().get_list_filter(request), MissingTranslationFilter, TranslationToReviewFilter]
+
+    def get_actions(self, request: HttpRequest) -> dict:
+        actions = super().get_actions(request)
+        if self.has_change_permission(request):
+            action = TranslationStatusMixin.mark_translations_reviewed
+            actions[action.__name__] = (action, action.__name__, action.short_description)
+        return actions
+
+    @admin.action(description="Mark their translations as reviewed")
+    def mark_translations_reviewed(self, request: HttpRequest, queryset: QuerySet) -> None:
+        # Each note deleted through the model, so its history records who reviewed it, and when.
+        content_type = ContentType.objects.get_for_model(queryset.model)
+        notes = TranslationSource.objects.filter(content_type=content_type, object_id__in=queryset.values("pk"))
+        count = 0
+        for note in notes:
+            note._history_user = request.user
+            note.delete()
+            count += 1
+        self.message_user(request, f"{count} translation(s) marked as reviewed.", messages.SUCCESS)
 
     def get_readonly_fields(self, request: HttpRequest, obj: models.Model | None = None) -> list[str]:
         return [*super().get_readonly_fields(request, obj), "missing_translations_note"]
@@ -160,18 +200,17 @@ class TranslationStatusMixin:
         if obj is None or obj.pk is None:
             return "Write the English texts first; the site shows them where a translation is missing."
         missing = missing_translations(obj)
-        if not missing:
-            return "None: every text is in every language."
         opts = obj._meta
-        return format_html_join(
-            mark_safe("<br>"),
-            "<strong>{}</strong>: {}",
-            (
-                (language_name(code), ", ".join(str(opts.get_field(f).verbose_name) for f in missing[code]))
-                for code in OTHER_LANGUAGES
-                if code in missing
-            ),
-        )
+        lines = [
+            (language_name(code), ", ".join(str(opts.get_field(f).verbose_name) for f in missing[code]))
+            for code in OTHER_LANGUAGES
+            if code in missing
+        ]
+        # Where the translations there are come from, until staff mark them reviewed (the list's action).
+        lines += [(language_name(source.language), source.note) for source in translation_sources(obj)]
+        if not lines:
+            return "None: every text is in every language."
+        return format_html_join(mark_safe("<br>"), "<strong>{}</strong>: {}", lines)
 
 
 class TranslatedHistoryAdmin(TranslationStatusMixin, TranslationAdmin, HistoryAdmin):

@@ -9,7 +9,8 @@ concept (Django finds an app's models here, so each is named below):
 - ``results``: the results framework (results, indicators and their baselines, periods, breakdowns);
 - ``locations``: the places a programme works in, with their points and IATI's codes for them;
 - ``related``: a programme's links to other activities, of the portal or outside it;
-- ``overview``: the programme overview and its entries.
+- ``overview``: the programme overview and its entries;
+- ``translation_sources``: where a translation not yet reviewed comes from (any app's records).
 """
 
 from programmes.models.base import (
@@ -41,9 +42,11 @@ from programmes.models.publication import PUBLICATION_FIELDS, published_conditio
 from programmes.models.reference import Country, ProjectType, ThematicArea
 from programmes.models.related import RelatedActivity, RelatedLink, related_links
 from programmes.models.results import Dimension, Indicator, Period, Result
+from programmes.models.translation_sources import PORTAL_TEAM, TranslationSource
 
 __all__ = [
     "ESTIMATE_HELP",
+    "PORTAL_TEAM",
     "PUBLICATION_FIELDS",
     "STATUS_ORDER",
     "Component",
@@ -69,6 +72,7 @@ __all__ = [
     "Result",
     "ThematicArea",
     "TimeStamped",
+    "TranslationSource",
     "by_status",
     "clean_currency",
     "clean_optional_currency",

@@ -3,12 +3,14 @@ Every page of theirs is public."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iomcaribbean.public_records import ALWAYS_SHOWN
+from programmes.country_names import fill_country_names
 from programmes.fallback_ordering import TranslatedQuerySet
 from programmes.models.base import TimeStamped
 
@@ -41,6 +43,11 @@ class Country(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Its names in the other languages from CLDR (programmes.country_names), where staff wrote none.
+        fill_country_names(self, [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE])
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("programmes:country", kwargs={"slug": self.slug})

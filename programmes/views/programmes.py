@@ -27,6 +27,7 @@ from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
 from programmes.maps import is_on_map, map_context
 from programmes.models import Country, Programme, ProgrammeCountry, related_links
+from programmes.templatetags.languages import translated
 from programmes.views.listing import (
     DEFAULT_SORT,
     FILTERS,
@@ -189,7 +190,10 @@ class ProgrammeDetailView(ReadsOnly, DetailView):
                 for value, label in Role.choices
                 if value != Role.BENEFITING and by_role[value]
             ],
-            "estimates": self.object.estimates(),
+            # Each note in a <span lang="en"> where it has no translation (templatetags.languages).
+            "estimates": {
+                field: translated(self.object, Programme.ESTIMATES[field]) for field in self.object.estimates()
+            },
             "terms": TERMS,
             "unknown_terms": unknown_terms(self.object, by_role[Role.BENEFITING]),
         }

@@ -87,7 +87,7 @@ def test_the_default_columns(client):
     third = next(row for row in rows if row[0] == "Third Country Return")
     assert dict(zip(header, third, strict=True))["Status"] == "Completed (estimate)"
     assert (
-        "status: The overview (October 2002) lists it"
+        "Status: The overview (October 2002) lists it"
         in dict(zip(header, third, strict=True))["Estimates (what they rest on)"]
     )
     assert "Belize" in record["Countries"].split("; ")

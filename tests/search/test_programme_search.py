@@ -78,12 +78,12 @@ def test_accents_and_case_make_no_difference(client):
 
 def test_a_title_in_another_language_finds_its_programme_from_any_page(client):
     seminar = Programme.objects.get(title=SEMINAR)
-    seminar.title_es = "Seminario Internacional sobre Políticas Migratorias para la Región del Caribe"
+    seminar.title_es = "Seminario zafiro sobre políticas migratorias"
     seminar.save()
-    assert found(client, "políticas migratorias") == [SEMINAR]
-    assert found(client, "POLITICAS region caribe") == [SEMINAR]
-    assert client.get("/es/programmes/", {"q": "seminario"}).status_code == 200
-    assert "Seminario Internacional" in text(client.get("/es/programmes/", {"q": "seminario"}))
+    assert found(client, "zafiro políticas") == [SEMINAR]
+    assert found(client, "ZAFIRO POLITICAS") == [SEMINAR]
+    assert client.get("/es/programmes/", {"q": "zafiro"}).status_code == 200
+    assert "Seminario zafiro" in text(client.get("/es/programmes/", {"q": "zafiro"}))
 
 
 def test_title_matches_rank_first_and_relevance_is_the_order_unless_another_is_chosen(client):
@@ -157,7 +157,7 @@ def test_documents_follow_every_edit(client):
     assert found(client, "zephyrine") == []
 
     fund = Organisation.objects.get(acronym="IDF")  # the seminar's funder, named nowhere else
-    fund.acronym = "IOMDF"
+    fund.acronym = fund.acronym_es = fund.acronym_fr = "IOMDF"
     fund.save()
     assert found(client, "iomdf") == [SEMINAR]
     assert found(client, "idf") == []
