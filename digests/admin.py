@@ -1,4 +1,5 @@
-"""The digests sent, read-only: the record is the command's, and deleting one would let its period be sent again."""
+"""The digests sent, read-only: the record is the command's. Only superusers may delete one (as they delete
+the donor account it was sent to); its period could then be sent again."""
 
 from __future__ import annotations
 
@@ -23,7 +24,4 @@ class DigestSentAdmin(HistoryAdmin):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: DigestSent | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: DigestSent | None = None) -> bool:
         return False
