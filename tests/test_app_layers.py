@@ -2,8 +2,8 @@
 
 The layers, lowest first: the project package's shared pieces (``iomcaribbean``), ``programmes``,
 ``partners``, ``funding``, ``documents``, the donors' ``digests``, then ``search`` and ``iati`` above the
-domain apps (iati may use the search; the search never uses iati). The project package's settings and root URLconfs are the
-composition root, which names every app, so they are not checked.
+domain apps (iati may use the search; the search never uses iati). The project package's settings and
+root URLconfs are the composition root, which names every app, so they are not checked.
 
 A name in a string counts as much as an import: a dotted path, a model label or a URL name
 (``"iati.views"``, ``"funding.grant"``, ``"funding:detail"``, ``"funding_api:funder-list"``), or a
