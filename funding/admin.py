@@ -198,13 +198,21 @@ class OrganisationBudgetAdmin(HistoryAdmin):
 class DonorAccountAdmin(HistoryAdmin):
     """Superusers link a user to the funders whose grants it may see; the user itself is made in Users."""
 
-    list_display = ["__str__", "user", "funder_list", "is_active", "dashboard_link"]
-    list_filter = ["is_active"]
+    list_display = ["__str__", "user", "funder_list", "is_active", "receives_digest", "language", "dashboard_link"]
+    list_filter = ["is_active", "receives_digest", "language"]
     list_select_related = ["user"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email", "funders__name"]
     autocomplete_fields = ["user", "funders"]
     readonly_fields = ["dashboard_link", "created_at", "updated_at"]
-    fields = ["user", "funders", "is_active", "dashboard_link", "created_at", "updated_at"]
+    fields = [
+        "user",
+        "funders",
+        "is_active",
+        ("receives_digest", "language"),
+        "dashboard_link",
+        "created_at",
+        "updated_at",
+    ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("funders")

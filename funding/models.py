@@ -20,6 +20,7 @@ from programmes.models import (
     Country,
     DatePrecision,
     Programme,
+    ProgrammeQuerySet,
     TimeStamped,
     clean_currency,
     clean_optional_currency,
@@ -296,6 +297,17 @@ class DonorAccount(TimeStamped):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="donor_account")
     funders = models.ManyToManyField(Organisation, related_name="donor_accounts")
     is_active = models.BooleanField("active", default=True, help_text="Untick to close the dashboard to this donor.")
+    receives_digest = models.BooleanField(
+        "weekly digest",
+        default=True,
+        help_text="E-mailed what changed in the programmes its grants fund; the donor may opt out from the e-mail.",
+    )
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The language of the e-mails the donor is sent.",
+    )
 
     history = HistoricalRecords()
 
@@ -310,3 +322,7 @@ class DonorAccount(TimeStamped):
     def grants(self) -> GrantQuerySet:
         """The grants of its funders and of their departments (a government's donor sees its ministries')."""
         return Grant.objects.filter(in_family_of("funder", self.funders.all(), "in"))
+
+    def public_programmes(self) -> ProgrammeQuerySet:
+        """The programmes its grants fund that the public may see: all a donor is told of beyond its own grants."""
+        return Programme.objects.published().filter(pk__in=self.grants().values("programme_id"))

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "funding",
     # Documents of programmes, organisations and the overview: their files, pages and API.
     "documents",
+    # The donors' weekly digests of what changed in the programmes they fund (manage.py send_digests).
+    "digests",
     # The programme search: its documents and queries (it imports the three above, they never import it).
     "search",
     # The IATI Standard: the file, its import, the quality checks; the top of the admin's chains.
@@ -254,6 +256,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
+# The public site's address, for links in e-mails sent without a request (manage.py send_digests).
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://localhost:8000" if DEBUG else "")
 
 # Security ---------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/

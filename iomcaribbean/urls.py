@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("accounts/password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("donor/", include("funding.donor_urls")),
+    path("digests/", include("digests.urls")),
     path("partners/", include("partners.urls")),
     path("funders/", include("funding.urls")),
     path("", include("documents.urls")),

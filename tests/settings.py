@@ -46,3 +46,5 @@ atexit.register(shutil.rmtree, KEPT_FILES_DIR, ignore_errors=True)
 # Uploaded documents in a folder of this run's own (the seed documents are written there by a migration).
 MEDIA_ROOT = tempfile.mkdtemp(prefix="iomcaribbean-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# The public site the donors' digests link to.
+PUBLIC_BASE_URL = "http://testserver.example"

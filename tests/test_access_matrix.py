@@ -24,6 +24,7 @@ from django.urls import get_resolver
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
+from digests.tokens import unsubscribe_token
 from tests.helpers.roles import ADMIN_RECORD, DONORS, ROLES, STAFF, Records, records_once
 from tests.helpers.routes import routes
 
@@ -228,6 +229,26 @@ def public_cases() -> list[Case]:
             lambda r: f"/donor/export.csv?as={r['account_b'].pk}",
             by_role(anonymous="login", donors="404", staff="404", superuser="200"),
         ),
+        # The digest's unsubscribe link: its signature, not a sign-in, says whose it is (a GET only asks).
+        Case(
+            "digests/unsubscribe/<str:token>/",
+            "donor A's link",
+            lambda r: f"/digests/unsubscribe/{unsubscribe_token(r['account_a'])}/",
+            PUBLIC,
+        ),
+        Case(
+            "digests/unsubscribe/<str:token>/",
+            "a tampered link",
+            lambda r: f"/digests/unsubscribe/{unsubscribe_token(r['account_a'])[:-1]}x/",
+            everyone("400"),
+        ),
+        # The dashboard's digest form posts its donor's own choice; nothing to GET.
+        Case(
+            "digests/preference/",
+            "GET",
+            lambda r: "/digests/preference/",
+            by_role(anonymous="login", donors="405", staff="405"),
+        ),
         Case(
             "donor/export.xlsx",
             "as donor B",
@@ -262,6 +283,8 @@ ADMIN_RIGHTS: dict[str, dict[str, str]] = {
     "documents.document": {"editor": "vacd", "finance": "v"},
     # Donor accounts, users and groups: superusers only.
     "funding.donoraccount": {"editor": "", "finance": "", "superuser": "vacd"},
+    # The digests sent: the command writes them, nobody in the admin (finance officers read them).
+    "digests.digestsent": {"editor": "", "finance": "v", "superuser": "vd"},
     "auth.user": {"editor": "", "finance": "", "superuser": "vacd"},
     "auth.group": {"editor": "", "finance": "", "superuser": "vacd"},
     # django-axes' record of sign-ins: superusers only, and nobody adds one by hand.
@@ -323,14 +346,15 @@ def admin_model_cases() -> list[Case]:
 def admin_site_cases() -> list[Case]:
     # The admin routes its apps' index pages with one pattern naming every app it shows.
     apps = "|".join(dict.fromkeys(model._meta.app_label for model in admin.site._registry))
+
     # Editors and finance officers see the apps they have a right in; any other app is a 404.
-    group_apps = {label.split(".")[0] for label, rights in ADMIN_RIGHTS.items() if rights.get("editor")}
+    def app_answers(app_label: str) -> dict[str, str]:
+        rights = [rights for label, rights in ADMIN_RIGHTS.items() if label.split(".")[0] == app_label]
+        return ADMIN_STAFF | {role: "404" for role in ("editor", "finance") if not any(r.get(role) for r in rights)}
+
     app_indexes = [
         Case(
-            f"admin/^(?P<app_label>{apps})/$",
-            app_label,
-            lambda r, a=app_label: f"/admin/{a}/",
-            ADMIN_STAFF | ({} if app_label in group_apps else {"editor": "404", "finance": "404"}),
+            f"admin/^(?P<app_label>{apps})/$", app_label, lambda r, a=app_label: f"/admin/{a}/", app_answers(app_label)
         )
         for app_label in apps.split("|")
     ]

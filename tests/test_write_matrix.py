@@ -24,7 +24,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, models, transaction
 from django.test import Client
 
-from funding.models import Budget, Grant, Transaction
+from digests.tokens import unsubscribe_token
+from funding.models import Budget, DonorAccount, Grant, Transaction
 from partners.models import Organisation, Participation
 from programmes.models import Component, Location, Programme, RelatedActivity, Result
 from tests.factories import (
@@ -108,6 +109,8 @@ MODELS: dict[str, ModelWrites] = {
     "funding.organisationbudget": ModelWrites(("amount", "999999.00"), {}, MONEY, "organisation_budget"),
     "documents.document": ModelWrites(("title_en", "Retitled"), {}, NARRATIVE, "document"),
     "funding.donoraccount": ModelWrites(("is_active", ""), {"user": pk("lone user")}, SUPERUSERS_ONLY, "account_a"),
+    # Written by manage.py send_digests alone; superusers delete them (with the donor account they were sent to).
+    "digests.digestsent": ModelWrites(("items", "99"), {}, rights(superuser="d"), "digest_sent"),
     "auth.user": ModelWrites(
         ("first_name", "Renamed"),
         {"username": "matrix-copy", "password1": PASSWORD, "password2": PASSWORD, "usable_password": "true"},
@@ -185,7 +188,7 @@ def content(r: Records) -> tuple[int, ...]:
         return tuple(cursor.fetchone())
 
 
-CONTENT_APPS = ("programmes", "partners", "funding", "documents", "auth")
+CONTENT_APPS = ("programmes", "partners", "funding", "documents", "digests", "auth")
 
 
 def model_cases() -> list[WriteCase]:
@@ -330,6 +333,22 @@ def site_cases() -> list[WriteCase]:
         ),
         nothing("admin/(?P<url>.*)$", "no such page", "/admin/no-such-page/"),
         WriteCase("admin/funding/grant/import-iati/", "the sample file", import_upload, content, SUPERUSER),
+        # The dashboard's digest form changes its own donor's choice: staff, even viewing as the donor, change nothing.
+        WriteCase(
+            "digests/preference/",
+            "donor A opts out",
+            lambda r: ("/digests/preference/", {"language": "fr"}),
+            column(DonorAccount, "account_a", "receives_digest"),
+            frozenset({"donor_a"}),
+        ),
+        # The e-mail's link opts its own account out for whoever posts it, signed in or not: it is the proof.
+        WriteCase(
+            "digests/unsubscribe/<str:token>/",
+            "donor A's link",
+            lambda r: (f"/digests/unsubscribe/{unsubscribe_token(r['account_a'])}/", {}),
+            column(DonorAccount, "account_a", "receives_digest"),
+            frozenset(ROLES),
+        ),
         WriteCase(
             "admin/auth/user/<id>/password/",
             "another user's password",

@@ -58,8 +58,7 @@ def year_charts(years: list[YearRow]) -> list[BarChart]:
 def funded_results(account: DonorAccount) -> list[tuple[Programme, list]]:
     """The results of the published programmes the account's grants fund (those with any), in one query:
     what the public may read of those programmes, never another donor's or an unpublished one's."""
-    funded = Programme.objects.published().filter(pk__in=account.grants().values("programme_id"))
-    programmes = with_items(funded.only("pk", "slug", *TITLE_COLUMNS).order_by("title", "pk"))
+    programmes = with_items(account.public_programmes().only("pk", "slug", *TITLE_COLUMNS).order_by("title", "pk"))
     return [(programme, results) for programme in programmes if (results := items_of(programme)["results"])]
 
 

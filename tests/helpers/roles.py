@@ -6,6 +6,7 @@ records both matrices fill their URLs and forms with, built once per module and 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -71,6 +72,7 @@ ADMIN_RECORD = {
     "funding.organisationbudget": "organisation_budget",
     "documents.document": "document",
     "funding.donoraccount": "account_a",
+    "digests.digestsent": "digest_sent",
     "auth.user": "donor_a_user",
     "auth.group": "editors",
     "axes.accessattempt": "access_attempt",
@@ -94,6 +96,7 @@ def build_records() -> Records:
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType
 
+    from digests.models import DigestSent
     from programmes.models import Programme
 
     country, area, project_type = CountryFactory(), ThematicAreaFactory(), ProjectTypeFactory()
@@ -144,6 +147,13 @@ def build_records() -> Records:
         "account_a": account_a,
         "account_b": account_b,
         "donor_a_user": account_a.user,
+        "digest_sent": DigestSent.objects.create(
+            account=account_a,
+            period_start=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+            period_end=datetime.datetime(2024, 1, 8, tzinfo=datetime.UTC),
+            to=account_a.user.email,
+            items=1,
+        ),
         "editors": Group.objects.get(name=EDITORS),
         "programme_type": ContentType.objects.get_for_model(Programme),
     }

@@ -45,7 +45,8 @@ def test_superuser_searches_the_list_of_every_model(admin_client: Client, model)
     """A search runs each model's search fields (a wrong one is a 500). The list, add, change and
     history pages themselves are the access matrix's (tests/test_access_matrix.py)."""
     name = model._meta.verbose_name
-    assertContains(admin_client.get(admin_url(model, "changelist"), {"q": "a"}), f"Select {name} to change")
+    # "to view" where nobody changes its records (the digests sent).
+    assertContains(admin_client.get(admin_url(model, "changelist"), {"q": "a"}), f"Select {name} to ")
 
 
 @pytest.mark.usefixtures("every_model_has_a_record")
