@@ -10,15 +10,14 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
-import lxml.html
 import pytest
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from funding.donor.exports import GRANT_COLUMNS
 from funding.models import Grant, Transaction
 from funding.selectors import schedule_ahead
-from funding.donor.exports import GRANT_COLUMNS
 from iomcaribbean.exports import FORMULA_STARTS, XLSX_TYPE
 from programmes.models import DatePrecision
 from tests.helpers.donors import FORMULA, GRANTS, donor_world, heading_table, read_xlsx, table
