@@ -16,7 +16,7 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -69,8 +69,8 @@ class FunderListForm(forms.Form):
 
 
 def funder_sort_key(sort: str, currency: str) -> Callable[[Organisation], tuple]:
-    """The order of the funders list: the largest first, those with no amount in ``currency`` last,
-    then by name (a tie, or the name sort itself)."""
+    """The order of the funders list, read in order of name: the largest first, those with no amount
+    in ``currency`` last, ties (and the name sort itself) kept in order of name (``sorted`` is stable)."""
 
     def amount(funder: Organisation, kind: str) -> Any:
         return next((getattr(t, kind) for t in getattr(funder, kind) if t.currency == currency), None)
@@ -83,7 +83,7 @@ def funder_sort_key(sort: str, currency: str) -> Callable[[Organisation], tuple]
             first = (value is None, -(value or 0))
         else:
             first = ()
-        return (*first, funder.name.casefold(), funder.pk)
+        return first
 
     return key
 
@@ -97,9 +97,11 @@ def status_order(lookup: str) -> Case:
 def grant_orderings() -> dict[str, tuple]:
     """A grants table's ?sort= values and their orderings (expressions of the active language)."""
     title = in_active_language("programme__title").asc()
+    no_amount = ExpressionWrapper(Q(amount__isnull=True), output_field=BooleanField())
     return {
         "programme": (title,),
-        "amount": ("currency", F("amount").desc(nulls_last=True), title),
+        # Grants whose amount, so currency, is not published come last.
+        "amount": (no_amount.asc(), "currency", F("amount").desc(), title),
         "start": (F("start_date").desc(nulls_last=True), title),
         "status": (status_order("programme__status"), title),
     }
@@ -134,9 +136,9 @@ class FunderGrantFilter(django_filters.FilterSet):
         model = Grant
         fields: list[str] = []
 
-    def __init__(self, data: Any, queryset: QuerySet[Grant]) -> None:
+    def __init__(self, data: Any, queryset: QuerySet[Grant], *, currencies: list[str]) -> None:
+        """``currencies``: those of the grants' published amounts, which the caller has summed already."""
         super().__init__(data, queryset=queryset)
-        currencies = sorted(set(queryset.exclude(currency="").values_list("currency", flat=True)))
         self.filters["currency"].extra["choices"] = [(code, code) for code in currencies]
 
 
@@ -159,7 +161,8 @@ class DonorGrantFilter(FunderGrantFilter):
         fields: list[str] = []
 
     def __init__(self, data: Any, queryset: QuerySet[Grant]) -> None:
-        super().__init__(data, queryset)
+        currencies = queryset.exclude(currency="").order_by("currency").values_list("currency", flat=True)
+        super().__init__(data, queryset, currencies=list(currencies.distinct()))
         for name in ("currency", "sort"):  # after the filters of the donor's own grants
             self.filters.move_to_end(name)
         programmes = Programme.objects.filter(pk__in=queryset.values("programme_id"))

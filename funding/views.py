@@ -209,7 +209,8 @@ class FunderDetailView(ReadsOnly, DetailView):
         with_funder_counts([self.object])
         grants = funder_grants(self.object)
         totals = money_totals(grants, by_year=True).get(None, [])
-        self.filterset = FunderGrantFilter(self.request.GET, listed_grants(self.object))
+        currencies = [t.currency for t in totals if t.granted is not None]
+        self.filterset = FunderGrantFilter(self.request.GET, listed_grants(self.object), currencies=currencies)
         rows = list(self.filterset.qs)
         columns = grant_columns(rows, self.object)
         # The names in the page's language (English where a name is not translated).
