@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
+from funding.filters import FUNDERS_PER_PAGE, FunderGrantFilter, FunderListForm, funder_sort_key
 from funding.models import Grant
 from funding.selectors import (
     CurrencyTotal,
@@ -32,7 +33,7 @@ from funding.selectors import (
 )
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response
-from iomcaribbean.public_routes import public
+from iomcaribbean.public_routes import Route, public
 from iomcaribbean.views import ReadsOnly
 from iomcaribbean.year_charts import YearGap, year_chart, years_and_gaps
 from partners.models import Organisation, OverviewPartner
@@ -144,28 +145,50 @@ def by_year(totals: list[CurrencyTotal]) -> list[dict[str, Any]]:
 
 
 class FunderListView(ReadsOnly, ListView):
+    """The funders, searched by name and sorted on the server (``funding.filters``), a page at a time."""
+
     template_name = "funding/funder_list.html"
     context_object_name = "funders"
+    paginate_by = FUNDERS_PER_PAGE
+    public_route = Route(frozenset({"q", "sort", "currency", "page"}))
 
-    def get_queryset(self) -> QuerySet[Organisation]:
-        return funding_organisations().select_related("country", "parent").order_by("name")
+    def get_queryset(self) -> list[Organisation]:
+        # Every funder's counts and totals per currency, a body's including its departments', in
+        # four queries (the departments, grants, then transactions), whatever the page: the sorts
+        # need them all. The list is short (some hundred funders at demo volume).
+        parents = departments_parents()
+        totals = rolled_up(money_totals(Grant.objects.published(), per="funder"), parents)
+        currencies = sorted({t.currency for mine in totals.values() for t in mine if t.currency})
+        # Without a choice, the amounts' sorts compare those in US dollars, if any (else the first currency).
+        self.currency = "USD" if "USD" in currencies else next(iter(currencies), "")
+        self.form = FunderListForm(self.request.GET, currencies=currencies, default_currency=self.currency)
+        funders = funding_organisations().select_related("country", "parent").order_by("name")
+        if not self.form.is_valid():
+            return with_funder_totals(with_funder_counts(funders, parents), totals)
+        self.currency = self.form.cleaned_data["currency"] or self.currency
+        found = with_funder_totals(with_funder_counts(self.form.search(funders), parents), totals)
+        return sorted(found, key=funder_sort_key(self.form.cleaned_data["sort"] or "name", self.currency))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        # Four more queries for every funder's counts and totals per currency (the departments,
-        # grants, then transactions), a body's including its departments'.
-        parents = departments_parents()
-        context["funders"] = with_funder_counts(context["funders"], parents)
-        totals = rolled_up(money_totals(Grant.objects.published(), per="funder"), parents)
-        for funder in context["funders"]:
-            mine = totals.get(funder.pk, [])
-            funder.granted = [t for t in mine if t.granted is not None]
-            funder.committed = [t for t in mine if t.committed]
-            funder.disbursed = [t for t in mine if t.disbursed]
+        context = super().get_context_data(form=self.form, currency=self.currency, **kwargs)
         context["supporters"] = supporters_without_grants()
         naming = Overview.objects.on_home_page().only("supporters_note", "date", "date_precision", "title")
         context["overview"] = naming.first()
         return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        # A value the form rejects is the client's mistake: say so, with the form's errors.
+        return super().render_to_response(context, status=400 if self.form.errors else 200, **kwargs)
+
+
+def with_funder_totals(funders: list[Organisation], totals: dict[int, list[CurrencyTotal]]) -> list[Organisation]:
+    """Each funder with its totals per currency that have an amount granted, committed, disbursed."""
+    for funder in funders:
+        mine = totals.get(funder.pk, [])
+        funder.granted = [t for t in mine if t.granted is not None]
+        funder.committed = [t for t in mine if t.committed]
+        funder.disbursed = [t for t in mine if t.disbursed]
+    return funders
 
 
 class FunderDetailView(ReadsOnly, DetailView):
@@ -173,6 +196,7 @@ class FunderDetailView(ReadsOnly, DetailView):
 
     template_name = "funding/funder_detail.html"
     context_object_name = "funder"
+    public_route = Route(frozenset({"currency", "sort"}))
 
     def get_queryset(self) -> QuerySet[Organisation]:
         return funding_organisations().select_related("country", "parent")
@@ -181,7 +205,9 @@ class FunderDetailView(ReadsOnly, DetailView):
         with_funder_counts([self.object])
         grants = funder_grants(self.object)
         totals = money_totals(grants, by_year=True).get(None, [])
-        rows = list(listed_grants(self.object))
+        currencies = [t.currency for t in totals if t.granted is not None]
+        self.filterset = FunderGrantFilter(self.request.GET, listed_grants(self.object), currencies=currencies)
+        rows = list(self.filterset.qs)
         columns = grant_columns(rows, self.object)
         # The names in the page's language (English where a name is not translated).
         countries = grant_totals_named(
@@ -197,16 +223,31 @@ class FunderDetailView(ReadsOnly, DetailView):
         )
         return super().get_context_data(
             grant_columns=columns,
-            grant_rows=[(grant, grant_row(grant, columns)) for grant in rows],
+            grant_filter=self.filterset,
+            grant_rows=[(grant, zip(columns, grant_row(grant, columns), strict=True)) for grant in rows],
             departments=Organisation.objects.filter(Q(parent=self.object) | Q(parent__parent=self.object)).filter(
                 Exists(own_published_grants())
             ),
             money_totals=[t for t in totals if t.granted is not None or t.committed or t.disbursed],
             years=by_year(totals),
-            countries=countries,
-            areas=areas,
+            countries=once_per_group(countries),
+            areas=once_per_group(areas),
             **kwargs,
         )
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        return super().render_to_response(context, status=400 if self.filterset.errors else 200, **kwargs)
+
+
+def once_per_group(rows: list[dict]) -> list[dict]:
+    """``grant_totals_named``'s rows (a group and currency each) as one row per group, its grants
+    counted once and its amounts per currency within it (a grant has one currency)."""
+    groups: dict[str, dict] = {}
+    for row in rows:
+        group = groups.setdefault(row["slug"], {"name": row["name"], "slug": row["slug"], "grants": 0, "amounts": []})
+        group["grants"] += row["grants"]
+        group["amounts"].append(row)
+    return list(groups.values())
 
 
 @public("lang", download=True)

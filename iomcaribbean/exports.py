@@ -4,7 +4,9 @@ Cells that a spreadsheet could read as a formula are prefixed with an apostrophe
 typed can never run as one (OWASP's "CSV injection"): those that begin with a tab or a line break,
 and those whose first visible character is =, +, - or @ in any of their widths (full-width, small),
 even after spaces, line breaks or invisible control characters, which a spreadsheet may skip.
-Numbers stay numbers.
+Numbers stay numbers. In an XLSX file an amount (``Money``) is a number with its currency's
+number format and a date (``PartialDate``) a date cell shown at the precision the record states;
+in a CSV file they are the plain amount and the date's known part in ISO 8601 ("2019", "2019-03").
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import wraps
@@ -23,6 +26,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from iomcaribbean.api import DownloadRateThrottle
 
@@ -33,12 +37,46 @@ FORMULA_SIGNS = frozenset("=+-@")
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PERIODS = {1: "second", 60: "minute", 3600: "hour", 86400: "day"}
+# A date's known part, by its precision (programmes.models.DatePrecision's values): in a CSV, in an XLSX cell.
+CSV_DATE_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+XLSX_DATE_FORMATS = {"year": "yyyy", "month": "mmm yyyy", "day": "yyyy-mm-dd"}
+WIDEST_COLUMN = 60  # characters: longer texts wrap in the spreadsheet rather than widen it
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in a currency (an ISO 4217 code, three capitals)."""
+
+    amount: Decimal
+    currency: str
+
+    def xlsx_format(self) -> str:
+        return f'#,##0.00 "{self.currency}"'
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date of which only the year, or the year and month, may be known."""
+
+    value: date
+    precision: str  # "year", "month" or "day"
+
+    @classmethod
+    def of(cls, value: date | None, precision: str) -> PartialDate | None:
+        return None if value is None else cls(value, precision)
+
+    def __str__(self) -> str:
+        return self.value.strftime(CSV_DATE_FORMATS[self.precision])
 
 
 def safe_cell(value: Any) -> Any:
     """The value as a spreadsheet should receive it: text defused, numbers and dates as they are."""
     if value is None:
         return ""
+    if isinstance(value, Money):
+        return value.amount
+    if isinstance(value, PartialDate):
+        return str(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float, Decimal, date, datetime)):
@@ -75,26 +113,50 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[A
     return _attachment(response, filename)
 
 
-def _xlsx_cell(value: Any) -> Any:
-    """``safe_cell``, less the control characters a worksheet cannot hold (openpyxl would raise).
+def _xlsx_value(value: Any) -> tuple[Any, str | None]:
+    """The cell's value and number format: ``safe_cell``'s, an amount or a date kept as a number or
+    a date, less the control characters a worksheet cannot hold (openpyxl would raise).
 
     They go first, so that one hiding a formula's first character cannot bring the formula back.
     """
-    return safe_cell(XML_INVALID.sub("", value) if isinstance(value, str) else value)
+    if isinstance(value, Money):
+        return value.amount, value.xlsx_format()
+    if isinstance(value, PartialDate):
+        return value.value, XLSX_DATE_FORMATS[value.precision]
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value, XLSX_DATE_FORMATS["day"]
+    return safe_cell(XML_INVALID.sub("", value) if isinstance(value, str) else value), None
+
+
+def _shown_width(value: Any) -> int:
+    if isinstance(value, Decimal):
+        return len(f"{value:,.2f}") + 6  # and the currency's code
+    if isinstance(value, date):
+        return 11
+    return max((len(line) for line in str(value).splitlines()), default=0)
 
 
 def xlsx_response(filename: str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> HttpResponse:
-    """One worksheet per (title, header, rows); the header row is bold and frozen."""
+    """One worksheet per (title, header, rows); the header row is bold and frozen, each column as
+    wide as its widest cell (up to ``WIDEST_COLUMN``)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
-        sheet.append([_xlsx_cell(cell) for cell in header])
+        sheet.append([_xlsx_value(cell)[0] for cell in header])
+        widths = [len(str(cell)) for cell in header]
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
         for row in rows:
-            sheet.append([_xlsx_cell(cell) for cell in row])
+            values = [_xlsx_value(cell) for cell in row]
+            sheet.append([value for value, _ in values])
+            for cell, (_, number_format) in zip(sheet[sheet.max_row], values, strict=True):
+                if number_format:
+                    cell.number_format = number_format
+            widths = [max(pair) for pair in zip(widths, (_shown_width(value) for value, _ in values), strict=False)]
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, WIDEST_COLUMN)
     buffer = BytesIO()
     workbook.save(buffer)
     return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename)

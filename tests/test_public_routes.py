@@ -114,6 +114,7 @@ def sample_values() -> dict[str, str]:
         "language": "en",
         "year": "2001",
         "kind": "programme",
+        "currency": "USD",
     }
 
 

@@ -11,14 +11,16 @@ from funding.donor.access import donor_page, require
 from funding.donor.figures import donor_figures
 from funding.models import DonorAccount, PlannedDisbursement, Transaction
 from iomcaribbean.content_language import in_requested_language
-from iomcaribbean.exports import csv_response, download_throttled, xlsx_response
+from iomcaribbean.exports import Money, csv_response, download_throttled, xlsx_response
 
 GRANT_COLUMNS = [
     "Programme",
     "Status",
+    "Published",
     "Funder",
     "What it funds",
-    "Period",
+    "Start",
+    "End",
     "Currency",
     "Amount",
     "Committed",
@@ -32,12 +34,13 @@ SCHEDULE_COLUMNS = ["Programme", "Funder", "Period start", "Period end", "Curren
 
 
 def transaction_cells(t: Transaction) -> list[Any]:
-    grant = t.grant
-    return [grant.programme.title, str(grant.funder), t.date, t.get_type_display(), t.description, t.currency, t.amount]
+    grant, amount = t.grant, Money(t.amount, t.currency)
+    return [grant.programme.title, str(grant.funder), t.date, t.get_type_display(), t.description, t.currency, amount]
 
 
 def planned_cells(p: PlannedDisbursement) -> list[Any]:
-    return [p.grant.programme.title, str(p.grant.funder), p.period_start, p.period_end, p.currency, p.amount]
+    amount = Money(p.amount, p.currency)
+    return [p.grant.programme.title, str(p.grant.funder), p.period_start, p.period_end, p.currency, amount]
 
 
 def export_name(extension: str) -> str:

@@ -26,12 +26,12 @@ from funding.selectors import (
     pivot_years,
     schedule_ahead,
 )
+from iomcaribbean.exports import Money, PartialDate
 from iomcaribbean.year_charts import YearGap, years_and_gaps
 from programmes.models import published_condition
 from programmes.translation import LANGUAGES, localized
 
 NONE = Decimal("0.00")
-PUBLISHED, PIPELINE = "Published", "Not yet published"
 NOT_PUBLISHED = "Amount not published"
 
 
@@ -49,7 +49,7 @@ def with_translations(lookup: str, *fields: str) -> list[str]:
 LISTED_FIELDS = [
     *("funder", "programme", "amount", "currency", "purpose"),
     *("start_date", "start_precision", "end_date", "end_precision"),
-    "programme__slug",
+    *("programme__slug", "programme__status"),
     *with_translations("programme", "title"),
     *with_translations("funder", "name", "acronym"),
 ]
@@ -92,25 +92,22 @@ class GrantRow:
             "scheduled": amount_text(self.scheduled),
         }
 
-    @property
-    def status(self) -> str:
-        return PUBLISHED if self.grant.programme_published else PIPELINE
-
     def cells(self) -> list[Any]:
-        """The row as the page shows it, for the downloads."""
+        """The row for the downloads: the amounts as numbers in the row's currency, the period as its
+        two dates at the precision the record states."""
         grant = self.grant
-        amount = "" if not self.first else NOT_PUBLISHED if grant.amount is None else grant.amount
+        amount = "" if not self.first else NOT_PUBLISHED if grant.amount is None else Money(grant.amount, self.currency)
         return [
             grant.programme.title,
-            self.status,
+            grant.programme.get_status_display(),
+            grant.programme_published,
             self.funder,
             grant.purpose,
-            grant.period_display,
+            PartialDate.of(grant.start_date, grant.start_precision),
+            PartialDate.of(grant.end_date, grant.end_precision),
             self.currency,
             amount,
-            self.committed,
-            self.disbursed,
-            self.scheduled,
+            *(Money(value, self.currency) for value in (self.committed, self.disbursed, self.scheduled)),
         ]
 
 
@@ -121,8 +118,9 @@ class TotalRow:
 
     def cells(self) -> list[Any]:
         t = self.total
-        granted = NOT_PUBLISHED if t.granted is None else t.granted
-        return [t.currency, t.grants, t.unpublished_amounts, granted, t.committed, t.disbursed, self.scheduled]
+        granted = NOT_PUBLISHED if t.granted is None else Money(t.granted, t.currency)
+        money = (Money(value, t.currency) for value in (t.committed, t.disbursed, self.scheduled))
+        return [t.currency, t.grants, t.unpublished_amounts, granted, *money]
 
     @cached_property
     def shown(self) -> dict[str, str]:
@@ -180,14 +178,17 @@ class DonorFigures:
         ]
 
 
-def donor_figures(account: DonorAccount, *, today: datetime.date) -> DonorFigures:
-    """Everything the dashboard and its downloads show, in a fixed number of queries.
+def donor_figures(
+    account: DonorAccount, *, today: datetime.date, grants: QuerySet[Grant] | None = None
+) -> DonorFigures:
+    """Everything the dashboard and its downloads show, in a fixed number of queries, of the
+    account's grants or of ``grants``, those of them the dashboard's filters chose, in their order.
 
     Every figure is of the grants listed: the schedule is read for those grants and given them,
     and the totals per currency and year are those of the grants' money (``money_totals``, per
     grant) added up, so they always agree with the grants table.
     """
-    grants = account.grants()
+    grants = account.grants() if grants is None else grants
     listed_grants = {grant.pk: grant for grant in listed(grants)}
     funders = {grant.funder_id: grant.funder for grant in listed_grants.values()}
     funder_names = {pk: str(funder) for pk, funder in funders.items()}  # once each, not on every line

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from funding.donor.access import donor_page, require
 from funding.donor.figures import donor_figures
+from funding.filters import DonorGrantFilter
 from funding.models import DonorAccount, Grant
 from funding.selectors import YearRow, transaction_totals_by_grant
 from iomcaribbean.charts import BarChart
@@ -55,10 +56,11 @@ def year_charts(years: list[YearRow]) -> list[BarChart]:
     return charts
 
 
-def funded_results(account: DonorAccount) -> list[tuple[Programme, list]]:
-    """The results of the published programmes the account's grants fund (those with any), in one query:
+def funded_results(grants: QuerySet[Grant]) -> list[tuple[Programme, list]]:
+    """The results of the published programmes the grants listed fund (those with any), in one query:
     what the public may read of those programmes, never another donor's or an unpublished one's."""
-    programmes = with_items(account.public_programmes().only("pk", "slug", *TITLE_COLUMNS).order_by("title", "pk"))
+    funded = Programme.objects.published().filter(pk__in=grants.values("programme_id"))
+    programmes = with_items(funded.only("pk", "slug", *TITLE_COLUMNS).order_by("title", "pk"))
     return [(programme, results) for programme in programmes if (results := items_of(programme)["results"])]
 
 
@@ -72,18 +74,22 @@ def dashboard(request: HttpRequest, account: DonorAccount | None) -> HttpRespons
     if account is None:
         return render(request, "funding/donor_no_account.html", status=403)
     today = timezone.localdate()
-    figures = donor_figures(account, today=today)
+    # Every choice narrows the account's own grants: no parameter reaches another donor's.
+    chosen = DonorGrantFilter(request.GET, account.grants())
+    figures = donor_figures(account, today=today, grants=chosen.qs)
     context = {
         **page_context(request, account),
         "funders": list(account.funders.order_by("name")),
+        "grant_filter": chosen,
+        "filtered": any(chosen.form.cleaned_data.get(name) for name in chosen.filters if name != "sort"),
         "figures": figures,
         "charts": year_charts(figures.years),
         "year_table": figures.year_table(),
         "schedule_table": figures.schedule_table(),
         "today": today,
-        "funded_results": funded_results(account),
+        "funded_results": funded_results(chosen.qs),
     }
-    return render(request, "funding/donor_dashboard.html", context)
+    return render(request, "funding/donor_dashboard.html", context, status=400 if chosen.errors else 200)
 
 
 @donor_page

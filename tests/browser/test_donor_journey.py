@@ -69,14 +69,14 @@ def test_a_donor_signs_in_reads_the_dashboard_and_downloads_the_xlsx(live_server
     workbook = load_workbook(path)
     assert workbook.sheetnames == ["Grants", "Transactions", "Schedule ahead", "Totals"]
     header, *rows = workbook["Grants"].iter_rows(values_only=True)
-    assert header[:3] == ("Programme", "Status", "Funder")
-    assert [(row[0], row[1], row[2]) for row in rows] == [
-        (PIPELINE, "Not yet published", "U.S. State Department"),
-        (TRAFFICKING, "Published", "U.S. State Department"),
-        (HIV, "Published", "U.S. State Department"),
+    assert header[:4] == ("Programme", "Status", "Published", "Funder")
+    assert [(row[0], row[2], row[3]) for row in rows] == [
+        (PIPELINE, "no", "U.S. State Department"),
+        (TRAFFICKING, "yes", "U.S. State Department"),
+        (HIV, "yes", "U.S. State Department"),
     ]  # in programme title order, as on the page
     hiv_row = next(row for row in rows if row[0] == HIV)
-    assert hiv_row[5:] == ("USD", "Amount not published", 250000, 100000, 0)
+    assert hiv_row[7:] == ("USD", "Amount not published", 250000, 100000, 0)
     assert len(list(workbook["Transactions"].iter_rows())) == 1 + 2
 
     # Signing out is a button in the header; the visitor is back on the public overview.

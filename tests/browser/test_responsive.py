@@ -250,8 +250,14 @@ def test_on_a_phone_money_tables_of_a_few_columns_fit_and_are_still_tables(live_
         tables = tables_on(page, live_server.url + "/donor/")
         assert tables["Totals by currency"]["overflow"] <= 0
         assert tables["Commitments and disbursements by year"]["overflow"] <= 0
-        # Ten columns cannot fit: the grants table still scrolls, in its keyboard-reachable box.
-        assert tables["Your grants"]["overflow"] > 0
+        # Ten columns, stacked: each grant a list of figures, its amount first, with no sideways scroll.
+        assert tables["Your grants"]["overflow"] <= 0
+        assert page.get_by_role("table", name="Your grants").get_by_text("250,000.00").first.is_visible()
+
+        tables = tables_on(page, live_server.url + "/funders/")
+        assert tables["Funders and what they have granted, committed and disbursed"]["overflow"] <= 0
+        tables = tables_on(page, live_server.url + "/funders/us-state-department/")
+        assert all(table["overflow"] <= 0 for table in tables.values())
     finally:
         context.close()
 

@@ -10,15 +10,16 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
-import lxml.html
 import pytest
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from funding.models import Transaction
+from funding.donor.exports import GRANT_COLUMNS
+from funding.models import Grant, Transaction
 from funding.selectors import schedule_ahead
 from iomcaribbean.exports import FORMULA_STARTS, XLSX_TYPE
+from programmes.models import DatePrecision
 from tests.helpers.donors import FORMULA, GRANTS, donor_world, heading_table, read_xlsx, table
 from tests.helpers.roles import client_for
 
@@ -54,9 +55,15 @@ def as_shown(cell: Any) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
-def page_header(response, xpath: str) -> list[str]:
-    document = lxml.html.fromstring(response.content.decode())
-    return [" ".join(th.text_content().split()) for th in document.xpath(f"{xpath}/thead/tr/th")]
+def same_as_page(rows: list[list[Any]], page) -> list[list[str]]:
+    """The download's rows in the page's columns: programme and status, what it funds, then the
+    currency and amounts (the download adds publication, funder and the period's two dates)."""
+    shown = [[as_shown(cell) for cell in row] for row in rows]
+    return [[row[0], row[1], row[4], *row[7:]] for row in shown]
+
+
+def page_rows(page) -> list[list[str]]:
+    return [[row[0].removesuffix(" Not yet published"), row[1], row[2], *row[4:]] for row in table(page, GRANTS)]
 
 
 def test_the_csv_is_the_grants_table_as_shown(donor_a, world):
@@ -66,19 +73,22 @@ def test_the_csv_is_the_grants_table_as_shown(donor_a, world):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert re.fullmatch(r'attachment; filename="grants-\d{4}-\d{2}-\d{2}\.csv"', response["Content-Disposition"])
     header, *rows = read_csv(response)
-    assert header == page_header(page, GRANTS)
-    assert [[as_shown(cell) for cell in row] for row in rows] == table(page, GRANTS)
+    assert header == GRANT_COLUMNS
+    assert same_as_page(rows, page) == page_rows(page)
     assert len(rows) == 4
 
 
-def test_the_csv_keeps_numbers_as_numbers_and_defuses_formulas(donor_a, world):
+def test_the_csv_keeps_numbers_as_numbers_dates_plain_and_defuses_formulas(donor_a, world):
     _, water, pipeline, pipeline_usd, survey = read_csv(donor_a.get(CSV))
 
-    assert water[5:] == ["USD", "5000.00", "5000.00", "3500.00", "1000.00"]
-    assert pipeline[3] == "'" + FORMULA  # a spreadsheet shows it as text and never runs it
-    assert pipeline[1] == "Not yet published"
-    assert pipeline_usd[5:7] == ["USD", ""]
-    assert survey[6] == "Amount not published"
+    assert water[1:] == [
+        *("Ongoing", "yes", "Alpha Relief Fund", "wells and pumps", "2021-01-01", "2023-12-31"),
+        *("USD", "5000.00", "5000.00", "3500.00", "1000.00"),
+    ]
+    assert pipeline[4] == "'" + FORMULA  # a spreadsheet shows it as text and never runs it
+    assert pipeline[2] == "no"  # not yet published
+    assert pipeline_usd[7:9] == ["USD", ""]
+    assert survey[8] == "Amount not published"
 
 
 def test_the_xlsx_has_the_four_sheets_each_matching_the_page_or_the_database(donor_a, world):
@@ -91,8 +101,8 @@ def test_the_xlsx_has_the_four_sheets_each_matching_the_page_or_the_database(don
     assert list(sheets) == ["Grants", "Transactions", "Schedule ahead", "Totals"]
 
     header, *rows = sheets["Grants"]
-    assert header == page_header(page, GRANTS)
-    assert [[as_shown(cell) for cell in row] for row in rows] == table(page, GRANTS)
+    assert header == GRANT_COLUMNS
+    assert same_as_page(rows, page) == page_rows(page)
 
     header, *rows = sheets["Transactions"]
     assert header == ["Programme", "Funder", "Date", "Type", "Description", "Currency", "Amount"]
@@ -146,7 +156,7 @@ def test_the_xlsx_defuses_formulas_and_bolds_and_freezes_its_headers(donor_a, wo
     workbook = load_workbook(io.BytesIO(donor_a.get(XLSX).content))
     grants = workbook["Grants"]
 
-    purposes = [cell for cell in grants["D"] if isinstance(cell.value, str) and "HYPERLINK" in cell.value]
+    purposes = [cell for cell in grants["E"] if isinstance(cell.value, str) and "HYPERLINK" in cell.value]
     assert [(cell.value, cell.data_type) for cell in purposes] == [("'" + FORMULA, "s")] * 2
     assert all(cell.font.bold for cell in grants[1])
     assert grants.freeze_panes == "A2"
@@ -165,3 +175,22 @@ def test_a_donor_with_no_grants_downloads_just_the_headers(world):
 
     assert read_csv(client.get(CSV))[1:] == []
     assert [len(rows) for rows in read_xlsx(client.get(XLSX)).values()] == [1, 1, 1, 1]
+
+
+def test_the_xlsx_amounts_are_numbers_in_their_currency_dates_are_dates_at_their_precision(donor_a, world):
+    Grant.objects.filter(pk=world.published.pk).update(start_precision=DatePrecision.YEAR)
+    workbook = load_workbook(io.BytesIO(donor_a.get(XLSX).content))
+    grants, transactions = workbook["Grants"], workbook["Transactions"]
+
+    water, pipeline = (dict(zip(GRANT_COLUMNS, grants[row], strict=True)) for row in (2, 3))
+    assert (water["Amount"].value, water["Amount"].data_type) == (5000, "n")
+    assert water["Amount"].number_format == water["Disbursed"].number_format == '#,##0.00 "USD"'
+    assert pipeline["Amount"].number_format == '#,##0.00 "EUR"'
+    # Only the year of the start is known: a date cell that shows the year alone.
+    assert water["Start"].is_date and water["Start"].number_format == "yyyy"
+    assert water["End"].is_date and water["End"].number_format == "yyyy-mm-dd"
+    assert all(cell.is_date and cell.number_format == "yyyy-mm-dd" for cell in transactions["C"][1:])
+    assert {cell.number_format for cell in transactions["G"][1:]} == {'#,##0.00 "USD"', '#,##0.00 "EUR"'}
+    # Each column as wide as its widest cell: the longest programme title fits.
+    assert grants.column_dimensions["A"].width >= len("Alpha clean water programme")
+    assert read_csv(donor_a.get(CSV))[1][5] == "2021"  # the CSV writes the known part, plainly

@@ -40,7 +40,8 @@ def text(response) -> str:
 
 
 def cell_text(cell: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+    """A cell as the reader sees it at full width (the currency a phone adds to an amount left out)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", re.sub(r'<span class="stack-only">[^<]*</span>', "", cell)).split())
 
 
 def section(response, heading_id: str) -> str:
@@ -187,8 +188,7 @@ def test_totals_by_country_count_a_multi_country_grant_under_each_benefiting_cou
     by_country = section(client.get(url("donor-under-test")), "by-country")
     assert table_rows(by_country) == [
         ["Haiti test", "1", "USD 1,000.00"],
-        ["Jamaica test", "1", "EUR 400.00"],
-        ["Jamaica test", "1", "USD 1,000.00"],
+        ["Jamaica test", "2", "EUR 400.00 USD 1,000.00"],  # once, its amounts per currency within
     ]
     assert "counts under each of them" in by_country
     assert "Venue only" not in by_country

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from decimal import Decimal
 
 import pytest
@@ -12,6 +11,7 @@ from django.urls import reverse
 from partners.models import Organisation
 from programmes.models import Programme
 from tests.factories import GrantFactory, OrganisationFactory, ProgrammeFactory
+from tests.helpers.donors import table
 from tests.helpers.query_counts import DETAIL_QUERIES, LIST_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +28,8 @@ def text(response) -> str:
 
 
 def rows(response) -> list[list[str]]:
-    """The table body as the reader sees it: one list of cell texts per row."""
-    body = text(response)
-    body = body[body.index("<tbody>") : body.index("</tbody>")]
-    return [
-        [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
-        for row in re.findall(r"<tr>(.*?)</tr>", body)
-    ]
+    """The page's first table body as the reader sees it at full width: one list of cell texts per row."""
+    return table(response, "(//table)[1]")
 
 
 def test_the_funder_list_names_every_funder_of_a_published_programme_with_its_count(client):

@@ -100,9 +100,16 @@ GRANTS = '//table[@id="grants-table"]'
 B_SECRETS = ["Beta Development Bank", "Beta secret programme", "77,777.77", "77777.77", "66,666.66", "the beta plan"]
 
 
+def as_wide(document: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The page less what only a phone shows (the currency a stacked row adds to its amount)."""
+    for phone_only in document.xpath('//*[contains(concat(" ", @class, " "), " stack-only ")]'):
+        phone_only.drop_tree()
+    return document
+
+
 def table(response, xpath: str) -> list[list[str]]:
-    """A table's body as the reader sees it: one list of cell texts per row."""
-    document = lxml.html.fromstring(response.content.decode())
+    """A table's body as the reader sees it at full width: one list of cell texts per row."""
+    document = as_wide(lxml.html.fromstring(response.content.decode()))
     (found,) = document.xpath(xpath)
     return [[" ".join(cell.text_content().split()) for cell in row.xpath("th|td")] for row in found.xpath("tbody/tr")]
 

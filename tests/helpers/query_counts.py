@@ -5,8 +5,9 @@ from __future__ import annotations
 # Every request: the savepoint of ATOMIC_REQUESTS and its release, the session, the user, the donor account.
 # The dashboard: funders, grants, transaction sums per grant, the schedule ahead, and the transaction
 # sums per year (the totals per currency add up the grants and their sums), and the results of the
-# published programmes funded (with their indicators and periods, in the same query); the same for 4 grants or 40.
-DASHBOARD_QUERIES = 5 + 6
+# published programmes funded (with their indicators and periods, in the same query), and the options of
+# its filters (the currencies and the programmes of the account's grants); the same for 4 grants or 40.
+DASHBOARD_QUERIES = 5 + 6 + 2
 GRANT_QUERIES = 5 + 4  # the grant, its totals, its transactions, its planned disbursements
 EXPORT_QUERIES = {"export_csv": 5 + 4, "export_xlsx": 5 + 5}  # the dashboard's figures (+ the transactions)
 
