@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "funding",
     # Documents of programmes, organisations and the overview: their files, pages and API.
     "documents",
+    # Programme updates: dated notes with photos, their pages and feeds, and the embeddable card.
+    "updates",
     # The programme search: its documents and queries (it imports the three above, they never import it).
     "search",
     # The IATI Standard: the file, its import, the quality checks; the top of the admin's chains.
@@ -72,7 +74,7 @@ INSTALLED_APPS = [
 ]
 # The apps whose records the public pages show: a change to one of their records the public sees
 # moves the content version on (iomcaribbean/content_version.py, iomcaribbean/public_records.py).
-PUBLIC_APPS = ("programmes", "partners", "funding", "documents")
+PUBLIC_APPS = ("programmes", "partners", "funding", "documents", "updates")
 
 # The list's search box, the API's and the downloads' ?q=: programmes imports no app above it, so
 # the search it uses is named here (``programmes.filters.TextSearch`` says what it must do).
@@ -243,6 +245,10 @@ STORAGES = {
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # Largest document file staff may upload, in bytes.
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Largest photo of an update staff may upload: its file, its sides and its pixels (updates/photos.py).
+PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=15 * 1024 * 1024)
+PHOTO_MAX_SIDE = env.int("PHOTO_MAX_SIDE", default=8000)
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
 
 # Cache and e-mail -------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/cache/
@@ -310,6 +316,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# The origins that may frame the embeddable programme cards (/embed/programmes/<slug>/), the only
+# pages any other site may frame; every other page keeps frame-ancestors 'none' and X-Frame-Options DENY.
+EMBED_FRAME_ANCESTORS = env.list("EMBED_FRAME_ANCESTORS", default=["*"])
 # https://github.com/adamchainz/django-permissions-policy: no page here needs these features.
 PERMISSIONS_POLICY = {
     feature: []
