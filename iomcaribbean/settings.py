@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # The security headers Django's SecurityMiddleware does not set (see Security below), outside
     # everything that may fail, so error pages carry them too.
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "iomcaribbean.middleware.FrameOptionsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

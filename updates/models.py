@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from iomcaribbean.i18n import unprefixed_reverse
 from programmes.fallback_ordering import TranslatedQuerySet
 from programmes.models import Programme, TimeStamped, published_condition
 
@@ -118,9 +119,41 @@ class UpdatePhoto(models.Model):
     def widths(self) -> list[int]:
         return sorted(int(width) for width in self.renditions)
 
-    def rendition_name(self, width: int, kind: str) -> str:
-        """The stored name's last part ("960.webp"), the one the public address carries."""
-        return PurePosixPath(self.renditions[str(width)][kind]).name
+    def stored_name(self, name: str) -> str | None:
+        """The stored file a public address's last part ("960.webp") stands for, if it is a rendition."""
+        return next(
+            (stored for files in self.renditions.values() for stored in files.values() if stored.endswith(f"/{name}")),
+            None,
+        )
+
+    def srcset(self, kind: str) -> str:
+        """``srcset`` for the renditions of one kind ("webp" or "jpeg"): their public addresses and widths."""
+        return ", ".join(f"{self.rendition_url(width, kind)} {width}w" for width in self.widths)
+
+    @property
+    def webp_srcset(self) -> str:
+        return self.srcset("webp")
+
+    @property
+    def jpeg_srcset(self) -> str:
+        return self.srcset("jpeg")
+
+    def rendition_url(self, width: int, kind: str) -> str:
+        name = PurePosixPath(self.renditions[str(width)][kind]).name
+        # One address in every language (iomcaribbean.i18n.language_neutral).
+        return unprefixed_reverse("updates:photo", pk=self.pk, name=name)
+
+    @property
+    def fallback_url(self) -> str:
+        """The JPEG a browser without ``srcset`` shows: the middle width."""
+        widths = self.widths
+        return self.rendition_url(widths[len(widths) // 2], "jpeg")
+
+    @property
+    def shown_size(self) -> tuple[int, int]:
+        """The largest rendition's width and height: the ``width``/``height`` attributes (its shape)."""
+        largest = self.widths[-1]
+        return largest, max(1, round((self.height or largest) * largest / (self.width or largest)))
 
     @classmethod
     def public_records_condition(cls) -> Q:
