@@ -107,6 +107,7 @@ MODELS: dict[str, ModelWrites] = {
     "funding.budget": ModelWrites(("amount", "999999.00"), {}, MONEY, "budget"),
     "funding.organisationbudget": ModelWrites(("amount", "999999.00"), {}, MONEY, "organisation_budget"),
     "documents.document": ModelWrites(("title_en", "Retitled"), {}, NARRATIVE, "document"),
+    "updates.update": ModelWrites(("title_en", "Retitled"), {}, NARRATIVE, "update"),
     "funding.donoraccount": ModelWrites(("is_active", ""), {"user": pk("lone user")}, SUPERUSERS_ONLY, "account_a"),
     "auth.user": ModelWrites(
         ("first_name", "Renamed"),
@@ -185,7 +186,7 @@ def content(r: Records) -> tuple[int, ...]:
         return tuple(cursor.fetchone())
 
 
-CONTENT_APPS = ("programmes", "partners", "funding", "documents", "auth")
+CONTENT_APPS = ("programmes", "partners", "funding", "documents", "updates", "auth")
 
 
 def model_cases() -> list[WriteCase]:

@@ -101,6 +101,7 @@ class UpdatePhoto(models.Model):
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
+    objects = TranslatedQuerySet.as_manager()
     # history: registered in translation.py, once the language columns exist.
 
     class Meta:
