@@ -39,6 +39,7 @@ class PreparedPhoto:
     """An accepted upload: the stripped copy, and each rendition's bytes by width and kind."""
 
     original: bytes
+    size: tuple[int, int]  # the stripped copy's width and height, upright
     renditions: dict[int, dict[str, bytes]]
 
 
@@ -106,13 +107,15 @@ def prepare_photo(upload: IO[bytes], size: int) -> PreparedPhoto:
         renditions[width] = {kind: _encoded(resized, kind) for kind in KINDS}
     original = io.BytesIO()
     image.save(original, "JPEG", quality=92)
-    return PreparedPhoto(original=original.getvalue(), renditions=renditions)
+    return PreparedPhoto(original=original.getvalue(), size=image.size, renditions=renditions)
 
 
 def store_photo(photo: UpdatePhoto, prepared: PreparedPhoto) -> None:
     """Write the prepared files through the default storage and note them on ``photo`` (not saved)."""
     folder = secrets.token_urlsafe(16)
     photo.image.save(f"{folder}/original.jpg", ContentFile(prepared.original), save=False)
+    # Stated, so that no page has to open the file to learn them (the image field would, on loading).
+    photo.width, photo.height = prepared.size
     photo.renditions = {
         str(width): {
             kind: default_storage.save(f"updates/{folder}/{width}.{KINDS[kind][0]}", ContentFile(data))
