@@ -14,7 +14,7 @@ from PIL import Image
 from tests.factories import UpdateFactory, UpdatePhotoFactory
 from tests.helpers.admin_forms import admin_url, form_data
 from tests.helpers.photos import GPS_IFD, SVG_WITH_SCRIPT, jpeg_bytes, png_claiming
-from updates.models import Update, UpdatePhoto
+from updates.models import Update
 from updates.photos import prepare_photo, store_photo
 
 HOSTILE = {
