@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iomcaribbean.i18n import unprefixed_reverse
 from programmes.fallback_ordering import TranslatedQuerySet
-from programmes.models import Programme, TimeStamped, published_condition
+from programmes.models import DatePrecision, Programme, TimeStamped, format_partial_date, published_condition
 
 
 class UpdateStatus(models.TextChoices):
@@ -71,6 +71,11 @@ class Update(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("updates:detail", kwargs={"pk": self.pk})
+
+    @property
+    def date_display(self) -> str:
+        """'1 May 2024', '1 de mayo de 2024': as the portal writes a day (programmes.models.format_partial_date)."""
+        return format_partial_date(self.date, DatePrecision.DAY)
 
     @property
     def is_public(self) -> bool:

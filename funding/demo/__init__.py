@@ -35,7 +35,6 @@ from tqdm import tqdm
 
 from funding.demo import money, results
 from funding.demo.documents import documents as demo_documents
-from funding.demo.updates import updates as demo_updates
 from funding.demo.programmes import (
     DEMO_SLUG_PREFIX,
     ProgrammeMaker,
@@ -47,6 +46,7 @@ from funding.demo.programmes import (
     reference_records,
     related_activities,
 )
+from funding.demo.updates import updates as demo_updates
 from funding.models import Budget, Grant, PlannedDisbursement, Transaction
 from iomcaribbean.content_version import bump_content_version
 from iomcaribbean.relations import related_model
