@@ -30,7 +30,7 @@ def test_the_programme_page_shows_its_newest_three_updates_with_their_photos(cli
     assert f"&lt;iframe src=&quot;http://testserver/embed/programmes/{programme.slug}/&quot;" in page
 
 
-def test_the_list_filters_by_country_and_year_and_the_feeds_carry_the_update(client: Client) -> None:
+def test_the_list_filters_by_country_and_year_and_the_feeds_and_sitemap_carry_the_update(client: Client) -> None:
     shown = UpdateFactory(title="Border post opened", date=datetime.date(2024, 3, 2))
     country = ProgrammeCountryFactory(programme=shown.programme).country
     UpdateFactory(title="Elsewhere", date=datetime.date(2023, 3, 2))
@@ -45,3 +45,4 @@ def test_the_list_filters_by_country_and_year_and_the_feeds_carry_the_update(cli
     assert "Border post opened" in every and "Elsewhere" in every
     assert "Border post opened" in own and "Elsewhere" not in own
     assert f"http://testserver/updates/{shown.pk}/" in own
+    assert f"http://testserver/updates/{shown.pk}/" in client.get("/sitemap.xml").content.decode()
