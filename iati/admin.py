@@ -1,9 +1,9 @@
 """The IATI layer of the admin: the programme admin with its IATI data quality, and the grant admin
 with the upload of an IATI file to import.
 
-Both are the top of their chains (``programmes`` <- ``partners`` <- ``funding`` <- ``documents`` <- here): apps
-import one way, so only this layer knows every inline and every addition, and it registers the
-final admins of programmes and grants.
+Both are the top of their chains (``programmes`` <- ``partners`` <- ``funding`` <- ``documents``
+<- ``updates`` <- here, for the programme admin): apps import one way, so only this layer knows
+every inline and every addition, and it registers the final admins of programmes and grants.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from documents import admin as documents_admin
 from funding import admin as funding_admin
 from funding.models import Grant
 from iati.forms import IatiImportForm, ProgrammeQualityForm
@@ -29,10 +28,11 @@ from iati.quality import Problem, programme_problems
 from iati.quality_facts import with_quality_facts
 from iati.safe_xml import max_bytes
 from programmes.models import Programme
+from updates import admin as updates_admin
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(documents_admin.ProgrammeAdmin):
+class ProgrammeAdmin(updates_admin.ProgrammeAdmin):
     """The programme admin as staff use it: every layer's inlines, and the IATI data quality (a changelist
     column, a panel, and a confirmation before publishing a programme with blocking problems).
 
@@ -40,12 +40,12 @@ class ProgrammeAdmin(documents_admin.ProgrammeAdmin):
     """
 
     form = ProgrammeQualityForm
-    list_display = [*documents_admin.ProgrammeAdmin.list_display, "iati_quality"]
-    readonly_fields = ["iati_quality_panel", *documents_admin.ProgrammeAdmin.readonly_fields]
+    list_display = [*updates_admin.ProgrammeAdmin.list_display, "iati_quality"]
+    readonly_fields = ["iati_quality_panel", *updates_admin.ProgrammeAdmin.readonly_fields]
     translations_position = 1  # after the IATI data quality
     fieldsets = [
         ("IATI data quality", {"fields": ["iati_quality_panel"]}),
-        *documents_admin.ProgrammeAdmin.fieldsets,
+        *updates_admin.ProgrammeAdmin.fieldsets,
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:

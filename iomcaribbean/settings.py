@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "funding",
     # Documents of programmes, organisations and the overview: their files, pages and API.
     "documents",
+    # Programme updates: dated notes with photos, their pages and feeds, and the embeddable card.
+    "updates",
     # The donors' weekly digests of what changed in the programmes they fund (manage.py send_digests).
     "digests",
     # The programme search: its documents and queries (it imports the three above, they never import it).
@@ -74,7 +76,7 @@ INSTALLED_APPS = [
 ]
 # The apps whose records the public pages show: a change to one of their records the public sees
 # moves the content version on (iomcaribbean/content_version.py, iomcaribbean/public_records.py).
-PUBLIC_APPS = ("programmes", "partners", "funding", "documents")
+PUBLIC_APPS = ("programmes", "partners", "funding", "documents", "updates")
 
 # The list's search box, the API's and the downloads' ?q=: programmes imports no app above it, so
 # the search it uses is named here (``programmes.filters.TextSearch`` says what it must do).
@@ -84,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # The security headers Django's SecurityMiddleware does not set (see Security below), outside
     # everything that may fail, so error pages carry them too.
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "iomcaribbean.middleware.FrameOptionsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -248,6 +250,10 @@ STORAGES = {
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # Largest document file staff may upload, in bytes.
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Largest photo of an update staff may upload: its file, its sides and its pixels (updates/photos.py).
+PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=15 * 1024 * 1024)
+PHOTO_MAX_SIDE = env.int("PHOTO_MAX_SIDE", default=8000)
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
 
 # Cache and e-mail -------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/cache/
@@ -290,7 +296,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # The preload list (hstspreload.org) refuses a host whose max-age is under a year, so the header
 # asks for it only from a year on; until then Django's deployment check would warn that it is off.
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS >= 365 * 24 * 60 * 60
-SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# security.W002 looks for Django's XFrameOptionsMiddleware by its name; its subclass
+# iomcaribbean.middleware.FrameOptionsMiddleware stands in its place (DENY on all but the embeddable cards).
+SILENCED_SYSTEM_CHECKS = ["security.W002", *([] if SECURE_HSTS_PRELOAD else ["security.W021"])]
 
 # https://django-csp.readthedocs.io/en/latest/configuration.html
 # Scripts and styles from this site's own files only, nothing inline (the admin, the browsable
@@ -317,6 +325,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# The origins that may frame the embeddable programme cards (/embed/programmes/<slug>/), the only
+# pages any other site may frame; every other page keeps frame-ancestors 'none' and X-Frame-Options DENY.
+EMBED_FRAME_ANCESTORS = env.list("EMBED_FRAME_ANCESTORS", default=["*"])
 # https://github.com/adamchainz/django-permissions-policy: no page here needs these features.
 PERMISSIONS_POLICY = {
     feature: []

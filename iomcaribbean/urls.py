@@ -16,6 +16,7 @@ from iomcaribbean.public_routes import public
 from partners.sitemaps import sitemaps as partners_sitemaps
 from programmes import urls as programmes_urls
 from programmes.sitemaps import sitemaps as programmes_sitemaps
+from updates.sitemaps import sitemaps as updates_sitemaps
 
 admin.site.site_header = "IOM Caribbean programme"
 # The lists and forms need the width at 1,280 px; the index and the breadcrumbs lead to every model.
@@ -23,7 +24,7 @@ admin.site.enable_nav_sidebar = False
 admin.site.site_title = "IOM Caribbean admin"
 admin.site.index_title = "Programme records"
 
-sitemaps = programmes_sitemaps | partners_sitemaps | funding_sitemaps | documents_sitemaps
+sitemaps = programmes_sitemaps | partners_sitemaps | funding_sitemaps | documents_sitemaps | updates_sitemaps
 
 
 @public("p")
@@ -57,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("funders/", include("funding.urls")),
     path("", include("documents.urls")),
+    path("", include("updates.urls")),
     # The IATI files and "About this data" keep the names they had in the programmes namespace.
     path("", include(([*programmes_urls.urlpatterns, *iati_urls.urlpatterns], programmes_urls.app_name))),
     prefix_default_language=False,

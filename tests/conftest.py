@@ -27,6 +27,7 @@ from tests.factories import (
     DonorAccountFactory,
     OrganisationBudgetFactory,
     TransactionFactory,
+    UpdatePhotoFactory,
     UserFactory,
 )
 from tests.helpers.roles import EDITORS, FINANCE, client_for
@@ -183,8 +184,9 @@ def finance_client(finance_officer) -> Client:
 
 @pytest.fixture
 def every_model_has_a_record() -> None:
-    """The seed content has no transactions, budgets or donor accounts."""
+    """The seed content has no transactions, budgets, donor accounts or updates."""
     TransactionFactory()
     BudgetFactory()
     OrganisationBudgetFactory()
+    UpdatePhotoFactory()
     DonorAccountFactory(funders=[Organisation.objects.get(slug="us-state-department")])

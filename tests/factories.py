@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 from decimal import Decimal
 
 import factory
@@ -30,6 +31,9 @@ from programmes.models import (
     Result,
     ThematicArea,
 )
+from tests.helpers.photos import jpeg_bytes
+from updates.models import Update, UpdatePhoto, UpdateStatus
+from updates.photos import prepare_photo, store_photo
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -313,3 +317,35 @@ class DonorAccountFactory(factory.django.DjangoModelFactory):
     def funders(self, create: bool, extracted: list | None, **kwargs) -> None:
         if create and extracted:
             self.funders.set(extracted)
+
+
+class UpdateFactory(factory.django.DjangoModelFactory):
+    """A published update of a published programme, without photos (``UpdatePhotoFactory`` adds one)."""
+
+    class Meta:
+        model = Update
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"News from the field {n}")
+    text = "Staff met the returnees' families at the border post."
+    date = datetime.date(2024, 5, 1)
+    status = UpdateStatus.PUBLISHED
+
+
+class UpdatePhotoFactory(factory.django.DjangoModelFactory):
+    """A photo with its renditions, made from a small generated JPEG as an upload would be."""
+
+    class Meta:
+        model = UpdatePhoto
+
+    update = factory.SubFactory(UpdateFactory)
+    alt_text = "Families waiting at the border post"
+    credit = "IOM"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        photo = model_class(*args, **kwargs)
+        content = jpeg_bytes(600, 400)
+        store_photo(photo, prepare_photo(io.BytesIO(content), len(content)))
+        photo.save()
+        return photo

@@ -178,6 +178,42 @@ def public_cases() -> list[Case]:
         api("documents", None, PUBLIC),
         api("documents", "document", PUBLIC, lookup="pk"),
         api("documents", "unpublished_file_document", NOT_FOUND, lookup="pk"),
+        # Programme updates: public while published and their programme is; staff preview the rest.
+        fixed("updates/", PUBLIC),
+        Case("updates/<int:pk>/", "published", lambda r: f"/updates/{r['update'].pk}/", PUBLIC),
+        Case("updates/<int:pk>/", "draft", lambda r: f"/updates/{r['draft_update'].pk}/", STAFF_PREVIEW),
+        Case(
+            "updates/<int:pk>/",
+            "of an unpublished programme",
+            lambda r: f"/updates/{r['unpublished_update'].pk}/",
+            STAFF_PREVIEW,
+        ),
+        Case(
+            "updates/photos/<int:pk>/<str:name>", "published", lambda r: r["photo"].rendition_url(480, "jpeg"), PUBLIC
+        ),
+        Case(
+            "updates/photos/<int:pk>/<str:name>",
+            "of a draft",
+            lambda r: r["draft_photo"].rendition_url(480, "webp"),
+            STAFF_PREVIEW,
+        ),
+        Case(
+            "updates/photos/<int:pk>/<str:name>",
+            "of an unpublished programme",
+            lambda r: r["unpublished_photo"].rendition_url(480, "webp"),
+            STAFF_PREVIEW,
+        ),
+        Case(
+            "updates/photos/<int:pk>/<str:name>",
+            "the kept original",
+            lambda r: f"/updates/photos/{r['photo'].pk}/original.jpg",
+            NOT_FOUND,
+        ),
+        fixed("feeds/updates.atom", PUBLIC),
+        slug("programmes/<slug:slug>/updates.atom", "published", PUBLIC, "updates.atom"),
+        slug("programmes/<slug:slug>/updates.atom", "unpublished", NOT_FOUND, "updates.atom"),
+        slug("embed/programmes/<slug:slug>/", "published", PUBLIC),
+        slug("embed/programmes/<slug:slug>/", "unpublished", NOT_FOUND),
         # Signing in (the site's own pages, for donors).
         fixed("accounts/login/", PUBLIC),
         Case("accounts/logout/", "GET", lambda r: "/accounts/logout/", everyone("405")),
@@ -281,6 +317,8 @@ ADMIN_RIGHTS: dict[str, dict[str, str]] = {
     "funding.budget": {"editor": "v", "finance": "vacd"},
     "funding.organisationbudget": {"editor": "v", "finance": "vacd"},
     "documents.document": {"editor": "vacd", "finance": "v"},
+    # Updates are narrative (updates 0002): finance officers read them.
+    "updates.update": {"editor": "vacd", "finance": "v"},
     # Donor accounts, users and groups: superusers only.
     "funding.donoraccount": {"editor": "", "finance": "", "superuser": "vacd"},
     # The digests sent: the command writes them, nobody in the admin (finance officers read them).
@@ -462,6 +500,9 @@ LANGUAGE_NEUTRAL = {
     "iati/activities.xml",
     "iati/organisation.xml",
     "documents/<int:pk>/<str:filename>",
+    "updates/photos/<int:pk>/<str:name>",
+    "feeds/updates.atom",
+    "programmes/<slug:slug>/updates.atom",
     "funders/<slug:slug>/funding.csv",
     "donor/export.csv",
     "donor/export.xlsx",

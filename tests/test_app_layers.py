@@ -1,9 +1,9 @@
 """The apps import one way: no module imports an app above its own, or names one in a string.
 
 The layers, lowest first: the project package's shared pieces (``iomcaribbean``), ``programmes``,
-``partners``, ``funding``, ``documents``, the donors' ``digests``, then ``search`` and ``iati`` above the
-domain apps (iati may use the search; the search never uses iati). The project package's settings and
-root URLconfs are the composition root, which names every app, so they are not checked.
+``partners``, ``funding``, ``documents``, ``updates``, the donors' ``digests``, then ``search`` and ``iati``
+above the domain apps (iati may use the search; the search never uses iati). The project package's settings
+and root URLconfs are the composition root, which names every app, so they are not checked.
 
 A name in a string counts as much as an import: a dotted path, a model label or a URL name
 (``"iati.views"``, ``"funding.grant"``, ``"funding:detail"``, ``"funding_api:funder-list"``), or a
@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = ["iomcaribbean", "programmes", "partners", "funding", "documents", "digests", "search", "iati"]
+LAYERS = ["iomcaribbean", "programmes", "partners", "funding", "documents", "updates", "digests", "search", "iati"]
 CHECKED = LAYERS[:-1]  # nothing is above iati
 COMPOSITION_ROOT = {"iomcaribbean/settings.py", "iomcaribbean/urls.py", "iomcaribbean/api_urls.py"}
 

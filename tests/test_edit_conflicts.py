@@ -266,7 +266,7 @@ def test_a_conflict_and_a_mistake_are_both_shown_and_the_mistake_is_kept_to_corr
 # Forms without a version, and every model's form ----------------------------------------------------
 
 
-OUR_APPS = {"programmes", "partners", "funding", "documents"}
+OUR_APPS = {"programmes", "partners", "funding", "documents", "updates"}
 OUR_MODELS = [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]
 
 

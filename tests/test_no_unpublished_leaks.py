@@ -49,8 +49,10 @@ from tests.factories import (
     ResultFactory,
     ThematicAreaFactory,
     TransactionFactory,
+    UpdatePhotoFactory,
 )
 from tests.helpers.roles import records_once
+from updates.models import UpdatePhoto
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +121,7 @@ def published_world() -> dict:
     ParticipationFactory(programme=published, organisation=partner)
     grant = GrantFactory(programme=published, funder=funder, amount=Decimal("1000.00"))
     TransactionFactory(grant=grant, amount=Decimal("1000.00"), date=datetime.date(2011, 5, 1))
+    UpdatePhotoFactory(update__programme=published, update__title="Shared published update", alt_text="Shared photo")
     return {"country": country, "area": area, "published": published, "partner": partner, "funder": funder} | {
         f"hidden_{name}": record for name, record in hidden.items()
     }
@@ -153,6 +156,14 @@ def add_the_unpublished_programme(world: dict) -> Programme:
     RelatedActivityFactory(programme=pilot, related_programme=world["published"])
     RelatedActivityFactory(programme=world["published"], related_programme=pilot)
     DocumentFactory(programme=pilot, title="Quillwort evaluation")
+    # A published update of the pilot, and a draft of the published programme, each with a photo.
+    UpdatePhotoFactory(update__programme=pilot, update__title="Quillwort field visit", alt_text="Quillwort boats")
+    UpdatePhotoFactory(
+        update__programme=world["published"],
+        update__status="draft",
+        update__title="Quillwort draft",
+        caption="Quillwort",
+    )
     for funder in (world["funder"], world["hidden_funder"]):
         grant = GrantFactory(programme=pilot, funder=funder, amount=GRANT, component=component, currency="EUR")
         for kind in (Transaction.Type.COMMITMENT, Transaction.Type.DISBURSEMENT):
@@ -264,6 +275,14 @@ def channels(world: dict) -> list[str]:
         "/iati/organisation.xml",
         "/documents/",
         "/documents/?q=evaluation&language=es",
+        "/updates/",
+        f"/updates/?country={world['hidden_country'].slug}",
+        f"/updates/?programme={SLUG}",
+        "/feeds/updates.atom",
+        f"/programmes/{world['published'].slug}/updates.atom",
+        f"/programmes/{SLUG}/updates.atom",
+        f"/embed/programmes/{world['published'].slug}/",
+        f"/embed/programmes/{SLUG}/",
         "/api/programmes/?page_size=100",
         "/api/programmes/?q=Quillwort",
         f"/api/programmes/?country={world['hidden_country'].slug}",
@@ -341,6 +360,12 @@ def test_an_unpublished_programme_changes_no_public_channel_and_none_names_it(cl
         assert after[url][0] == 404, url
     # The shared partner's page still shows its public role, and nothing of the tree.
     assert after[f"/partners/{world['partner'].slug}/"][0] == 200
+    # The updates' lists show the published one; the pilot's update and the draft have no page and no photo.
+    assert "Shared published update" in after["/updates/"][1]
+    assert "Shared published update" in after[f"/embed/programmes/{world['published'].slug}/"][1]
+    for photo in UpdatePhoto.objects.filter(update__title__startswith="Quillwort"):
+        for url in (photo.update.get_absolute_url(), photo.rendition_url(480, "webp")):
+            assert read(client, url)[0] == 404, url
 
 
 def test_staff_still_preview_the_unpublished_programme(admin_client: Client) -> None:

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from iomcaribbean import public_routes
 from programmes.models import Country, Programme, ProjectType, ThematicArea
+from tests.factories import UpdatePhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ PUBLIC_NAMESPACES = {
     "partners",
     "funding",
     "documents",
+    "updates",
     "programmes_api",
     "partners_api",
     "funding_api",
@@ -115,6 +117,7 @@ def sample_values() -> dict[str, str]:
         "year": "2001",
         "kind": "programme",
         "currency": "USD",
+        "programme": "international-migration-policy-seminar-caribbean",
     }
 
 
@@ -133,6 +136,8 @@ def sample_address(name: str) -> str:
         "programmes:iati_activity": "programme",
         "programmes:country": "country",
         "programmes:area": "area",
+        "updates:programme_feed": "programme",
+        "updates:embed": "programme",
         "partners:detail": "organisation",
         "funding:detail": "funder",
         "funding:detail_csv": "funder",
@@ -141,6 +146,9 @@ def sample_address(name: str) -> str:
         return reverse(name, kwargs={"pk": programme.documents.get().pk})
     if name == "documents:file":
         return programme.documents.exclude(file="").get().get_absolute_url()
+    if name in ("updates:detail", "updates:photo"):
+        photo = UpdatePhotoFactory(update__programme=programme)
+        return photo.update.get_absolute_url() if name == "updates:detail" else photo.rendition_url(480, "webp")
     if name in pattern_slug:
         return reverse(name, kwargs={"slug": slugs[pattern_slug[name]]})
     if name.endswith("-detail"):

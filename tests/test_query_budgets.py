@@ -20,8 +20,9 @@ from programmes.models import Programme
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 # Page, and the most queries it may run. The programme page reads its components, key figures,
-# results and publications with the programme, and seven other kinds of related rows (countries,
-# areas, phases, ... agreements and their organisations) one query each.
+# results and publications with the programme, seven other kinds of related rows (countries,
+# areas, phases, ... agreements and their organisations) one query each, and its newest updates
+# and their photos (two; the demo's updates have none).
 PAGES = {
     "overview": ("/", 10),
     "list": ("/programmes/", 10),
@@ -36,8 +37,11 @@ PAGES = {
     "funders": ("/funders/", 10),
     "api list": ("/api/programmes/", 10),
     "csv export": ("/programmes/export.csv", 10),
+    "updates": ("/updates/", 10),
+    "updates, filtered": ("/updates/?country=jamaica&year=2024", 10),
+    "updates feed": ("/feeds/updates.atom", 10),
 }
-DETAIL_BUDGET = 10
+DETAIL_BUDGET = 12
 FUNDER_BUDGET = 10
 ADMIN_BUDGET = 15
 
@@ -54,8 +58,11 @@ def pages() -> dict[str, tuple[str, int]]:
     """The fixed pages, plus a demo programme's page and a demo funder's page."""
     programme = Programme.objects.published().filter(slug__startswith="demo-").order_by("pk").first()
     funder = programme.grants.first().funder
+    update = programme.updates.first()
     return PAGES | {
         "programme": (reverse("programmes:detail", kwargs={"slug": programme.slug}), DETAIL_BUDGET),
+        "update": (update.get_absolute_url(), DETAIL_BUDGET),
+        "programme card": (reverse("updates:embed", kwargs={"slug": programme.slug}), DETAIL_BUDGET),
         "funder": (reverse("funding:detail", kwargs={"slug": funder.slug}), FUNDER_BUDGET),
     }
 

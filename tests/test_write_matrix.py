@@ -108,6 +108,7 @@ MODELS: dict[str, ModelWrites] = {
     "funding.budget": ModelWrites(("amount", "999999.00"), {}, MONEY, "budget"),
     "funding.organisationbudget": ModelWrites(("amount", "999999.00"), {}, MONEY, "organisation_budget"),
     "documents.document": ModelWrites(("title_en", "Retitled"), {}, NARRATIVE, "document"),
+    "updates.update": ModelWrites(("title_en", "Retitled"), {}, NARRATIVE, "update"),
     "funding.donoraccount": ModelWrites(("is_active", ""), {"user": pk("lone user")}, SUPERUSERS_ONLY, "account_a"),
     # Written by manage.py send_digests alone; superusers delete them (with the donor account they were sent to).
     "digests.digestsent": ModelWrites(("items", "99"), {}, rights(superuser="d"), "digest_sent"),
@@ -188,7 +189,7 @@ def content(r: Records) -> tuple[int, ...]:
         return tuple(cursor.fetchone())
 
 
-CONTENT_APPS = ("programmes", "partners", "funding", "documents", "digests", "auth")
+CONTENT_APPS = ("programmes", "partners", "funding", "documents", "updates", "digests", "auth")
 
 
 def model_cases() -> list[WriteCase]:

@@ -2,8 +2,8 @@
 
 ``generate_demo_data`` fills the database with programmes, their phases, countries, thematic
 areas, locations, related activities, organisations taking part, grants with transactions and
-planned disbursements, budgets per year, results frameworks (``results``) and links to documents,
-in bulk (``bulk_create``), the same records for the same seed. It lives in ``funding`` because it
+planned disbursements, budgets per year, results frameworks (``results``), links to documents and
+updates, in bulk (``bulk_create``), the same records for the same seed. It lives in ``funding`` because it
 writes records of all three apps (funding may import the others).
 
 Demo records are told apart by their slug, which starts with ``demo-`` (programmes, countries'
@@ -19,7 +19,7 @@ programmes go into the IATI file.
 
 This module runs the whole and saves what ``programmes`` (the programmes, what they are filed
 under, who takes part) and ``money`` (grants, transactions, budgets) build, from the made-up
-``words``; ``documents`` the links to documents.
+``words``; ``documents`` the links to documents, ``updates`` the programmes' updates.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from funding.demo.programmes import (
     reference_records,
     related_activities,
 )
+from funding.demo.updates import updates as demo_updates
 from funding.models import Budget, Grant, PlannedDisbursement, Transaction
 from iomcaribbean.content_version import bump_content_version
 from iomcaribbean.relations import related_model
@@ -158,6 +159,8 @@ def generate_demo_data(
     indicators = _bulk(Indicator, results.indicators(rng, result_rows))
     periods = _bulk(Period, results.periods(rng, indicators))
     dimensions = _bulk(Dimension, results.dimensions(rng, periods))
+    # Last: the random draws before it, and so the records they make, stay as they were.
+    notes = _bulk(related_model(Programme, "updates"), demo_updates(rng, everything, timezone.now()))
     summary.counts = {
         "country links": len(links),
         "thematic area links": len(area_links),
@@ -170,6 +173,7 @@ def generate_demo_data(
         "periods": len(periods),
         "breakdowns": len(dimensions),
         "documents": len(linked),
+        "updates": len(notes),
     }
     # bulk_create sends no signals: say once that the content changed (cached pages are stale).
     bump_content_version()

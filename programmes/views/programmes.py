@@ -152,9 +152,10 @@ class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
 class ProgrammeDetailView(ReadsOnly, DetailView):
     """A programme's page; staff may preview it before it (or its parent) is published.
 
-    Nine queries at most, whatever the programme, the content version included: the programme
+    Twelve queries at most, whatever the programme, the content version included: the programme
     with its components, key figures, results, publications, locations and related activities
-    (``programmes.items``), then one per other kind of related record.
+    (``programmes.items``), then one per other kind of related record, and the two of the
+    sections the apps above add through their template tags (the newest updates and their photos).
     """
 
     template_name = "programmes/programme_detail.html"

@@ -33,6 +33,7 @@ from tests.factories import (
     ProgrammeFactory,
     ProjectTypeFactory,
     ThematicAreaFactory,
+    UpdatePhotoFactory,
     UserFactory,
 )
 
@@ -71,6 +72,7 @@ ADMIN_RECORD = {
     "funding.budget": "budget",
     "funding.organisationbudget": "organisation_budget",
     "documents.document": "document",
+    "updates.update": "update",
     "funding.donoraccount": "account_a",
     "digests.digestsent": "digest_sent",
     "auth.user": "donor_a_user",
@@ -119,6 +121,10 @@ def build_records() -> Records:
         "superuser": UserFactory(username="matrix-admin", is_staff=True, is_superuser=True),
     }
     period = PeriodFactory(indicator=IndicatorFactory(result__programme=published))
+    # A public update with a photo, a draft of the same programme, and a published update of an unpublished one.
+    photo = UpdatePhotoFactory(update__programme=published)
+    draft_photo = UpdatePhotoFactory(update__programme=published, update__status="draft")
+    hidden_photo = UpdatePhotoFactory(update__programme=unpublished)
     records = Records()
     records.objects |= {
         "country": country,
@@ -144,6 +150,12 @@ def build_records() -> Records:
         "document": DocumentFactory(programme=published),
         "file_document": DocumentFactory(programme=published, **text_file()),
         "unpublished_file_document": DocumentFactory(programme=unpublished, **text_file()),
+        "update": photo.update,
+        "photo": photo,
+        "draft_update": draft_photo.update,
+        "draft_photo": draft_photo,
+        "unpublished_update": hidden_photo.update,
+        "unpublished_photo": hidden_photo,
         "account_a": account_a,
         "account_b": account_b,
         "donor_a_user": account_a.user,

@@ -23,6 +23,7 @@ from tests.factories import (
     ProgrammeFactory,
     PublicationFactory,
     ThematicAreaFactory,
+    UpdatePhotoFactory,
     UserFactory,
 )
 
@@ -296,14 +297,15 @@ def _add_related_rows(programme: Programme, count: int) -> None:
         programme.thematic_areas.add(ThematicAreaFactory())
         agreement = AgreementFactory(programme=programme)
         agreement.organisations.add(OrganisationFactory(), OrganisationFactory())
+        UpdatePhotoFactory(update__programme=programme)
 
 
 # The content version (iomcaribbean.caching; read-only pages run no transaction); the programme with its project
 # type, its parent, and its components, key figures, results (with their indicators, periods and breakdowns)
 # and publications; then one query each
 # for countries, thematic areas, phases, participations, grants, agreements and the agreements' organisations,
-# and its documents (documents/templatetags/documents.py).
-DETAIL_QUERIES = 1 + 1 + 8
+# and its documents (documents/templatetags/documents.py); its newest updates and their photos (updates/templatetags).
+DETAIL_QUERIES = 1 + 1 + 8 + 2
 
 
 def test_the_page_runs_the_same_queries_however_many_related_rows(client, django_assert_num_queries):
@@ -320,6 +322,6 @@ def test_the_page_runs_the_same_queries_however_many_related_rows(client, django
 
 
 def test_the_seminar_page_query_count_is_pinned(client, django_assert_num_queries):
-    # The seminar has no agreement, so the agreements' organisations need no query.
-    with django_assert_num_queries(DETAIL_QUERIES - 1):
+    # The seminar has no agreement and no update, so the agreements' organisations and photos need no query.
+    with django_assert_num_queries(DETAIL_QUERIES - 2):
         client.get(url(SEMINAR))
