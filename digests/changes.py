@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from funding.models import DonorAccount, Transaction
 from programmes.models import Period, Programme
+from updates.models import Update
 
 
 @dataclass
@@ -34,10 +35,11 @@ class ProgrammeChanges:
     status: StatusChange | None = None
     transactions: list[Transaction] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        return (self.status is not None) + len(self.transactions) + len(self.periods)
+        return (self.status is not None) + len(self.transactions) + len(self.periods) + len(self.updates)
 
 
 @dataclass
@@ -111,6 +113,10 @@ def digest_for(account: DonorAccount, start: datetime.datetime, end: datetime.da
     )
     for transaction in own.select_related("grant").order_by("date", "pk"):
         of(transaction.grant.programme_id).transactions.append(transaction)
+    # Updates published in the period (a draft published now is news now, whatever its date says).
+    news = Update.objects.public().filter(programme__in=programmes, published_at__gte=start, published_at__lt=end)
+    for update in news.order_by("published_at", "pk"):
+        of(update.programme_id).updates.append(update)
     for programme in programmes.filter(pk__in=list(changes)):
         changes[programme.pk].programme = programme
     # By title in the donor's language (the digest is built and read in it).

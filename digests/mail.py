@@ -26,7 +26,14 @@ def digest_message(account: DonorAccount, digest: Digest) -> EmailMultiAlternati
         context = {
             "account": account,
             "digest": digest,
-            "programmes": [(changes, absolute(changes.programme.get_absolute_url())) for changes in digest.programmes],
+            "programmes": [
+                (
+                    changes,
+                    absolute(changes.programme.get_absolute_url()),
+                    [(update, absolute(update.get_absolute_url())) for update in changes.updates],
+                )
+                for changes in digest.programmes
+            ],
             "dashboard_url": absolute(reverse("donor:dashboard")),
             "unsubscribe_url": unsubscribe,
         }

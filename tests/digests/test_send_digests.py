@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from digests.models import DigestSent
-from tests.helpers.digests import NOT_FOR_A, PERIOD_END, digest_world, html_of, message_to
+from tests.helpers.digests import NOT_FOR_A, NOT_NEWS, PERIOD_END, digest_world, html_of, message_to
 
 pytestmark = pytest.mark.django_db
 
@@ -40,14 +40,16 @@ def test_a_donor_reads_its_programmes_changes_and_never_another_donors_money_or_
 
     message = message_to(mail.outbox, world.a)
     html = html_of(message)
-    assert message.subject == "Your programmes this week: 3 changes"
+    assert message.subject == "Your programmes this week: 4 changes"
     for part in (message.body, html):
         assert "Shared water programme" in part
         assert "Ongoing → Completed" in part
         assert "Wells dug (2020): 120" in part
+        assert "Wells handed over" in part and "3 May 2024" in part
         assert "USD 1,234.00" in part
         assert "http://testserver.example/programmes/" + world.shared.slug + "/" in part
-        assert not [secret for secret in NOT_FOR_A if secret in part]
+        assert "http://testserver.example/updates/" in part
+        assert not [secret for secret in NOT_FOR_A + NOT_NEWS if secret in part]
     unsubscribe = message.extra_headers["List-Unsubscribe"]
     assert unsubscribe.startswith("<http://testserver.example/digests/unsubscribe/")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -60,7 +62,7 @@ def test_a_spanish_donor_gets_its_digest_in_spanish():
     send()
 
     message = message_to(mail.outbox, world.b)
-    assert message.subject == "Sus programas esta semana: 3 cambios"
+    assert message.subject == "Sus programas esta semana: 4 cambios"
     assert "Estimado/a Beta" in message.body
     assert "En curso → Finalizado" in html_of(message)
     assert "/es/digests/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
@@ -74,5 +76,5 @@ def test_an_opted_out_donor_and_a_dry_run_send_nothing():
     output = send("--dry-run")
     send()
 
-    assert "Beta <beta@example.org>: 3 changes from" in output
+    assert "Beta <beta@example.org>: 4 changes from" in output
     assert [message.to for message in mail.outbox] == [[world.b.user.email]]

@@ -51,7 +51,7 @@ def test_a_digest_sent_over_smtp_has_a_text_and_an_html_part_and_the_one_click_h
     parsed = email.message_from_bytes(received.as_bytes(), policy=email.policy.default)
     text = parsed.get_body(("plain",)).get_content()
     html = parsed.get_body(("html",)).get_content()
-    assert parsed["Subject"] == "Your programmes this week: 3 changes"
+    assert parsed["Subject"] == "Your programmes this week: 4 changes"
     assert "Ongoing → Completed" in text and "Ongoing → Completed" in html
     assert parsed["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert parsed["List-Unsubscribe"].strip().startswith("<http://testserver.example/digests/unsubscribe/")
