@@ -37,15 +37,15 @@ def empty_folder() -> Path:
 
 @pytest.fixture
 def builds(monkeypatch) -> list[int]:
-    """Counts the IATI files written (each a walk over every published programme)."""
+    """Counts the IATI files assembled (each a walk over every published programme)."""
     counted: list[int] = []
-    original = iati_views.iter_activities_xml
+    original = iati_views.iter_kept_activities_xml
 
     def counting(*args, **kwargs):
         counted.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(iati_views, "iter_activities_xml", counting)
+    monkeypatch.setattr(iati_views, "iter_kept_activities_xml", counting)
     return counted
 
 
