@@ -6,6 +6,7 @@ Both run inside scripts/with-postgres.sh, which sets DATABASE_URL to a throwaway
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import signal
@@ -22,6 +23,29 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 # wrk talks plain HTTP to gunicorn, as a proxy that terminates TLS would, and says so.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+
+
+# The public addresses visitors rotate over (bench/mix.lua.in), found in the generated database.
+PATHS = """
+import json
+from programmes.models import Country, Programme, ThematicArea
+from partners.models import Organisation
+published = Programme.objects.published().order_by("pk")
+paths = ["/", "/programmes/", "/programmes/?sort=title", "/programmes/?q=border", "/countries/", "/areas/",
+         "/partners/", "/funders/", "/api/programmes/", "/es/programmes/", "/fr/"]
+paths += [f"/programmes/{slug}/" for slug in published.values_list("slug", flat=True)[:40]]
+paths += [f"/countries/{slug}/" for slug in Country.objects.values_list("slug", flat=True)[:5]]
+paths += [f"/programmes/?page={n}" for n in (2, 5, 50)]
+print(json.dumps(paths))
+"""
+
+
+def mix_script(paths: list[str]) -> Path:
+    script = ROOT / "bench" / "mix.lua"
+    listed = ",\n  ".join(json.dumps(p) for p in paths)
+    template = (ROOT / "bench" / "mix.lua.in").read_text()
+    script.write_text(template.replace("-- PATHS --", listed))
+    return script
 
 
 def free_port() -> int:

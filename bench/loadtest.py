@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, Server, WrkResult, get, manage, prepare_database, production_env, wrk
+from common import PATHS, ROOT, Server, WrkResult, get, manage, mix_script, prepare_database, production_env, wrk
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "loadtest.md"
@@ -35,27 +35,6 @@ FAULT_DURATION = int(os.environ.get("LOADTEST_FAULT_DURATION", 30))
 FAULT_AT, FAULT_DOWN = 8, 5
 # A client that waits longer than this counts the request as an error (a timeout).
 WRK_TIMEOUT = "10s"
-
-PATHS = """
-import json
-from programmes.models import Country, Programme, ThematicArea
-from partners.models import Organisation
-published = Programme.objects.published().order_by("pk")
-paths = ["/", "/programmes/", "/programmes/?sort=title", "/programmes/?q=border", "/countries/", "/areas/",
-         "/partners/", "/funders/", "/api/programmes/", "/es/programmes/", "/fr/"]
-paths += [f"/programmes/{slug}/" for slug in published.values_list("slug", flat=True)[:40]]
-paths += [f"/countries/{slug}/" for slug in Country.objects.values_list("slug", flat=True)[:5]]
-paths += [f"/programmes/?page={n}" for n in (2, 5, 50)]
-print(json.dumps(paths))
-"""
-
-
-def mix_script(paths: list[str]) -> Path:
-    script = HERE / "mix.lua"
-    listed = ",\n  ".join(json.dumps(p) for p in paths)
-    template = (HERE / "mix.lua.in").read_text()
-    script.write_text(template.replace("-- PATHS --", listed))
-    return script
 
 
 def counts(output: str) -> dict[str, int]:

@@ -5,7 +5,11 @@ programmes (manage.py generate_demo_data), starts `make serve` (gunicorn, produc
 and drives each address with wrk at a fixed concurrency from this second process. Prints one
 table and writes it to bench/results.md. Pages are measured as a visitor who comes back sees
 them (the page cache warm) and, for the costly ones, "uncached" too: from a second server whose
-cache keeps nothing (CACHE_URL=dummycache://), so every request renders the page afresh.
+cache keeps nothing (CACHE_URL=dummycache://), so every request renders the page afresh. Each
+page's HTML is weighed as sent (compressed), alone and with its CSS and scripts (bench/transfer.py).
+Then visitors rotate over the public addresses (bench/mix.lua.in) without edits and while a staff
+member saves a programme through the admin every 2 s (bench/editing.py), and the whole files and
+one IATI activity are timed right after a save and again.
 """
 
 from __future__ import annotations
@@ -21,11 +25,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, Server, WrkResult, get, manage, peak_rss_kib, prepare_database, production_env, wrk
+from common import (
+    PATHS,
+    ROOT,
+    Server,
+    WrkResult,
+    get,
+    manage,
+    mix_script,
+    peak_rss_kib,
+    prepare_database,
+    production_env,
+    wrk,
+)
+from editing import MAKE_EDITOR, EditingThread, Editor
+from transfer import transferred_kb
 
 PROGRAMMES = int(os.environ.get("BENCH_PROGRAMMES", 10_000))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 8))
 DURATION = int(os.environ.get("BENCH_DURATION", 5))
+# Visitors rotating over the public addresses, without edits and then with a save every 2 s.
+EDIT_DURATION = int(os.environ.get("BENCH_EDIT_DURATION", 12))
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.md"
 # Targets of issue 6: throughput as a share of the bare view's.
@@ -54,7 +74,8 @@ session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 last_page = max(1, -(-Programme.objects.published().count() // settings.PROGRAMMES_PER_PAGE))
-print(json.dumps({"programme": programme.slug, "funder": funder.slug, "cookie": settings.SESSION_COOKIE_NAME,
+print(json.dumps({"programme": programme.slug, "programme_pk": programme.pk,
+                  "funder": funder.slug, "cookie": settings.SESSION_COOKIE_NAME,
                   "session": session.session_key, "country": programme.working_links[0].country.slug,
                   "deep_page": max(1, last_page - 10)}))
 """
@@ -86,6 +107,8 @@ class Row:
     # The bare view's throughput measured just before this row: on a shared machine the load
     # changes during a run, so each ratio compares two measurements taken side by side.
     bare: float = 0.0
+    # KB of the page's HTML as sent (compressed), and with its CSS and scripts; None if not a page.
+    kb: tuple[float, float] | None = None
 
 
 def measure(server: Server, name: str, path: str, *, headers: dict | None = None) -> Row:
@@ -95,7 +118,7 @@ def measure(server: Server, name: str, path: str, *, headers: dict | None = None
     # Warm up for a second: every gunicorn worker has its own cache, to fill before measuring.
     wrk(server.base + path, connections=CONNECTIONS, duration=1, headers=headers)
     result = wrk(server.base + path, connections=CONNECTIONS, duration=DURATION, headers=headers)
-    row = Row(name, path, result)
+    row = Row(name, path, result, kb=transferred_kb(server.base, path, headers or {}))
     print(f"  {row.name:<42} {result.requests_per_second:>9.1f} req/s  p50 {result.p50_ms:>8.2f} ms", flush=True)
     return row
 
@@ -154,6 +177,45 @@ def measure_against_the_floor(server: Server, name: str, path: str, headers: dic
     return row
 
 
+def edits_while_visitors_browse(server: Server, env: dict[str, str], records: dict) -> dict:
+    """Visitors rotating over the public addresses for EDIT_DURATION s, then again while a staff
+    member saves a programme through the admin every 2 s (bench/editing.py)."""
+    print(f"Visitors browsing for {EDIT_DURATION} s, without edits, then with a save every 2 s...", flush=True)
+    manage("shell", "-c", MAKE_EDITOR, env=env)
+    paths = json.loads(manage("shell", "-c", PATHS, env=env, capture=True).strip().splitlines()[-1])
+    script = mix_script(paths)
+    wrk(server.base + "/", connections=CONNECTIONS, duration=2, script=script)  # every worker's cache warm
+    quiet = wrk(server.base + "/", connections=CONNECTIONS, duration=EDIT_DURATION, script=script)
+    editor = Editor(server.base)
+    thread = EditingThread(editor, records["programme_pk"])
+    thread.start()
+    busy = wrk(server.base + "/", connections=CONNECTIONS, duration=EDIT_DURATION, script=script)
+    thread.stop()
+    print(f"  p99 {quiet.p99_ms:.0f} ms without edits, {busy.p99_ms:.0f} ms with {thread.saves} saves", flush=True)
+    return {"paths": len(paths), "quiet": quiet, "busy": busy, "saves": thread.saves, "failures": thread.failures}
+
+
+def after_one_change(server: Server, records: dict) -> dict[str, tuple[int, int, float]]:
+    """(status, bytes, seconds) of the whole files and one activity, asked right after a save
+    through the admin, then again (kept): the IATI file (its activities kept from the first
+    request above), the CSV and the XLSX of every published programme."""
+    editor = Editor(server.base)
+    timed: dict[str, tuple[int, int, float]] = {}
+    activity = f"/programmes/{records['programme']}/iati.xml"
+    for name, path in (
+        ("IATI file", "/iati/activities.xml"),
+        ("one IATI activity", activity),
+        ("CSV", "/programmes/export.csv"),
+        ("XLSX", "/programmes/export.xlsx"),
+    ):
+        editor.save_programme(records["programme_pk"], f"Bench programme saved at {time.time():.3f}")
+        for when in ("after a change", "kept"):
+            t0 = time.perf_counter()
+            status, _, body = get(server.base + path)
+            timed[f"{name}, {when}"] = (status, len(body), time.perf_counter() - t0)
+    return timed
+
+
 def main() -> None:
     started = time.monotonic()
     env = production_env()
@@ -176,6 +238,8 @@ def main() -> None:
         print(f"wrk: {CONNECTIONS} connections, {DURATION} s per address", flush=True)
         rows = {name: measure_against_the_floor(server, name, path, headers) for name, path, headers in pages}
 
+        editing = edits_while_visitors_browse(server, env, records)
+
         # The whole IATI file over HTTP, once, with the workers' peak memory before and after.
         _, workers = server.gunicorn_pids()
         before = {pid: peak_rss_kib(pid) for pid in workers}
@@ -185,9 +249,7 @@ def main() -> None:
         after = {pid: peak_rss_kib(pid) for pid in workers}
         grown = max(after[pid] - before.get(pid, 0) for pid in after)
         worker_peak = max(after.values())
-        t0 = time.perf_counter()
-        csv_status, _, csv_body = get(server.base + "/programmes/export.csv")
-        csv_seconds = time.perf_counter() - t0
+        after_change = after_one_change(server, records)
 
     # Fresh renders: a server whose cache keeps nothing, so no request is answered from it.
     print("The same addresses with nothing cached...", flush=True)
@@ -204,8 +266,9 @@ def main() -> None:
         '"Uncached" rows come from a second server whose cache keeps nothing, so the page is rendered every time. '
         "Each address is measured right after the bare view, and its ratio is to that measurement.",
         "",
-        "| address | req/s | p50 ms | p99 ms | bare view req/s | × bare view | target | errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+        "| address | req/s | p50 ms | p99 ms | bare view req/s | × bare view | target | errors "
+        "| HTML KB transferred (compressed) | with CSS+JS KB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
     for row in rows:
         r = row.result
@@ -213,10 +276,11 @@ def main() -> None:
         target = TARGETS.get(row.name)
         verdict = f"≥ {target} {'met' if ratio >= target else 'MISSED'}" if target else ""
         errors = r.non_2xx_3xx + r.socket_errors
+        weight = f"{row.kb[0]:.1f} | {row.kb[1]:.1f}" if row.kb else " | "
         lines.append(
             f"| {row.name} | {r.requests_per_second:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {row.bare:,.0f} | "
             f"{ratio:.2f} | "
-            f"{verdict} | {errors} |"
+            f"{verdict} | {errors} | {weight} |"
         )
     lines += [
         "",
@@ -229,8 +293,28 @@ def main() -> None:
         f"| all, over HTTP (gunicorn worker) | {body.count(b'<iati-activity '):,} | {len(body) / 1e6:.1f} MB | "
         f"{http_seconds:.1f} s | {worker_peak / 1024:.0f} MiB peak (+{grown / 1024:.0f} MiB) |",
         "",
-        f"Full CSV export of every published programme: {csv_status}, {len(csv_body) / 1e6:.1f} MB in "
-        f"{csv_seconds:.1f} s. Static files compressed by whitenoise: Content-Encoding `{compressed}`. "
+        "| whole file (every published programme) | status | size | time |",
+        "| --- | ---: | ---: | ---: |",
+        *(
+            f"| {name} | {status_} | {size / 1e6:.2f} MB | {seconds * 1000:,.0f} ms |"
+            for name, (status_, size, seconds) in after_change.items()
+        ),
+        "",
+        f"Edits while visitors browse: wrk with {CONNECTIONS} connections rotating over {editing['paths']} public "
+        f"addresses (bench/mix.lua.in) for {EDIT_DURATION} s each run; while editing, one staff member signed in "
+        f"to the admin saved a programme's change form every 2 s through gunicorn ({editing['saves']} saves, "
+        f"{editing['failures']} failed).",
+        "",
+        "| visitors | requests | req/s | p50 ms | p99 ms | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *(
+            f"| {name} | {r.requests:,} | {r.requests_per_second:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | "
+            f"{r.non_2xx_3xx + r.socket_errors} |"
+            for name, r in (("without edits", editing["quiet"]), ("with a save every 2 s", editing["busy"]))
+        ),
+        f"| p99 with edits ÷ without | | | | {editing['busy'].p99_ms / editing['quiet'].p99_ms:.1f} × | |",
+        "",
+        f"Static files compressed by whitenoise: Content-Encoding `{compressed}`. "
         f"generate_demo_data --programmes {PROGRAMMES:,}: {generate_seconds:.0f} s. Whole run: "
         f"{(time.monotonic() - started) / 60:.1f} min.",
     ]

@@ -10,14 +10,16 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
 
 from funding.models import OrganisationBudget
 from iati.activity import unwritable
 from iati.exclusions import LEFT_OUT, Exclusion, iati_exclusions
+from iati.kept_activities import activities, iter_kept_activities_xml
 from iati.organisation import organisation_xml
-from iati.writer import export_queryset, iter_activities_xml
+from iati.writer import around_activities, export_queryset, iter_activities_xml
 from iomcaribbean.public_routes import public
 from iomcaribbean.views import ReadsOnly
 from programmes.models import Programme, ProgrammeCountry
@@ -32,9 +34,9 @@ def portal_address(request: HttpRequest) -> str:
 @public(download=True)
 @transaction.non_atomic_requests
 def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
-    """Every published programme IATI can take, as one IATI activities file, streamed."""
+    """Every published programme IATI can take, as one IATI activities file, streamed from the kept activities."""
     response = StreamingHttpResponse(
-        iter_activities_xml(base_url=portal_address(request)), content_type="application/xml; charset=utf-8"
+        iter_kept_activities_xml(base_url=portal_address(request)), content_type="application/xml; charset=utf-8"
     )
     response["Content-Disposition"] = 'inline; filename="iom-caribbean-iati-activities.xml"'
     return response
@@ -45,6 +47,8 @@ def iati_activities(request: HttpRequest) -> StreamingHttpResponse:
 def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
     """One programme's IATI activity file; staff may preview one that is unpublished or not yet valid."""
     staff = request.user.is_staff
+    if not staff:
+        return _public_activity(request, slug)
     visible = Programme.objects.all() if staff else Programme.objects.published()
     programme = get_object_or_404(export_queryset(visible), slug=slug)
     left_out = bool(unwritable(programme))
@@ -57,6 +61,16 @@ def iati_activity(request: HttpRequest, slug: str) -> HttpResponse:
     if not programme.is_public or left_out:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def _public_activity(request: HttpRequest, slug: str) -> HttpResponse:
+    """A published programme's activity, as kept (``iati.kept_activities``)."""
+    pk = get_object_or_404(Programme.objects.published().values_list("pk", flat=True), slug=slug)
+    now = timezone.now()
+    [activity] = activities([pk], timezone.localdate(now), portal_address(request))
+    if not activity:
+        raise Http404("This programme is not in the IATI file yet.")
+    return HttpResponse(b"".join(around_activities([activity], now)), content_type="application/xml; charset=utf-8")
 
 
 @public(download=True)

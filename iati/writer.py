@@ -12,7 +12,10 @@ that order can be read; the organisation file (``iati.organisation``) uses the s
 
 Functions other code relies on (keep their names and signatures):
 ``iter_activities_xml(programmes=None, *, include_unwritable=False, now=None, base_url="") -> Iterator[bytes]``,
-``activity_xml(programme, *, today=None, base_url="") -> bytes``, ``export_queryset(queryset=None) -> QuerySet``.
+``activity_xml(programme, *, today=None, base_url="") -> bytes``, ``export_queryset(queryset=None) -> QuerySet``,
+and the file's two parts ``activity_in_file(programme, today, base_url="") -> bytes`` and
+``around_activities(activities, now) -> Iterator[bytes]``, from which ``iati.kept_activities``
+assembles the file out of activities written before (``export_queryset``'s reads are what it watches).
 
 Texts staff translate (``programmes.translation``) are written once per language they have: a
 ``<narrative>`` in English (the activity's ``xml:lang``), then one with ``xml:lang="es"`` and one
@@ -277,6 +280,31 @@ def activity_xml(programme: Programme, *, today: datetime.date | None = None, ba
     return out.take()
 
 
+def activity_in_file(programme: Programme, today: datetime.date, base_url: str = "") -> bytes:
+    """One ``<iati-activity>`` as a file holds it, one level down: what ``around_activities`` takes
+    (``iati.kept_activities`` keeps it)."""
+    out = _Writer(base_url)
+    out.depth = 1
+    _write_activity(out, programme, today)
+    # Without the line break before it: ``around_activities`` writes that, closing the root's start tag.
+    return out.take().removeprefix(b"\n  ")
+
+
+def around_activities(activities: Iterable[bytes], now: datetime.datetime) -> Iterator[bytes]:
+    """The file, chunk by chunk: the declaration and root element around ``activity_in_file``'s pieces."""
+    out = _Writer()
+    out.xml.startDocument()
+    out.start("iati-activities", version=IATI_VERSION, **{"generated-datetime": _datetime(now)})
+    yield out.take()
+    for activity in activities:
+        out._indent()  # which closes the root's start tag before its first activity
+        out.nested = True
+        yield out.take() + activity
+    out.end("iati-activities")
+    out.xml.ignorableWhitespace("\n")
+    yield out.take()
+
+
 def iter_activities_xml(
     programmes: QuerySet[Programme] | Iterable[Programme] | None = None,
     *,
@@ -296,14 +324,9 @@ def iter_activities_xml(
     today = timezone.localdate(now)
     if programmes is None or isinstance(programmes, QuerySet):
         programmes = in_batches(export_queryset(programmes))
-    out = _Writer(base_url)
-    out.xml.startDocument()
-    out.start("iati-activities", version=IATI_VERSION, **{"generated-datetime": _datetime(now)})
-    yield out.take()
-    for programme in programmes:
-        if include_unwritable or not unwritable(programme):
-            _write_activity(out, programme, today)
-            yield out.take()
-    out.end("iati-activities")
-    out.xml.ignorableWhitespace("\n")
-    yield out.take()
+    activities = (
+        activity_in_file(programme, today, base_url)
+        for programme in programmes
+        if include_unwritable or not unwritable(programme)
+    )
+    yield from around_activities(activities, now)

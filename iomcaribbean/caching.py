@@ -165,7 +165,9 @@ class PublicPageCacheMiddleware:
         not_modified = self.not_modified(request, etag, last_modified)
         if not_modified is not None:
             if kept_file is not None:
-                kept_file.close()
+                # The file only: closing the answer would send ``request_finished``, which ends
+                # the request's database connections before the request has ended.
+                kept_file.file_to_stream.close()
             return not_modified
         if kept_file is not None:
             return kept_file

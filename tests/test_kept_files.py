@@ -12,12 +12,14 @@ from django.urls import reverse
 
 from iati import views as iati_views
 from iomcaribbean import caching, kept_files
+from programmes import downloads
 from tests.factories import ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
 IATI_FILE = reverse("programmes:iati_activities")
 CSV = reverse("programmes:list_csv")
+XLSX = reverse("programmes:list_xlsx")
 
 
 def body(response) -> bytes:
@@ -35,15 +37,15 @@ def empty_folder() -> Path:
 
 @pytest.fixture
 def builds(monkeypatch) -> list[int]:
-    """Counts the IATI files written (each a walk over every published programme)."""
+    """Counts the IATI files assembled (each a walk over every published programme)."""
     counted: list[int] = []
-    original = iati_views.iter_activities_xml
+    original = iati_views.iter_kept_activities_xml
 
     def counting(*args, **kwargs):
         counted.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(iati_views, "iter_activities_xml", counting)
+    monkeypatch.setattr(iati_views, "iter_kept_activities_xml", counting)
     return counted
 
 
@@ -92,6 +94,28 @@ def test_a_whole_export_too_large_for_the_cache_is_kept_as_a_file(client, monkey
     assert xlsx["Content-Language"] == "es"
     assert body(xlsx)[:2] == b"PK"  # a zip: the workbook
     assert len(list(Path(settings.KEPT_FILES_DIR).glob("*.kept"))) == 2
+
+
+@pytest.mark.parametrize(("address", "builder"), [(CSV, "csv_response"), (XLSX, "xlsx_response")])
+def test_a_whole_export_is_built_once_per_content_change_and_fresh_after_one(client, monkeypatch, address, builder):
+    monkeypatch.setattr(caching, "MAX_CACHED_BYTES", 200)  # kept as a file, as at 10,000 programmes
+    built: list[int] = []
+    original = getattr(downloads, builder)
+    monkeypatch.setattr(downloads, builder, lambda *args: built.append(1) or original(*args))
+    first = client.get(address)
+    content = body(first)
+    assert body(client.get(address)) == content
+    assert len(built) == 1
+    assert client.get(address, headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+    ProgrammeFactory(title="Published after the first download", code="T99-002")
+    changed = client.get(address)
+    fresh = body(changed)
+    assert fresh != content
+    assert changed["ETag"] != first["ETag"]
+    assert len(built) == 2
+    if address == CSV:
+        assert "Published after the first download" in fresh.decode("utf-8-sig")
 
 
 def test_files_of_an_older_version_are_removed_when_a_newer_one_is_written(client, empty_folder):
