@@ -78,7 +78,11 @@ SIGN_IN_RECORDS = rights(superuser="d")
 
 MODELS: dict[str, ModelWrites] = {
     "programmes.country": ModelWrites(
-        ("name_en", "Renamed"), {"name_en": "Copyland", "slug": "copyland", "code": "ZY"}, NARRATIVE, "lone country"
+        # Each language's name is unique, and the copied page holds the original's (from CLDR).
+        ("name_en", "Renamed"),
+        {"name_en": "Copyland", "name_es": "Copilandia", "name_fr": "Copilande", "slug": "copyland", "code": "ZY"},
+        NARRATIVE,
+        "lone country",
     ),
     "programmes.thematicarea": ModelWrites(
         ("name_en", "Renamed"), {"slug": "copied-area", "order": "999"}, NARRATIVE, "lone area"
