@@ -59,8 +59,9 @@ TEXTS = {
         "Faciliter la migration de main-d'œuvre, en particulier des experts de la santé",
     ),
     "Irregular flows, smuggling and trafficking": (
-        "Flujos irregulares, tráfico ilícito de migrantes y trata de personas",
-        "Flux irréguliers, trafic illicite de migrants et traite des personnes",
+        # An area's name holds 60 characters: "de migrants" is understood, as in the English.
+        "Flujos irregulares, tráfico ilícito y trata de personas",
+        "Flux irréguliers, trafic illicite et traite des personnes",
     ),
     "Combating irregular flows including different forms of smuggling and trafficking of persons": (
         "Combatir los flujos irregulares, incluidas las distintas formas de tráfico ilícito de migrantes y de trata de personas",
@@ -402,6 +403,9 @@ def translate(apps, app_label: str, model_names, texts) -> None:
                 pair = texts.get(getattr(record, f"{field}_en") or "")
                 for language, text in zip(OTHER_LANGUAGES, pair or ()):
                     if not getattr(record, f"{field}_{language}"):
+                        limit = model._meta.get_field(f"{field}_{language}").max_length
+                        if limit and len(text) > limit:  # PostgreSQL would refuse it; SQLite would not
+                            raise ValueError(f"{model_name}.{field}_{language} holds {limit} characters: {text!r}")
                         setattr(record, f"{field}_{language}", text)
                         done.add(language)
             if done:
