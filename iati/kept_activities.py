@@ -23,6 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db.models import BinaryField, Case, DateField, F, Q, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from iati.activity import period_bounds, unwritable
@@ -113,8 +114,10 @@ def _keep(
         writer=writer_version(),
         base_url=base_url,
         built_on=today,
+        # Cast: a batch whose days are all None would be a CASE of untyped NULLs, text to PostgreSQL.
         changes_on=Case(
-            *(When(programme=p.pk, then=Value(changes_on(p, today))) for p, _ in batch), output_field=DateField()
+            *(When(programme=p.pk, then=Cast(Value(changes_on(p, today)), DateField())) for p, _ in batch),
+            output_field=DateField(),
         ),
         xml=Case(*(When(programme=p.pk, then=Value(xml)) for p, xml in batch), output_field=BinaryField()),
     )
