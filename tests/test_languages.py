@@ -180,7 +180,10 @@ def test_a_donor_signing_in_from_a_spanish_page_stays_in_spanish(client):
     dashboard = client.get("/es/donor/")
     assert "Sus subvenciones" in text(dashboard)
     links = document(dashboard).xpath("//section[@aria-labelledby='downloads']//a/@href")
-    assert links == ["/donor/export.csv", "/donor/export.xlsx"]
+    # The downloads follow the page's language: one address each, the language in the query.
+    assert links == ["/donor/export.csv?lang=es", "/donor/export.xlsx?lang=es"]
+    header = client.get(links[0]).content.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Programa,Estado,")
 
 
 # The switcher and the alternates ------------------------------------------------------------

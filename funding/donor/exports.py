@@ -6,6 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from funding.donor.access import donor_page, require
 from funding.donor.figures import donor_figures
@@ -13,24 +15,33 @@ from funding.models import DonorAccount, PlannedDisbursement, Transaction
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import Money, csv_response, download_throttled, xlsx_response
 
+# Headers and sheet names in the language the download asks for (``?lang=``, as the dashboard links it).
 GRANT_COLUMNS = [
-    "Programme",
-    "Status",
-    "Published",
-    "Funder",
-    "What it funds",
-    "Start",
-    "End",
-    "Currency",
-    "Amount",
-    "Committed",
-    "Disbursed",
-    "Scheduled ahead",
+    _("Programme"),
+    _("Status"),
+    _("Published"),
+    _("Funder"),
+    _("What it funds"),
+    _("Start"),
+    _("End"),
+    _("Currency"),
+    _("Amount"),
+    _("Committed"),
+    _("Disbursed"),
+    _("Scheduled ahead"),
 ]
-TOTAL_COLUMNS = ["Currency", "Grants", "Amounts not published", "Granted", "Committed", "Disbursed", "Scheduled ahead"]
+TOTAL_COLUMNS = [
+    _("Currency"),
+    _("Grants"),
+    _("Amounts not published"),
+    _("Granted"),
+    _("Committed"),
+    _("Disbursed"),
+    _("Scheduled ahead"),
+]
 
-TRANSACTION_COLUMNS = ["Programme", "Funder", "Date", "Type", "Description", "Currency", "Amount"]
-SCHEDULE_COLUMNS = ["Programme", "Funder", "Period start", "Period end", "Currency", "Amount"]
+TRANSACTION_COLUMNS = [_("Programme"), _("Funder"), _("Date"), _("Type"), _("Description"), _("Currency"), _("Amount")]
+SCHEDULE_COLUMNS = [_("Programme"), _("Funder"), _("Period start"), _("Period end"), _("Currency"), _("Amount")]
 
 
 def transaction_cells(t: Transaction) -> list[Any]:
@@ -68,9 +79,9 @@ def export_xlsx(request: HttpRequest, account: DonorAccount | None) -> HttpRespo
     for t in transactions:
         t.grant = figures.grants[t.grant_id]  # read once for the grants sheet
     sheets = [
-        ("Grants", GRANT_COLUMNS, [row.cells() for row in figures.rows]),
-        ("Transactions", TRANSACTION_COLUMNS, [transaction_cells(t) for t in transactions]),
-        ("Schedule ahead", SCHEDULE_COLUMNS, [planned_cells(p) for p in figures.schedule]),
-        ("Totals", TOTAL_COLUMNS, [row.cells() for row in figures.totals]),
+        (gettext("Grants"), GRANT_COLUMNS, [row.cells() for row in figures.rows]),
+        (gettext("Transactions"), TRANSACTION_COLUMNS, [transaction_cells(t) for t in transactions]),
+        (gettext("Schedule ahead"), SCHEDULE_COLUMNS, [planned_cells(p) for p in figures.schedule]),
+        (gettext("Totals"), TOTAL_COLUMNS, [row.cells() for row in figures.totals]),
     ]
     return xlsx_response(export_name("xlsx"), sheets)

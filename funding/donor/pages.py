@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -66,7 +66,14 @@ def funded_results(grants: QuerySet[Grant]) -> list[tuple[Programme, list]]:
 
 def page_context(request: HttpRequest, account: DonorAccount) -> dict[str, Any]:
     viewing_as = "as" in request.GET
-    return {"account": account, "viewing_as": viewing_as, "as_query": f"?as={account.pk}" if viewing_as else ""}
+    # The downloads' query: the account staff view as, and (``download_query``) the page's language.
+    as_params = QueryDict(f"as={account.pk}" if viewing_as else "")
+    return {
+        "account": account,
+        "viewing_as": viewing_as,
+        "as_query": f"?as={account.pk}" if viewing_as else "",
+        "as_params": as_params,
+    }
 
 
 @donor_page
