@@ -155,6 +155,9 @@ def test_the_donor_exports_in_spanish(client, programme) -> None:
     csv_rows = read_csv(client.get(reverse("donor:export_csv"), {"lang": "es"}))
     assert csv_rows[1][0] == "Seminario sobre migración laboral"
     workbook = load_workbook(io.BytesIO(client.get(reverse("donor:export_xlsx"), {"lang": "es"}).content))
-    assert next(workbook["Grants"].iter_rows(min_row=2, values_only=True))[0] == "Seminario sobre migración laboral"
+    # The sheets and their headers are in Spanish too.
+    assert workbook.sheetnames == ["Subvenciones", "Transacciones", "Calendario previsto", "Totales"]
+    first = workbook["Subvenciones"].iter_rows(max_row=2, values_only=True)
+    assert [next(first)[0], next(first)[0]] == ["Programa", "Seminario sobre migración laboral"]
     english = read_csv(client.get(reverse("donor:export_csv")))
     assert english[1][0] == "Labour migration seminar"
