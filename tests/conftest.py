@@ -68,17 +68,11 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return "both_engines" not in collection_path.read_text(encoding="utf-8") or None
 
 
-def _needs_database(item: pytest.Item) -> bool:
-    return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(item, "fixturenames", ())
-
-
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked ``run_first`` go to the front, so the other worker's tests run beside their long
-    start rather than after it; then the tests that need no database (pytest-django puts them last).
-    pytest-xdist gives the first worker the first half: it runs those while the second worker
-    migrates the run's database, where it would otherwise wait for it (below) with nothing to do."""
-    items.sort(key=lambda item: (item.get_closest_marker("run_first") is None, _needs_database(item)))
+    """Tests marked ``run_first`` go to the front (pytest-django puts a test without the test
+    database last), so the other worker's tests run beside their long start rather than after it."""
+    items.sort(key=lambda item: item.get_closest_marker("run_first") is None)
 
 
 # One migration for the run's SQLite workers --------------------------------------------------
