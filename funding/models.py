@@ -45,6 +45,10 @@ class GrantQuerySet(models.QuerySet):
         """Grants to programmes the public may see."""
         return self.filter(programme__in=Programme.objects.published())
 
+    def public_programmes(self) -> ProgrammeQuerySet:
+        """The programmes these grants fund that the public may see."""
+        return Programme.objects.published().filter(pk__in=self.values("programme_id"))
+
 
 class Grant(TimeStamped):
     """Money (or a promise of it) from a funder to a programme.
@@ -325,4 +329,4 @@ class DonorAccount(TimeStamped):
 
     def public_programmes(self) -> ProgrammeQuerySet:
         """The programmes its grants fund that the public may see: all a donor is told of beyond its own grants."""
-        return Programme.objects.published().filter(pk__in=self.grants().values("programme_id"))
+        return self.grants().public_programmes()

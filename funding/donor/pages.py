@@ -59,8 +59,7 @@ def year_charts(years: list[YearRow]) -> list[BarChart]:
 def funded_results(grants: QuerySet[Grant]) -> list[tuple[Programme, list]]:
     """The results of the published programmes the grants listed fund (those with any), in one query:
     what the public may read of those programmes, never another donor's or an unpublished one's."""
-    funded = Programme.objects.published().filter(pk__in=grants.values("programme_id"))
-    programmes = with_items(funded.only("pk", "slug", *TITLE_COLUMNS).order_by("title", "pk"))
+    programmes = with_items(grants.public_programmes().only("pk", "slug", *TITLE_COLUMNS).order_by("title", "pk"))
     return [(programme, results) for programme in programmes if (results := items_of(programme)["results"])]
 
 
@@ -71,7 +70,7 @@ def page_context(request: HttpRequest, account: DonorAccount) -> dict[str, Any]:
     return {
         "account": account,
         "viewing_as": viewing_as,
-        "as_query": f"?as={account.pk}" if viewing_as else "",
+        "as_query": f"?{as_params.urlencode()}" if as_params else "",
         "as_params": as_params,
     }
 
