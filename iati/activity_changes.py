@@ -17,6 +17,9 @@ its phases and the programmes relating to it, whose activities name it or leave 
   decides whether they are in the file, and in their relatives' activities.
 - Writes that send no signal move the content version on (``content_changed``), and data
   migrations may change anything: both make every kept activity stale.
+- While nothing is kept (a new database, until the file or an activity is first asked for), a
+  write asks nothing more than that: there is nothing to make stale. A build that keeps its first
+  activity between a save's before and after makes every kept activity stale at the after.
 
 The generation of each stale activity moves on inside the writer's transaction: the rows locked
 until it commits, a build that read the record before the change cannot store its activity as
@@ -40,8 +43,10 @@ from iati.writer import export_queryset
 from iomcaribbean.content_version import content_changed
 from programmes.models import Programme
 
-# Set by pre_save/pre_delete on an instance: the programmes whose activities read it before the change.
+# Set by pre_save/pre_delete on an instance: the programmes whose activities read it before the change,
+# or NOT_ASKED while nothing was kept.
 _READ_BEFORE = "_iati_read_before"
+NOT_ASKED = None
 
 
 def _lookups(queryset: QuerySet, prefix: str = "") -> Iterator[str]:
@@ -117,24 +122,34 @@ def _is_read(model: type[Model]) -> bool:
     return model in read_paths()
 
 
+def _anything_kept(using: str) -> bool:
+    return KeptActivity.objects.using(using).exists()
+
+
 def _before_change(sender: type[Model], instance: Model, raw: bool = False, using: str = DEFAULT_DB_ALIAS, **_) -> None:
     if _is_read(sender) and not raw and instance.pk is not None and not instance._state.adding:
-        setattr(instance, _READ_BEFORE, reading_programmes(sender, [instance.pk], using))
+        read = reading_programmes(sender, [instance.pk], using) if _anything_kept(using) else NOT_ASKED
+        setattr(instance, _READ_BEFORE, read)
 
 
 def _after_save(sender: type[Model], instance: Model, raw: bool = False, using: str = DEFAULT_DB_ALIAS, **_) -> None:
     if not _is_read(sender):
         return
-    if raw:  # a fixture's rows: what they change is not worked out
+    read_before = instance.__dict__.pop(_READ_BEFORE, set())
+    if not _anything_kept(using):
+        return
+    if raw or read_before is NOT_ASKED:  # a fixture's rows, or kept since the before: not worked out
         mark_stale(None, using)
         return
-    read_before = instance.__dict__.pop(_READ_BEFORE, set())
     mark_stale(read_before | reading_programmes(sender, [instance.pk], using), using)
 
 
 def _after_delete(sender: type[Model], instance: Model, using: str = DEFAULT_DB_ALIAS, **_) -> None:
-    if _is_read(sender):
-        mark_stale(instance.__dict__.pop(_READ_BEFORE, set()), using)
+    if not _is_read(sender):
+        return
+    read_before = instance.__dict__.pop(_READ_BEFORE, set())
+    if _anything_kept(using):
+        mark_stale(None if read_before is NOT_ASKED else read_before, using)
 
 
 def _links_changed(
@@ -142,6 +157,8 @@ def _links_changed(
 ) -> None:
     """``programme.countries.add()`` and the like: a link table the activity reads, without save signals."""
     if not _is_read(sender) or action not in ("pre_clear", "post_add", "post_remove", "post_clear"):
+        return
+    if not _anything_kept(using):
         return
     if isinstance(instance, Programme):
         stale = reading_programmes(Programme, [instance.pk], using)
