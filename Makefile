@@ -37,8 +37,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # worksteal gives each worker half the tests in file order (a module's fixtures are built once) and
 # moves tests to whichever worker runs out first, so neither finishes long after the other.
 PYTEST := timeout --kill-after=30 1800 $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+PYTEST_ONE := timeout --kill-after=30 1800 $(PY) -m pytest -n 0 $(PYTEST_ARGS)
 
-.PHONY: help install bytecode messages system-deps run serve lint format check-migrations test test-sqlite test-postgres fuzz map clean bench loadtest
+.PHONY: help install bytecode messages system-deps run serve lint format check-migrations test test-sqlite test-browser test-postgres fuzz map clean bench loadtest
 
 help:
 	@echo "make run     install, migrate and serve on http://127.0.0.1:8000/ (DEBUG on, SQLite)"
@@ -134,25 +135,38 @@ check-migrations: install
 	DATABASE_URL=sqlite://:memory: DJANGO_DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 
 # Runs every step even when one fails, so one CI run reports every problem; fails if any did.
-# The PostgreSQL step runs beside the SQLite one, in one process (its output follows the SQLite
-# step's): the SQLite run leaves a core idle at times (Chromium loading a page, one worker's last
-# tests), which the PostgreSQL step fills, where one after the other it would add its own minute.
+# Three streams share the two cores: the SQLite tests but the browser's (two workers), the browser
+# tests (one process) and the PostgreSQL step (one process); the output of the last two follows the
+# first's. A browser test spends much of its time waiting on Chromium and its own live server, and
+# the PostgreSQL step on its server: beside each other, one stream's waits are the others' CPU
+# time, where one after the other each would add its own minutes. TEST_RUN lets the SQLite streams
+# share one migrated database (tests/conftest.py).
 test: install system-deps bytecode
-	@failed=(); postgres_log=$$(mktemp); \
+	@failed=(); postgres_log=$$(mktemp); browser_log=$$(mktemp); export TEST_RUN=$$$$-$$(date +%s); \
 	echo "==> lint"; \
 	$(MAKE) --no-print-directory lint || failed+=(lint); \
 	$(MAKE) --no-print-directory test-postgres PYTEST_WORKERS=0 >"$$postgres_log" 2>&1 & postgres=$$!; \
-	echo "==> test-sqlite"; \
-	$(MAKE) --no-print-directory test-sqlite || failed+=(test-sqlite); \
+	$(MAKE) --no-print-directory test-browser >"$$browser_log" 2>&1 & browser=$$!; \
+	echo "==> test-sqlite (all but the browser tests)"; \
+	$(MAKE) --no-print-directory test-sqlite SQLITE_MARKS="not browser" || failed+=(test-sqlite); \
+	echo "==> test-browser"; \
+	wait $$browser || failed+=(test-browser); \
+	cat "$$browser_log"; rm -f "$$browser_log"; \
 	echo "==> test-postgres"; \
 	wait $$postgres || failed+=(test-postgres); \
 	cat "$$postgres_log"; rm -f "$$postgres_log"; \
 	if [ $${#failed[@]} -gt 0 ]; then echo "==> FAILED: $${failed[*]}" >&2; exit 1; fi; \
 	echo "==> all checks passed"
 
-# SQLite, the default database, with the browser tests.
+# SQLite, the default database: every test (`make test` runs the browser tests as a step of their
+# own, with SQLITE_MARKS="not browser" here).
+SQLITE_MARKS ?=
 test-sqlite: install
-	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(PYTEST)
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(PYTEST) $(if $(SQLITE_MARKS),-m "$(SQLITE_MARKS)")
+
+# The browser tests alone, on SQLite, in one process: Chromium through Playwright.
+test-browser: install
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(PYTEST_ONE) -m browser tests/browser
 
 # PostgreSQL, on a throwaway cluster started for this run and removed afterwards: the tests marked
 # both_engines, those whose outcome the database engine can change (README, "Two commands").

@@ -77,14 +77,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # One migration for the run's SQLite workers --------------------------------------------------
 # Each pytest-xdist worker needs a test database of its own, and migrating an empty one costs about
-# 9 CPU-seconds. The first worker to take the run's lock migrates and leaves a copy; the others
+# 11 CPU-seconds. The first worker to take the run's lock migrates and leaves a copy; the others
 # then copy it and let pytest-django keep it (its migrate finds nothing left to apply), with the files
-# its migrations stored (the source documents) in the worker's own MEDIA_ROOT.
+# its migrations stored (the source documents) in the worker's own MEDIA_ROOT. A run is one pytest
+# session's workers, or every process `make test` starts with the same TEST_RUN (the browser step's too).
 
 
 def _shared_sqlite_database() -> Path | None:
-    """Where this run's workers share their migrated SQLite database (None unless workers on SQLite)."""
-    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    """Where this run's processes share their migrated SQLite database (None unless several on SQLite)."""
+    run = os.environ.get("TEST_RUN") or os.environ.get("PYTEST_XDIST_TESTRUNUID")
     if run is None or settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         return None
     return Path(tempfile.gettempdir()) / f"iomcaribbean-migrated-{run}.sqlite3"
