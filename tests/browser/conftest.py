@@ -33,16 +33,50 @@ CHROMIUM_FLAGS = [
 ]
 
 
+class PolicyWatchingBrowser:
+    """Chromium, each of whose contexts notes what the Content-Security-Policy blocked (Chromium
+    says so on the console), with the page it blocked it on: every page any browser test opens is
+    checked against the policy (``_no_policy_violation``)."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+        self.violations: list[str] = []
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.on("console", self._note)
+        return context
+
+    def _note(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator:
+def browser() -> Iterator[PolicyWatchingBrowser]:
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium is missing at {CHROMIUM}: `make test` installs Debian's chromium package.")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        yield browser
+        yield PolicyWatchingBrowser(browser)
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_policy_violation(request) -> Iterator[None]:
+    """No page a browser test opened had anything blocked by the Content-Security-Policy."""
+    if "browser" not in request.fixturenames and "page" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    browser.violations.clear()
+    yield
+    assert browser.violations == [], "\n".join(browser.violations)
 
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

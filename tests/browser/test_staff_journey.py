@@ -1,4 +1,6 @@
-"""A visitor reads the overview and the seminar page; staff add a funded programme and publish it."""
+"""A visitor reads the overview and the seminar page; staff add a funded programme and publish it.
+The admin's scripts at work (the slug typed from the title, select2, the inlines, the publish
+action's confirmation) also show that the Content-Security-Policy blocks none of them."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from programmes.models import Programme
-from tests.factories import UserFactory
+from tests.factories import ProgrammeFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
 
@@ -28,6 +30,7 @@ def test_visitor_follows_the_overview_to_the_seminar_page(live_server, page):
 
 def test_staff_create_a_programme_with_a_grant_publish_it_and_find_it_on_the_public_list(live_server, page):
     UserFactory(username="staff", is_staff=True, is_superuser=True, password="a-long-test-password")
+    ProgrammeFactory(is_published=False, start_date=None, title="Undated return flights")
 
     page.goto(live_server.url + "/admin/")
     page.fill("#id_username", "staff")
@@ -54,6 +57,8 @@ def test_staff_create_a_programme_with_a_grant_publish_it_and_find_it_on_the_pub
     page.locator(".select2-search__field").fill("Canada")
     page.locator(".select2-results__option", has_text="Government of Canada").click()
     expect(page.locator("#id_grants-0-funder")).to_have_value(re.compile(r"^\d+$"))
+    # The component's width comes from static/css/admin.css, not a style attribute.
+    assert page.locator("#id_grants-0-component").evaluate("element => getComputedStyle(element).maxWidth") != "none"
     page.fill("#id_grants-0-amount", "4000")
     page.fill("#id_grants-0-currency", "CAD")
     page.fill("#id_grants-0-purpose", "the pilot's equipment")
@@ -75,6 +80,13 @@ def test_staff_create_a_programme_with_a_grant_publish_it_and_find_it_on_the_pub
     page.select_option("select[name=action]", "publish")
     page.click("button[name=index]")
     page.wait_for_selector(".messagelist .success")
+
+    # A programme with IATI problems is published only once staff confirm it.
+    page.goto(live_server.url + "/admin/programmes/programme/?q=Undated")
+    page.check("input[name=_selected_action]")
+    page.select_option("select[name=action]", "publish")
+    page.click("button[name=index]")
+    expect(page.get_by_role("heading", name="Publish programmes with IATI problems?")).to_be_visible()
 
     page.goto(live_server.url + "/programmes/?q=T81-999")
     page.get_by_role("link", name="Border data exchange pilot").click()
