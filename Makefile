@@ -39,7 +39,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PYTEST := timeout --kill-after=30 1800 $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 PYTEST_ONE := timeout --kill-after=30 1800 $(PY) -m pytest -n 0 $(PYTEST_ARGS)
 
-.PHONY: help install bytecode messages system-deps run serve lint format check-migrations test test-sqlite test-browser test-postgres fuzz map clean bench loadtest
+.PHONY: help install bytecode messages system-deps run serve lint format check-migrations test test-sqlite test-browser test-postgres test-volume fuzz map clean bench loadtest
 
 help:
 	@echo "make run     install, migrate and serve on http://127.0.0.1:8000/ (DEBUG on, SQLite)"
@@ -49,6 +49,7 @@ help:
 	@echo "make loadtest 200 clients for 60 s, then PostgreSQL restarted under load (README, Performance)"
 	@echo "make test    lint, tests on SQLite (with the migrations check), the browser tests, and on PostgreSQL"
 	@echo "make test-sqlite / test-browser / test-postgres  one of make test's steps alone"
+	@echo "make test-volume the phone and volume checks in Chromium with 2,000 demo programmes (not in make test)"
 	@echo "make fuzz    fuzz every public URL and API operation: FUZZ_EXAMPLES per test, over 10,000 requests"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make check-migrations  no model change without its migration (make test asks it in the suite)"
@@ -173,6 +174,11 @@ test-browser: install
 # both_engines, those whose outcome the database engine can change (README, "Two commands").
 test-postgres: install
 	scripts/with-postgres.sh $(PYTEST) -m both_engines
+
+# The browser checks of issue 16 with 2,000 demo programmes (tests marked volume), which `make test`
+# leaves out (tests/conftest.py): generating the programmes alone would take much of its budget.
+test-volume: install
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(PYTEST) -m volume tests/browser/test_volume.py
 
 # Hypothesis and schemathesis with random input, many examples per public route and API operation
 # (`make test` runs a small fixed sample of the same tests). Fails below FUZZ_MIN_REQUESTS requests.

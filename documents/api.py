@@ -12,7 +12,12 @@ from documents.filters import DocumentFilter
 from documents.models import Document
 from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMixin
 from iomcaribbean.public_routes import PublicViewSet
-from programmes.api.fields import ChoiceField, OrganisationRefSerializer, ProgrammeRefSerializer
+from programmes.api.fields import (
+    ChoiceField,
+    OrganisationRefSerializer,
+    ProgrammeRefSerializer,
+    TranslatedRecordSerializer,
+)
 from programmes.models import iso_partial_date
 
 
@@ -27,7 +32,7 @@ class DocumentLinkField(serializers.Field):
         return self.context["request"].build_absolute_uri(document.get_absolute_url())
 
 
-class DocumentSerializer(serializers.Serializer):
+class DocumentSerializer(TranslatedRecordSerializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     description = serializers.CharField()

@@ -24,7 +24,7 @@ from funding.models import Budget, DonorAccount, Grant, OrganisationBudget, Plan
 from partners import admin as partners_admin
 from partners.models import Participation
 from programmes.admin import programme as programme_admin
-from programmes.admin.base import CompactInline, HistoryAdmin
+from programmes.admin.base import CompactInline, HistoryAdmin, TranslatedCompactInline, TranslatedHistoryAdmin
 from programmes.models import Component, Programme
 
 
@@ -32,7 +32,7 @@ def money(amount: Decimal | None, currency: str) -> str:
     return f"{amount:,.2f} {currency}" if amount is not None else "not published"
 
 
-class GrantInline(CompactInline):
+class GrantInline(TranslatedCompactInline):
     model = Grant
     fields = ["funder", "component", "purpose", "amount", "currency", "is_primary"]
     autocomplete_fields = ["funder"]
@@ -106,7 +106,7 @@ class PlannedDisbursementInline(CompactInline):
     verbose_name_plural = "planned disbursements (the schedule ahead donors see)"
 
 
-class GrantAdmin(HistoryAdmin):
+class GrantAdmin(TranslatedHistoryAdmin):
     """Grants with their transactions and planned disbursements. Not registered here: the IATI layer above
     adds the upload of an IATI file to its changelist and registers it (apps import one way)."""
 

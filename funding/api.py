@@ -31,7 +31,7 @@ from iomcaribbean.content_language import LANGUAGE_PARAMETER, ContentLanguageMix
 from iomcaribbean.public_routes import PublicViewSet
 from partners import api as partners_api
 from partners.models import Organisation, in_family_of
-from programmes.api.fields import ChoiceField, CountryRefSerializer, ProgrammeRefSerializer
+from programmes.api.fields import ChoiceField, CountryRefSerializer, ProgrammeRefSerializer, TranslatedRecordSerializer
 from programmes.api.programmes import GrantSerializer
 
 
@@ -47,7 +47,7 @@ class CurrencyTotalSerializer(serializers.Serializer):
     spent = serializers.DecimalField(max_digits=16, decimal_places=2)
 
 
-class FunderSerializer(serializers.Serializer):
+class FunderSerializer(TranslatedRecordSerializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
     acronym = serializers.CharField()

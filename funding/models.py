@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from iomcaribbean.public_records import ALWAYS_SHOWN, NEVER_SHOWN
 from partners.models import Organisation, in_family_of
+from programmes.fallback_ordering import TranslatedQuerySet
 from programmes.models import (
     Component,
     Country,
@@ -40,7 +41,21 @@ def non_negative_constraint(name: str, field: str = "amount") -> models.CheckCon
     return models.CheckConstraint(condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=name)
 
 
-class GrantQuerySet(models.QuerySet):
+class GrantQuerySet(TranslatedQuerySet):
+    """A grant's purpose is translated (``funding.translation``), but its queries are not rewritten.
+
+    modeltranslation would rename each translated field a lookup reaches in the active language,
+    F() expressions included: the funding app's queries go from grants through programmes and
+    funders and pick the language themselves (``funding.selectors.in_active_language``, English
+    where a translation is missing), which the renaming would undo. So they read the original
+    columns, the English text, as before the purpose was translated; ``grant.purpose`` itself
+    still gives the active language's text, and ``only()`` still loads every language's column.
+    """
+
+    def _post_init(self) -> None:
+        super()._post_init()
+        self._rewrite = False
+
     def published(self) -> GrantQuerySet:
         """Grants to programmes the public may see."""
         return self.filter(programme__in=Programme.objects.published())
@@ -84,7 +99,7 @@ class Grant(TimeStamped):
     )
 
     objects = GrantQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: registered in funding/translation.py, once the language columns exist.
 
     public_records_condition = shown_with_programme()
 

@@ -38,6 +38,7 @@ from iomcaribbean.views import ReadsOnly
 from iomcaribbean.year_charts import YearGap, year_chart, years_and_gaps
 from partners.models import Organisation, OverviewPartner
 from programmes.models import Overview, ProgrammeCountry, on_home_page_condition
+from programmes.translation import fallback_language
 
 # The programmes-and-grants table of a funder's page, and of its CSV download (lazy: the page
 # shows them in its language; the CSV, at its one unprefixed address, in English).
@@ -103,6 +104,16 @@ def grant_row(grant: Grant, columns: tuple = GRANT_COLUMNS) -> list[Any]:
         grant.currency if published else "",
         grant.amount if published else AMOUNT_NOT_PUBLISHED,
     ]
+
+
+def grant_row_languages(grant: Grant, columns: tuple = GRANT_COLUMNS) -> list[str]:
+    """For each cell of ``grant_row``: "en" where it is the English text in place of a missing
+    translation (the page says so with ``lang``), else ""."""
+    granted_by = [grant.funder] if GRANTED_BY in columns else []
+    texts = [grant.programme, *granted_by, grant.programme.parent, grant, grant.component]
+    fields = ["title", *(["name"] * len(granted_by)), "title", "purpose", "title"]
+    languages = [fallback_language(obj, field) or "" for obj, field in zip(texts, fields, strict=True)]
+    return [*languages, "", "", ""]  # the period, currency and amount
 
 
 def by_year(totals: list[CurrencyTotal]) -> list[dict[str, Any]]:
@@ -224,7 +235,10 @@ class FunderDetailView(ReadsOnly, DetailView):
         return super().get_context_data(
             grant_columns=columns,
             grant_filter=self.filterset,
-            grant_rows=[(grant, zip(columns, grant_row(grant, columns), strict=True)) for grant in rows],
+            grant_rows=[
+                (grant, zip(columns, grant_row(grant, columns), grant_row_languages(grant, columns), strict=True))
+                for grant in rows
+            ],
             departments=Organisation.objects.filter(Q(parent=self.object) | Q(parent__parent=self.object)).filter(
                 Exists(own_published_grants())
             ),

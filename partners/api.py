@@ -21,11 +21,17 @@ from iomcaribbean.public_routes import PublicViewSet
 from iomcaribbean.relations import related_model
 from partners.models import Organisation, Participation
 from partners.selectors import with_programme_counts
-from programmes.api.fields import ChoiceField, CountryRefSerializer, PageLinkField, ProgrammeRefSerializer
+from programmes.api.fields import (
+    ChoiceField,
+    CountryRefSerializer,
+    PageLinkField,
+    ProgrammeRefSerializer,
+    TranslatedRecordSerializer,
+)
 from programmes.api.programmes import GrantSerializer
 
 
-class OrganisationSerializer(serializers.Serializer):
+class OrganisationSerializer(TranslatedRecordSerializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
     acronym = serializers.CharField()
@@ -39,7 +45,7 @@ class OrganisationSerializer(serializers.Serializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="partners_api:organisation-detail", lookup_field="slug")
 
 
-class OrganisationParticipationSerializer(serializers.Serializer):
+class OrganisationParticipationSerializer(TranslatedRecordSerializer):
     programme = ProgrammeRefSerializer()
     role = ChoiceField(help_text="IATI OrganisationRole code and label.")
     description = serializers.CharField()

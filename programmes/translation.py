@@ -76,6 +76,15 @@ def shown_language(obj: models.Model, field: str) -> str:
     return language
 
 
+def fallback_language(obj: models.Model | None, field: str) -> str | None:
+    """The language of the text ``obj.<field>`` gives where it is not the active one (English in place
+    of a missing translation), so the page can say so (``lang="en"``); None where it is, or is empty."""
+    if obj is None or not getattr(obj, field, None):
+        return None
+    language = shown_language(obj, field)
+    return language if language != active_language() else None
+
+
 def language_name(code: str) -> str:
     """The language's English name ("Spanish"), as the admin, which is in English, says it."""
     return LANG_INFO.get(code, {}).get("name", code)

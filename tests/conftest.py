@@ -69,9 +69,16 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests marked ``run_first`` go to the front (pytest-django puts a test without the test
-    database last), so the other worker's tests run beside their long start rather than after it."""
+    database last), so the other worker's tests run beside their long start rather than after it.
+    Tests marked ``volume`` run only when ``-m`` names them (``make test-volume``): they generate
+    2,000 programmes, which the suite's 4-minute budget cannot afford."""
+    if "volume" not in config.getoption("markexpr"):
+        volume = [item for item in items if item.get_closest_marker("volume")]
+        if volume:
+            config.hook.pytest_deselected(items=volume)
+            items[:] = [item for item in items if not item.get_closest_marker("volume")]
     items.sort(key=lambda item: item.get_closest_marker("run_first") is None)
 
 

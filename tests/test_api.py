@@ -136,6 +136,7 @@ def test_a_programme_shows_its_published_phases_roles_grants_and_dates(client, w
             "slug": world["country"].slug,
             "role": {"code": "benefiting", "label": "Where it works"},
             "percentage": None,
+            "fallback_fields": [],
         }
     ]
     assert [area["slug"] for area in detail["thematic_areas"]] == [world["area"].slug]

@@ -69,6 +69,35 @@ def test_french_falls_back_to_english_where_there_is_no_french(client, programme
     assert data["participations"][0]["description"] == "accueille"
 
 
+def test_each_record_names_its_fields_given_in_english_for_want_of_a_translation(client, programme) -> None:
+    programme.status_estimate, programme.status_estimate_es = "Inferred from the dates.", ""
+    programme.save()
+    spanish = api(client, "/api/programmes/labour-seminar/", lang="es")
+    french = api(client, "/api/programmes/labour-seminar/", lang="fr")
+
+    assert spanish["fallback_fields"] == ["summary", "status.estimate", "description"]  # the title is in Spanish
+    assert french["fallback_fields"] == ["title", "summary", "status.estimate", "description"]
+    assert spanish["participations"][0]["fallback_fields"] == ["description"]
+    assert spanish["participations"][0]["organisation"]["fallback_fields"] == []
+    assert french["participations"][0]["fallback_fields"] == []
+    assert spanish["grants"][0]["fallback_fields"] == ["purpose"]
+    assert spanish["thematic_areas"][0]["fallback_fields"] == ["overview_wording"]
+    listed = api(client, "/api/programmes/", lang="fr", q="Labour")["results"][0]
+    assert listed["fallback_fields"] == ["title", "summary", "status.estimate"]
+    english = api(client, "/api/programmes/labour-seminar/")
+    assert english["fallback_fields"] == english["grants"][0]["fallback_fields"] == []
+
+
+def test_the_schema_documents_the_fallback_fields_on_every_record_with_texts(client) -> None:
+    schemas = yaml.safe_load(client.get("/api/schema/").content)["components"]["schemas"]
+
+    for name in ("Programme", "ProgrammeDetail", "Grant", "Component", "Organisation", "Funder", "Document"):
+        field = schemas[name]["properties"]["fallback_fields"]
+        assert field["type"] == "array" and field["items"] == {"type": "string"}, name
+        assert "no translation into the language `lang` asks for" in field["description"], name
+    assert "fallback_fields" not in schemas["Status"]["properties"]  # named in its programme's
+
+
 def test_without_lang_the_api_answers_in_english_whatever_the_browser_prefers(client, programme) -> None:
     response = client.get("/api/programmes/labour-seminar/", headers={"accept-language": "es"})
 

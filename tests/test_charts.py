@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import translation
 from lxml import etree
 
 from iomcaribbean.charts import Series, bar_chart, compact_number, nice_ticks
@@ -80,6 +81,8 @@ def test_values_are_labelled_compactly():
         "3bn",
     ]
     assert compact_number(Decimal("12.50")) == "12.5"
+    with translation.override("fr"):  # the unit joined to its number by a no-break space, in the SVG too
+        assert [compact_number(v) for v in (12_500, 1_200_000)] == ["12,5\u00a0k", "1,2\u00a0M"]
 
 
 def test_horizontal_bars_put_each_name_on_its_own_line_above_its_bar():

@@ -244,6 +244,7 @@ def test_english_shown_for_a_missing_translation_says_lang_en(client: Client, la
     organisation = ParticipationFactory(
         programme=programme, description="implements it in English", organisation__name="Untranslated body"
     ).organisation
+    GrantFactory(programme=programme, funder=organisation, purpose="the pilot in English")
     english = {
         "Untranslated programme",
         "Only in English.",
@@ -252,11 +253,14 @@ def test_english_shown_for_a_missing_translation_says_lang_en(client: Client, la
         "people reached in English",
         "implements it in English",
         "Untranslated body",
+        "the pilot in English",
+        "The pilot in English",
     }
     pages = [
         f"/{language}/programmes/",
         f"/{language}/programmes/{programme.slug}/",
         f"/{language}{organisation.get_absolute_url()}",
+        f"/{language}/funders/{organisation.slug}/",
         f"/{language}/",
     ]
     for path in pages:
@@ -293,6 +297,18 @@ def test_the_seed_has_no_missing_translation_and_each_is_noted_for_review(admin_
     )
     assertNotContains(admin_client.get(admin_url(Programme, "change", seminar.pk)), "to be reviewed")
     assert TranslationSource.history.filter(object_id=seminar.pk, history_type="-").count() == 2
+
+
+def test_what_the_seed_s_grants_fund_is_in_the_page_s_language_in_pages_api_and_downloads(client: Client) -> None:
+    seminar = Programme.objects.get(code="T81-805")
+    spanish = "el proyecto T81-805 del Fondo de la OIM para el Desarrollo"
+
+    assertContains(client.get(f"/es/programmes/{seminar.slug}/"), f"para {spanish}")
+    api = client.get(f"/api/programmes/{seminar.slug}/", {"lang": "fr"}).json()
+    french = "le projet T81-805 du Fonds de l'OIM pour le développement"
+    assert [grant["purpose"] for grant in api["grants"]] == [french]
+    csv = client.get("/funders/iom-development-fund/funding.csv", {"lang": "es"}).content.decode("utf-8-sig")
+    assert "El proyecto T81-805 del Fondo de la OIM para el Desarrollo" in csv
 
 
 # Countries' names --------------------------------------------------------------------------------

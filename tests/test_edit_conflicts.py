@@ -201,7 +201,7 @@ def test_a_grant_saved_over_a_colleagues_transaction_change_is_refused_then_keep
     fionas_form, felixs_form = opened(first, url), opened(second, url)
 
     saved(first, url, fionas_form | {"transactions-0-amount": "1500"})
-    response = second.post(url, felixs_form | {"purpose": "the survey"})
+    response = second.post(url, felixs_form | {"purpose_en": "the survey"})
 
     assertContains(response, "Not saved: this grant was changed by fiona (")
     assert "Transactions:" in conflict_table(response)

@@ -335,7 +335,7 @@ def test_counts_use_the_plural_of_the_language(client):
 @pytest.mark.parametrize(
     ("prefix", "start", "budget"),
     [
-        ("", "October 2001", "USD 37,450.00"),
+        ("", "October 2001", f"USD{NBSP}37,450.00"),  # one piece: never broken across two lines
         ("/es", "octubre de 2001", f"37{NBSP}450,00{NBSP}USD"),
         ("/fr", "octobre 2001", f"37{NBSP}450,00{NBSP}USD"),
     ],
@@ -373,7 +373,7 @@ def test_partial_dates_in_each_language(language, day, month, year):
 @pytest.mark.parametrize(
     ("language", "money", "figure", "decimal"),
     [
-        ("en", "USD 1,234,567.50", "50,000", "2.5"),
+        ("en", f"USD{NBSP}1,234,567.50", "50,000", "2.5"),
         ("es", f"1{NBSP}234{NBSP}567,50{NBSP}USD", f"50{NBSP}000", "2,5"),
         ("fr", f"1{NBSP}234{NBSP}567,50{NBSP}USD", f"50{NBSP}000", "2,5"),
     ],

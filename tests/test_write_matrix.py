@@ -20,6 +20,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, models, transaction
 from django.test import Client
@@ -27,7 +28,8 @@ from django.test import Client
 from digests.tokens import unsubscribe_token
 from funding.models import Budget, DonorAccount, Grant, Transaction
 from partners.models import Organisation, Participation
-from programmes.models import Component, Location, Programme, RelatedActivity, Result
+from programmes.admin.base import TranslationStatusMixin
+from programmes.models import Component, Location, Programme, RelatedActivity, Result, TranslationSource
 from tests.factories import (
     ComponentFactory,
     CountryFactory,
@@ -178,6 +180,13 @@ def count(model: type[models.Model]) -> Observe:
     return lambda r: model._default_manager.count()
 
 
+def notes_to_review(model: type[models.Model], record: str) -> Observe:
+    """The record's notes of translations to review (``TranslationSource``), which review deletes."""
+    return lambda r: TranslationSource.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=r[record].pk
+    ).count()
+
+
 def resolved(r: Records, values: dict) -> dict[str, str]:
     """The values, those that name a record (callables) filled in from the records."""
     return {name: value(r) if callable(value) else value for name, value in values.items()}
@@ -225,6 +234,11 @@ def pages_of(model: type[models.Model], model_admin: admin.ModelAdmin) -> Iterat
         key, name = base + str(entry.pattern), entry.name
         if name == f"{stem}_changelist":
             yield WriteCase(key, "delete selected", bulk_delete(prefix, writes.delete), gone, writers(label, "d"))
+            if isinstance(model_admin, TranslationStatusMixin):  # reviewing is changing the record
+                review = bulk_action(prefix, "mark_translations_reviewed", record)
+                yield WriteCase(
+                    key, "mark translations reviewed", review, notes_to_review(model, record), writers(label, "c")
+                )
             if "publish" in model_admin.actions:
                 draft = "draft" if model is Programme else "overview"
                 publish = bulk_action(prefix, "publish", draft, confirm="yes")
@@ -594,6 +608,11 @@ def build_write_records() -> Records:
         "funding participation": ParticipationFactory(organisation=funder, programme=published, role=FUNDING),
         "component": component,
     }
+    for model, model_admin in admin.site._registry.items():  # a translation to review on each translated record
+        if isinstance(model_admin, TranslationStatusMixin):
+            record = records[ADMIN_RECORD[model._meta.label_lower]]
+            content_type = ContentType.objects.get_for_model(model)
+            TranslationSource.objects.create(content_type=content_type, object_id=record.pk, language="es", note="?")
     return records
 
 

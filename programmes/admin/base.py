@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import QuerySet
+from django.db.models.options import Options
 from django.http import HttpRequest, HttpResponseNotAllowed
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -34,6 +35,12 @@ from programmes.translation import (
     missing_translations,
     translated_fields,
 )
+
+
+def may_change_model(request: HttpRequest, opts: Options) -> bool:
+    """The user's own right to change the model's records, whatever rights its change page lends (a
+    programme's budget to Finance officers): what publishing and reviewing translations take."""
+    return request.user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")
 
 
 class PastVersionsReadOnly:
@@ -161,7 +168,9 @@ class TranslationStatusMixin:
 
     def get_actions(self, request: HttpRequest) -> dict:
         actions = super().get_actions(request)
-        if self.has_change_permission(request):
+        # The model's own change right: a Finance officer who may change a programme's budget or a
+        # funding participation (the money rights) may not pass its texts as reviewed.
+        if may_change_model(request, self.opts):
             action = TranslationStatusMixin.mark_translations_reviewed
             actions[action.__name__] = (action, action.__name__, action.short_description)
         return actions
@@ -241,8 +250,7 @@ class PublishActions:
     def has_publish_permission(self, request: HttpRequest) -> bool:
         """Publishing is the model's own change right: a Finance officer who may change a programme's budget
         (ProgrammeAdmin.money_permission) may not publish it."""
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")
+        return may_change_model(request, self.opts)
 
     def _set_published(self, request: HttpRequest, queryset: QuerySet, published: bool) -> None:
         changed = []

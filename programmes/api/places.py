@@ -21,6 +21,7 @@ from programmes.api.fields import (
     CodeLabelSerializer,
     PageLinkField,
     ProgrammeRefSerializer,
+    TranslatedRecordSerializer,
 )
 from programmes.models import Country, Programme, ProgrammeCountry, ThematicArea, published_condition
 from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
@@ -49,7 +50,7 @@ def programmes_with_roles(links: list[ProgrammeCountry]) -> list[Programme]:
     return list(programmes.values())
 
 
-class CountrySerializer(serializers.Serializer):
+class CountrySerializer(TranslatedRecordSerializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 (AN for the former Netherlands Antilles).")
     name = serializers.CharField()
     also_known_as = serializers.CharField()
@@ -110,7 +111,7 @@ class CountryViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
         return queryset.prefetch_related(Prefetch("programme_links", queryset=links, to_attr="public_links"))
 
 
-class ThematicAreaSerializer(serializers.Serializer):
+class ThematicAreaSerializer(TranslatedRecordSerializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
     overview_wording = serializers.CharField(help_text=OVERVIEW_WORDING_HELP)

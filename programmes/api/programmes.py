@@ -30,6 +30,7 @@ from programmes.api.fields import (
     PageLinkField,
     ProgrammeRefSerializer,
     ThematicAreaRefSerializer,
+    TranslatedRecordSerializer,
 )
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
@@ -88,7 +89,7 @@ class BudgetSerializer(serializers.Serializer):
     currency = serializers.CharField(source="budget_currency", help_text="ISO 4217; empty without an amount.")
 
 
-class ProgrammeCountrySerializer(serializers.Serializer):
+class ProgrammeCountrySerializer(TranslatedRecordSerializer):
     code = serializers.CharField(source="country.code", help_text="ISO 3166-1 alpha-2.")
     name = serializers.CharField(source="country.name")
     slug = serializers.SlugField(source="country.slug")
@@ -99,12 +100,12 @@ class ProgrammeCountrySerializer(serializers.Serializer):
     percentage = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
 
 
-class ProjectTypeSerializer(serializers.Serializer):
+class ProjectTypeSerializer(TranslatedRecordSerializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
 
 
-class ProgrammeSerializer(serializers.Serializer):
+class ProgrammeSerializer(TranslatedRecordSerializer):
     slug = serializers.SlugField()
     title = serializers.CharField()
     acronym = serializers.CharField()
@@ -128,7 +129,7 @@ class ProgrammeSerializer(serializers.Serializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="programmes_api:programme-detail", lookup_field="slug")
 
 
-class ComponentSerializer(serializers.Serializer):
+class ComponentSerializer(TranslatedRecordSerializer):
     title = serializers.CharField()
     description = serializers.CharField()
 
@@ -139,7 +140,7 @@ class DimensionSerializer(serializers.Serializer):
     value = serializers.CharField()
 
 
-class PeriodSerializer(serializers.Serializer):
+class PeriodSerializer(TranslatedRecordSerializer):
     start = serializers.DateField()
     end = serializers.DateField()
     target_value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
@@ -149,7 +150,7 @@ class PeriodSerializer(serializers.Serializer):
     dimensions = DimensionSerializer(many=True, source="dimensions.all", help_text="Breakdowns, such as sex=female.")
 
 
-class IndicatorSerializer(serializers.Serializer):
+class IndicatorSerializer(TranslatedRecordSerializer):
     title = serializers.CharField()
     description = serializers.CharField()
     measure = ChoiceField(help_text="IATI IndicatorMeasure code and label: 1 unit, 2 percentage, 5 qualitative.")
@@ -161,7 +162,7 @@ class IndicatorSerializer(serializers.Serializer):
     periods = PeriodSerializer(many=True, source="periods.all")
 
 
-class ResultSerializer(serializers.Serializer):
+class ResultSerializer(TranslatedRecordSerializer):
     title = serializers.CharField()
     type = ChoiceField(help_text="IATI ResultType code and label; both empty when no source gives it.")
     description = serializers.CharField()
@@ -169,21 +170,21 @@ class ResultSerializer(serializers.Serializer):
     indicators = IndicatorSerializer(many=True, source="indicators.all")
 
 
-class KeyFigureSerializer(serializers.Serializer):
+class KeyFigureSerializer(TranslatedRecordSerializer):
     value = serializers.DecimalField(max_digits=14, decimal_places=2)
     value_to = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     label = serializers.CharField()
     qualifier = serializers.CharField()
 
 
-class PublicationSerializer(serializers.Serializer):
+class PublicationSerializer(TranslatedRecordSerializer):
     title = serializers.CharField()
     year = serializers.IntegerField(allow_null=True)
     url = serializers.CharField()
     description = serializers.CharField()
 
 
-class LocationSerializer(serializers.Serializer):
+class LocationSerializer(TranslatedRecordSerializer):
     name = serializers.CharField()
     description = serializers.CharField()
     latitude = serializers.DecimalField(
@@ -215,13 +216,13 @@ class RelatedLinkSerializer(serializers.Serializer):
     iati_identifier = serializers.CharField(help_text="The outside activity's IATI identifier; empty when not known.")
 
 
-class ParticipationSerializer(serializers.Serializer):
+class ParticipationSerializer(TranslatedRecordSerializer):
     organisation = OrganisationRefSerializer()
     role = ChoiceField(help_text="IATI OrganisationRole code and label.")
     description = serializers.CharField()
 
 
-class GrantSerializer(serializers.Serializer):
+class GrantSerializer(TranslatedRecordSerializer):
     funder = OrganisationRefSerializer()
     amount = serializers.DecimalField(
         max_digits=14, decimal_places=2, allow_null=True, help_text="Null: not published."

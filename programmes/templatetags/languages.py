@@ -23,7 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from iomcaribbean.i18n import LanguageLink, language_links, unprefixed_reverse
-from programmes.translation import shown_language
+from programmes.translation import fallback_language
 
 register = template.Library()
 
@@ -62,18 +62,10 @@ def download_query(query: QueryDict | None = None) -> str:
     return f"?{encoded}" if encoded else ""
 
 
-def _fallback_language(obj: models.Model | None, field: str) -> str | None:
-    """The text's language where it is not the page's (English in place of a missing translation)."""
-    if obj is None or not getattr(obj, field, None):
-        return None
-    language = shown_language(obj, field)
-    return language if language != get_language() else None
-
-
 @register.simple_tag
 def lang_of(obj: models.Model | None, field: str) -> SafeString:
     """`` lang="en"`` for the element that holds ``obj.<field>`` alone, when that text is a fallback."""
-    language = _fallback_language(obj, field)
+    language = fallback_language(obj, field)
     return format_html(' lang="{}"', language) if language else mark_safe("")
 
 
@@ -82,7 +74,7 @@ def translated(obj: models.Model | None, field: str) -> str:
     """``obj.<field>``, in a ``<span lang="en">`` when it is the English text in place of a translation."""
     if obj is None:
         return ""
-    language = _fallback_language(obj, field)
+    language = fallback_language(obj, field)
     text = getattr(obj, field)
     return format_html('<span lang="{}">{}</span>', language, text) if language else text
 
@@ -93,7 +85,7 @@ def translated_paragraphs(obj: models.Model | None, field: str) -> str:
     if obj is None:
         return ""
     paragraphs = linebreaks_filter(getattr(obj, field) or "", autoescape=True)
-    language = _fallback_language(obj, field)
+    language = fallback_language(obj, field)
     if language:
         paragraphs = mark_safe(paragraphs.replace("<p>", format_html('<p lang="{}">', language)))
     return paragraphs

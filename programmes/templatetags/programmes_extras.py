@@ -14,6 +14,8 @@ from programmes.models import format_partial_date, iso_partial_date
 
 register = template.Library()
 
+NO_BREAK_SPACE = "\u00a0"
+
 
 @register.filter
 def money(amount: Decimal | None, currency: str) -> str:
@@ -23,7 +25,8 @@ def money(amount: Decimal | None, currency: str) -> str:
     if amount is None:
         return ""
     pattern = pgettext("money: currency code and amount", "%(currency)s %(amount)s")
-    return pattern % {"currency": currency, "amount": intcomma(amount)}
+    # One unbreakable piece: a line never ends between the code and the amount, nor inside it.
+    return (pattern % {"currency": currency, "amount": intcomma(amount)}).replace(" ", NO_BREAK_SPACE)
 
 
 @register.filter

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.db import connection, transaction
 
+from funding.demo import generate_demo_data
 from iomcaribbean.content_version import one_content_change
 from tests.seed_steps import load_seed_content
 
@@ -103,8 +104,26 @@ def page(browser, request) -> Iterator:
     context.close()
 
 
-# This process's copy of the database as the first seeding left it (SQLite only).
+def built_once(copies: list[sqlite3.Connection], build: Callable[[], None]) -> None:
+    """``build()`` the first time in this process, keeping a copy of the database it leaves (SQLite
+    only); later tests get that database back whole through SQLite's backup API, in milliseconds."""
+    sqlite = connection.vendor == "sqlite"
+    if sqlite and copies:
+        connection.ensure_connection()
+        copies[0].backup(connection.connection)
+        return
+    build()
+    if sqlite:
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        copies.append(copy)
+
+
+# This process's copy of the database as the first seeding left it; and with the volume checks' demo
+# programmes (make test-volume).
 _seeded_copy: list[sqlite3.Connection] = []
+_volume_copy: list[sqlite3.Connection] = []
+VOLUME_PROGRAMMES = 2000
 
 
 @pytest.fixture
@@ -112,17 +131,22 @@ def seeded(transactional_db) -> None:
     """The seed content, whatever an earlier transactional test flushed (the seeds are idempotent).
 
     Seeded once per process, in one transaction and one content change (one commit, one move of
-    the content version); on SQLite later tests get that database back whole through SQLite's
-    backup API, which takes a few milliseconds where seeding again takes most of a second.
+    the content version), where seeding again takes most of a second.
     """
-    sqlite = connection.vendor == "sqlite"
-    if sqlite and _seeded_copy:
-        connection.ensure_connection()
-        _seeded_copy[0].backup(connection.connection)
-        return
-    with transaction.atomic(), one_content_change():
-        load_seed_content(apps)
-    if sqlite:
-        copy = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(copy)
-        _seeded_copy.append(copy)
+
+    def seed() -> None:
+        with transaction.atomic(), one_content_change():
+            load_seed_content(apps)
+
+    built_once(_seeded_copy, seed)
+
+
+@pytest.fixture
+def volume(seeded) -> None:
+    """The seed and 2,000 demo programmes (``manage.py generate_demo_data``'s code, in one transaction)."""
+
+    def generate() -> None:
+        with transaction.atomic():
+            generate_demo_data(programmes=VOLUME_PROGRAMMES, force=True)
+
+    built_once(_volume_copy, generate)

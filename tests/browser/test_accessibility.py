@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import force_bytes
@@ -18,71 +17,11 @@ from django.utils.http import urlsafe_base64_encode
 from funding.models import Grant, Transaction
 from partners.models import Organisation
 from tests.factories import DonorAccountFactory, TransactionFactory
+from tests.helpers.browser_pages import audit
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
 
 SEMINAR = "international-migration-policy-seminar-caribbean"
-AXE = Axe()
-# The WCAG 2.0/2.1 A and AA rules and axe's best practices; serious and critical ones fail.
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
-BLOCKING = {"serious", "critical"}
-
-# What every page must have, checked in the page itself: the problems, as sentences.
-STRUCTURE_SCRIPT = """() => {
-  const problems = [];
-  const h1s = document.querySelectorAll('h1');
-  if (h1s.length !== 1) problems.push(`${h1s.length} h1 elements`);
-  let previous = 0;
-  for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
-    const level = Number(h.tagName[1]);
-    if (previous && level > previous + 1) problems.push(`h${level} "${h.textContent.trim()}" follows h${previous}`);
-    previous = level;
-  }
-  for (const selector of ['body > header', 'main#main', 'body > footer']) {
-    if (document.querySelectorAll(selector).length !== 1) problems.push(`no single ${selector}`);
-  }
-  for (const nav of document.querySelectorAll('nav')) {
-    if (!nav.getAttribute('aria-label') && !nav.getAttribute('aria-labelledby')) problems.push('a nav without a name');
-  }
-  for (const table of document.querySelectorAll('table')) {
-    const name = table.id || table.className || 'a table';
-    if (!table.querySelector(':scope > caption')) problems.push(`${name} has no caption`);
-    for (const th of table.querySelectorAll('th')) {
-      if (!['col', 'row', 'colgroup', 'rowgroup'].includes(th.getAttribute('scope'))) {
-        problems.push(`${name}: th "${th.textContent.trim()}" has no scope`);
-      }
-    }
-  }
-  for (const svg of document.querySelectorAll('svg.chart, svg.map__svg')) {
-    if (!svg.querySelector(':scope > title') || !svg.querySelector(':scope > desc')) {
-      problems.push(`${svg.getAttribute('class')} lacks a title and a description`);
-    }
-  }
-  if (document.querySelector('[style]')) problems.push('an inline style attribute');
-  if (document.querySelector('style')) problems.push('an inline style element');
-  for (const script of document.querySelectorAll('script')) {
-    if (!script.src && script.type !== 'application/json') problems.push('an inline script');
-  }
-  for (const entry of performance.getEntriesByType('resource')) {
-    if (!entry.name.startsWith(location.origin)) problems.push(`${entry.name} loaded from elsewhere`);
-  }
-  return problems;
-}"""
-
-
-def audit(page, label: str) -> list[str]:
-    """Serious and critical axe violations, and missing structure, on the page as it is now."""
-    found = []
-    results = AXE.run(page, options=AXE_OPTIONS)
-    for violation in results.response["violations"]:
-        if violation["impact"] in BLOCKING:
-            targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
-            found.append(f"{label}: axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
-    found.extend(f"{label}: {problem}" for problem in page.evaluate(STRUCTURE_SCRIPT))
-    return found
 
 
 def visit(page, url: str, label: str, *, status: int = 200) -> list[str]:

@@ -8,11 +8,18 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from funding.demo import generate_demo_data
 from funding.models import Grant, Transaction
 from tests.factories import DonorAccountFactory, TransactionFactory
+from tests.helpers.browser_pages import (
+    AXE,
+    BOXES_SCRIPT,
+    OVERFLOW_SCRIPT,
+    first_result_on_first_screen,
+    overlapping,
+    tables_on,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
 
@@ -33,20 +40,6 @@ PAGES = [
     "/accounts/password_reset/",
     "/no-such-page/",
 ]
-
-# How far the page overflows the window, and the elements that stick out of it (for the message).
-OVERFLOW_SCRIPT = """() => {
-  const width = window.innerWidth;
-  const culprits = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const box = el.getBoundingClientRect();
-    if (box.right > width + 1 && !el.closest('.table-wrap, .map__frame')) {
-      const name = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '';
-      culprits.push(el.tagName.toLowerCase() + name);
-    }
-  }
-  return {overflow: document.documentElement.scrollWidth - width, culprits: culprits.slice(0, 8)};
-}"""
 
 
 @pytest.fixture
@@ -70,7 +63,6 @@ def sign_in(page, base_url: str) -> None:
 # The axe rules whose outcome depends on the width: a region that scrolls sideways must be reachable
 # by keyboard, and targets must not shrink (contrast is checked at full width in test_accessibility).
 NARROW_RULES = ["scrollable-region-focusable", "target-size", "meta-viewport"]
-AXE = Axe()
 
 
 def layout_problems(page, base_url: str, paths: list[str]) -> dict[str, object]:
@@ -216,23 +208,6 @@ def test_without_javascript_the_phone_menu_still_reaches_every_section(live_serv
         context.close()
 
 
-# Each table in a scroll box: its caption, how far it overflows the box, and the name drawn beside
-# its first figure.
-TABLES_SCRIPT = """() => [...document.querySelectorAll('.table-wrap')].map((wrap) => {
-  const cell = wrap.querySelector('tbody td.num');
-  return {
-    caption: wrap.querySelector('caption').textContent.trim(),
-    overflow: wrap.scrollWidth - wrap.clientWidth,
-    label: cell ? getComputedStyle(cell, '::before').content : 'none',
-  };
-})"""
-
-
-def tables_on(page, url: str) -> dict[str, dict]:
-    page.goto(url)
-    return {table["caption"]: table for table in page.evaluate(TABLES_SCRIPT)}
-
-
 def test_on_a_phone_money_tables_of_a_few_columns_fit_and_are_still_tables(live_server, browser, grant):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
@@ -264,24 +239,6 @@ def test_on_a_phone_money_tables_of_a_few_columns_fit_and_are_still_tables(live_
         assert all(table["overflow"] <= 0 for table in tables.values())
     finally:
         context.close()
-
-
-# The boxes of the elements a selector finds, per chart or map (the ``group`` selector), as the browser draws them.
-BOXES_SCRIPT = """([group, selector]) => [...document.querySelectorAll(group)].map((el) =>
-  [...el.querySelectorAll(selector)].map((label) => {
-    const r = label.getBoundingClientRect();
-    return {text: label.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
-  }))"""
-
-
-def overlapping(groups: list[list[dict]]) -> list[tuple[str, str]]:
-    return [
-        (a["text"], b["text"])
-        for boxes in groups
-        for i, a in enumerate(boxes)
-        for b in boxes[i + 1 :]
-        if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
-    ]
 
 
 def test_chart_and_map_labels_never_overlap_and_the_admin_fits_1280(live_server, browser, grant, admin_user):
@@ -323,19 +280,6 @@ def test_chart_and_map_labels_never_overlap_and_the_admin_fits_1280(live_server,
                     assert sizes[0] <= sizes[1] and all(extra <= 0 for extra in sizes[2:]), (path, sizes)
         finally:
             context.close()
-
-
-# Where the first result's top is, against the window's height; where the keyboard's focus is.
-FIRST_RESULT_SCRIPT = """() => ({
-  top: document.querySelector('.card').getBoundingClientRect().top,
-  height: innerHeight,
-  focused: document.activeElement.id,
-})"""
-
-
-def first_result_on_first_screen(page) -> bool:
-    where = page.evaluate(FIRST_RESULT_SCRIPT)
-    return 0 <= where["top"] < where["height"] - 100  # room for the title, not only the card's edge
 
 
 def apply_a_filter(page, status: str) -> None:

@@ -61,7 +61,7 @@ def test_staff_create_a_programme_with_a_grant_publish_it_and_find_it_on_the_pub
     assert page.locator("#id_grants-0-component").evaluate("element => getComputedStyle(element).maxWidth") != "none"
     page.fill("#id_grants-0-amount", "4000")
     page.fill("#id_grants-0-currency", "CAD")
-    page.fill("#id_grants-0-purpose", "the pilot's equipment")
+    page.fill("#id_grants-0-purpose_en", "the pilot's equipment")
 
     with page.expect_navigation():
         page.click("input[name=_save]")

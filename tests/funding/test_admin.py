@@ -30,7 +30,7 @@ def grant_form(finance_client: Client) -> dict[str, Any]:
         "programme": str(Programme.objects.get(slug=RIGHTS).pk),
         "amount": "20000",
         "currency": "CAD",
-        "purpose": "the national survey",
+        "purpose_en": "the national survey",
     }
 
 

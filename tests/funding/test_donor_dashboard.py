@@ -154,7 +154,7 @@ def test_a_pipeline_grant_page_says_the_programme_is_not_published(donor_a, worl
 
     assertContains(response, "The programme is in the pipeline: it has no public page yet.")
     assertNotContains(response, world.pipeline.programme.get_absolute_url())
-    assertContains(response, "EUR 2,000.00")
+    assertContains(response, "EUR\u00a02,000.00")
 
 
 # Query counts ----------------------------------------------------------------------------------

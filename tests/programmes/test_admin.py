@@ -140,7 +140,7 @@ def test_staff_create_a_programme_with_every_inline_and_the_history_records_who(
         "grants-0-funder": str(canada.pk),
         "grants-0-amount": "4000",
         "grants-0-currency": "cad",
-        "grants-0-purpose": "the pilot's equipment",
+        "grants-0-purpose_en": "the pilot's equipment",
     }
 
     response = admin_client.post(admin_url(Programme, "add"), data, follow=True)
