@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from funding.models import Grant
 from partners.models import Organisation
-from tests.factories import DonorAccountFactory, UserFactory
+from tests.factories import DonorAccountFactory, GrantFactory, ResultFactory, UserFactory
 from tests.helpers.donors import B_SECRETS, donor_world, workbook_text
 from tests.helpers.roles import client_for
 
@@ -26,6 +26,8 @@ CSV, XLSX = reverse("donor:export_csv"), reverse("donor:export_xlsx")
 # (name, path, query): the query may name account "A" or "B", resolved per test.
 URLS = {
     "dashboard": (DASHBOARD, {}),
+    "years": (reverse("donor:years"), {}),
+    "results": (reverse("donor:results"), {}),
     "grant of A": ("grant:A", {}),
     "grant of B": ("grant:B", {}),
     "csv": (CSV, {}),
@@ -101,16 +103,28 @@ def test_a_closed_account_is_told_it_has_no_dashboard_and_sees_nothing_of_its_gr
             assert_nothing_of_a_grant(client.get(*resolve(*URLS[url_name], world)).content.decode())
 
 
-@pytest.mark.parametrize("url_name", ["dashboard", "grant of A", "csv", "xlsx"])
+@pytest.mark.parametrize("url_name", ["dashboard", "years", "grant of A", "csv", "xlsx"])
 def test_donor_a_never_sees_anything_of_donor_b(world, url_name: str) -> None:
     url, query = resolve(*URLS[url_name], world)
     response = client_for(world.a.user).get(url, query)
 
     assert response.status_code == 200
     content = workbook_text(response) if url_name == "xlsx" else response.content.decode()
-    assert "Alpha clean water programme" in content
+    assert ("5,000.00" if url_name == "years" else "Alpha clean water programme") in content
     for secret in B_SECRETS:
         assert secret not in content
+
+
+def test_the_results_page_shows_only_the_results_of_programmes_the_donors_own_grants_fund(world) -> None:
+    ResultFactory(programme=world.published.programme, title="Wells dug")
+    ResultFactory(programme=world.pipeline.programme, title="Pipeline result")  # not published: not shown
+    ResultFactory(programme=GrantFactory(funder=world.beta).programme, title="Beta public result")
+
+    content = client_for(world.a.user).get(reverse("donor:results")).content.decode()
+
+    assert "Wells dug" in content
+    assert "Pipeline result" not in content
+    assert "Beta public result" not in content
 
 
 def test_a_donor_also_funding_bs_funder_sees_both(world) -> None:
