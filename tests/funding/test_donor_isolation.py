@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from funding.models import Grant
 from partners.models import Organisation
-from tests.factories import DonorAccountFactory, GrantFactory, ResultFactory, UserFactory
+from tests.factories import DonorAccountFactory, UserFactory
 from tests.helpers.donors import B_SECRETS, donor_world, workbook_text
 from tests.helpers.roles import client_for
 
@@ -113,18 +113,6 @@ def test_donor_a_never_sees_anything_of_donor_b(world, url_name: str) -> None:
     assert ("5,000.00" if url_name == "years" else "Alpha clean water programme") in content
     for secret in B_SECRETS:
         assert secret not in content
-
-
-def test_the_results_page_shows_only_the_results_of_programmes_the_donors_own_grants_fund(world) -> None:
-    ResultFactory(programme=world.published.programme, title="Wells dug")
-    ResultFactory(programme=world.pipeline.programme, title="Pipeline result")  # not published: not shown
-    ResultFactory(programme=GrantFactory(funder=world.beta).programme, title="Beta public result")
-
-    content = client_for(world.a.user).get(reverse("donor:results")).content.decode()
-
-    assert "Wells dug" in content
-    assert "Pipeline result" not in content
-    assert "Beta public result" not in content
 
 
 def test_a_donor_also_funding_bs_funder_sees_both(world) -> None:
