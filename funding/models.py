@@ -340,7 +340,10 @@ class DonorAccount(TimeStamped):
 
     def grants(self) -> GrantQuerySet:
         """The grants of its funders and of their departments (a government's donor sees its ministries')."""
-        return Grant.objects.filter(in_family_of("funder", self.funders.all(), "in"))
+        # The family's ids read first (one small query): a condition over the grant's funder and its
+        # parents, or a subquery the planner cannot count, has every grant read (25 ms at 15,000).
+        family = Organisation.objects.filter(in_family_of("", self.funders.all(), "in"))
+        return Grant.objects.filter(funder__in=list(family.values_list("pk", flat=True)))
 
     def public_programmes(self) -> ProgrammeQuerySet:
         """The programmes its grants fund that the public may see: all a donor is told of beyond its own grants."""

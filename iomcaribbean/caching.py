@@ -7,9 +7,10 @@ the page already gets a 304; and the rendered page is kept under a key that hold
 so an edit makes every kept page stale at once, on every app server, whatever cache backend
 each one uses. A stale page after an edit would be a bug. The key holds the address with only
 the query parameters the page's view reads (``iomcaribbean.public_routes``), so parameters it
-ignores cannot make new entries. Pages are kept in Django's cache; answers larger than
-``MAX_CACHED_BYTES`` or streamed (whole exports, the IATI file) as files (``iomcaribbean.kept_files``),
-each built once per content version. Downloads rendered afresh are throttled per client. A kept
+ignores cannot make new entries. Pages are kept in Django's cache; downloads (whole exports, the
+IATI file) and answers larger than ``MAX_CACHED_BYTES`` or streamed as files (``iomcaribbean.kept_files``),
+which every worker of a server finds, whatever cache each one has (the default, locmem, is one per
+process), so each is built once per content version. Downloads rendered afresh are throttled per client. A kept
 page is compressed once per encoding and kept beside it (``iomcaribbean.compression``).
 
 What is never kept nor answered with a 304: anything for a signed-in user (staff previews,
@@ -43,8 +44,6 @@ from iomcaribbean.public_routes import Found, find, query_key, read_query, repre
 MAX_CACHED_BYTES = 1024 * 1024
 KEY_PREFIX = "public-page"
 KEPT_SECONDS = 24 * 60 * 60
-# What the cache holds for an answer kept as a file (``iomcaribbean.kept_files``).
-KEPT_AS_FILE = "kept-as-file"
 
 
 def has_no_session(request: HttpRequest) -> bool:
@@ -109,13 +108,13 @@ class PublicPageCacheMiddleware:
             # is in the address, so the answer does not vary with Accept-Language.
             patch_vary_headers(response, ("Cookie",))
             if self.can_keep(request, response):
-                # A day at most: the key holds the version and the date, so it is dead by then.
-                if not response.streaming and len(response.content) <= MAX_CACHED_BYTES:
-                    cache.set(key, (response.status_code, list(response.items()), response.content), KEPT_SECONDS)
+                # A download costs seconds to build: a file, which the server's other workers find too.
+                as_file = found.route.download or response.streaming or len(response.content) > MAX_CACHED_BYTES
+                if as_file:
+                    response = kept_files.keep(key, response, whole_up_to=MAX_CACHED_BYTES)
                 else:
-                    response = kept_files.keep(key, response)
-                    # The file is found through the cache: emptying the cache forgets it too.
-                    cache.set(key, KEPT_AS_FILE, KEPT_SECONDS)
+                    # A day at most: the key holds the version and the date, so it is dead by then.
+                    cache.set(key, (response.status_code, list(response.items()), response.content), KEPT_SECONDS)
         return response
 
     def process_view(self, request: HttpRequest, view: Callable, args: Any, kwargs: Any) -> HttpResponse | None:
@@ -158,23 +157,23 @@ class PublicPageCacheMiddleware:
     ) -> HttpResponseBase | None:
         """The kept answer for this key (a 304 if the client has it already), or None."""
         kept = cache.get(key)
-        # A file kept by this server; another server sharing the cache may have kept one of its own.
-        kept_file = kept_files.kept_answer(key) if kept == KEPT_AS_FILE else None
-        if kept is None or (kept == KEPT_AS_FILE and kept_file is None):
-            return None
+        if kept is not None:
+            status, headers, content = kept
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+        else:
+            # Not in this worker's cache: a file this server's workers keep (one open(), none if not there).
+            response = kept_files.kept_answer(key, whole_up_to=MAX_CACHED_BYTES)
+            if response is None:
+                return None
         not_modified = self.not_modified(request, etag, last_modified)
         if not_modified is not None:
-            if kept_file is not None:
+            if response.streaming:
                 # The file only: closing the answer would send ``request_finished``, which ends
                 # the request's database connections before the request has ended.
-                kept_file.file_to_stream.close()
+                response.file_to_stream.close()
             return not_modified
-        if kept_file is not None:
-            return kept_file
-        status, headers, content = kept
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response.headers[name] = value
         if not compression.is_compressible(response):
             return response
 

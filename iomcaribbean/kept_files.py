@@ -1,20 +1,21 @@
 """Public answers too large for the page cache, kept as files: whole exports, the IATI file.
 
-The page cache (``iomcaribbean.caching``) keeps answers of up to ``MAX_CACHED_BYTES`` in Django's
-cache; a larger or streamed answer (the IATI file of every programme, the CSV or XLSX of the
-whole list) is written once to a file in ``KEPT_FILES_DIR``, named by its cache key (which holds
-the content version), and every later request for it is answered from the file until an edit.
-The page cache finds it through a marker under the same key in Django's cache, so emptying the
-cache (as each test does) forgets the files too.
+The page cache (``iomcaribbean.caching``) keeps pages of up to ``MAX_CACHED_BYTES`` in Django's
+cache; a download (the IATI file of every programme, the CSV or XLSX of the list) and any larger
+or streamed answer is written once to a file in ``KEPT_FILES_DIR``, named by its cache key (which
+holds the content version), and every later request for it is answered from the file until an
+edit. The page cache looks for the file whenever its cache has no answer, so every worker of a
+server finds what one built, whatever cache each has (the default, locmem, is one per process:
+a marker kept there left the other workers to build the same file again, each for itself).
 
 One server builds a file once: the first request takes a lock (``flock`` on a lock file beside
 it) and builds it; requests that come meanwhile wait for that lock, then read the file instead
 of building it again. A file is written under a temporary name and renamed when complete, so a
 reader never sees half a file. Files of other content versions are removed when a new one is
 written, and at most ``KEPT_FILES_MAX`` are kept (the oldest go first). Each app server may have
-a folder of its own (a server that finds the marker but not the file builds the file once for
-itself) or all may share one (a network folder that honours ``flock``, such as NFSv4): renames
-are atomic and the names hold the version.
+a folder of its own (a server that does not find the file builds it once for itself) or all may
+share one (a network folder that honours ``flock``, such as NFSv4): renames are atomic and the
+names hold the version.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ SUFFIX = ".kept"
 LOCK_SUFFIX = ".lock"
 # Headers the page cache does not set itself: the file's type, name and language, and so on.
 LEFT_OUT = frozenset({"content-length"})
+# Beside the headers, whether the answer was streamed (no header has a name in brackets).
+STREAMED = "(streamed)"
 # A temporary file older than this is a build that was cut short (gunicorn kills a worker at 120 s).
 ABANDONED_SECONDS = 60 * 60
 
@@ -52,16 +55,28 @@ def file_name(key: str) -> str:
     return f"{version}--{hashlib.sha256(key.encode()).hexdigest()[:40]}"
 
 
-def kept_answer(key: str) -> HttpResponseBase | None:
-    """The kept file for this key, as the answer it was kept from; None if there is none."""
+def kept_answer(key: str, *, whole_up_to: int) -> HttpResponseBase | None:
+    """The kept file for this key, as the answer it was kept from; None if there is none.
+
+    An answer kept whole and of at most ``whole_up_to`` bytes is read whole, as the cache would give
+    it (it can then be compressed, as a page from the cache is); a larger or streamed one is
+    streamed from the file.
+    """
     path = folder() / (file_name(key) + SUFFIX)
     try:
         kept = path.open("rb")
     except FileNotFoundError:
         return None
     headers = json.loads(kept.readline())
-    # FileResponse sends the rest of the file from here, with its length.
-    response = FileResponse(kept, content_type=headers.pop("Content-Type", None))
+    content_type = headers.pop("Content-Type", None)
+    streamed = headers.pop(STREAMED, False)
+    if not streamed and os.fstat(kept.fileno()).st_size - kept.tell() <= whole_up_to:
+        with kept:
+            response = HttpResponse(kept.read(), content_type=content_type)
+        response.headers["Content-Length"] = str(len(response.content))
+    else:
+        # FileResponse sends the rest of the file from here, with its length.
+        response = FileResponse(kept, content_type=content_type)
     for name, value in headers.items():
         response.headers[name] = value
     return response
@@ -79,7 +94,7 @@ def building(key: str) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def keep(key: str, response: HttpResponse) -> HttpResponseBase:
+def keep(key: str, response: HttpResponse, *, whole_up_to: int) -> HttpResponseBase:
     """Write the answer to its file, then answer from the file (a streamed answer is read once)."""
     directory = folder()
     name = file_name(key)
@@ -88,7 +103,7 @@ def keep(key: str, response: HttpResponse) -> HttpResponseBase:
     # which ends the request's database connections; the handler closes the file's answer instead.
     with tempfile.NamedTemporaryFile(dir=directory, prefix=".building-", delete=False) as out:
         try:
-            out.write(json.dumps(headers).encode() + b"\n")
+            out.write(json.dumps({**headers, STREAMED: response.streaming}).encode() + b"\n")
             if response.streaming:
                 for chunk in response.streaming_content:
                     out.write(chunk)
@@ -99,7 +114,7 @@ def keep(key: str, response: HttpResponse) -> HttpResponseBase:
             raise
     os.replace(out.name, directory / (name + SUFFIX))
     _remove_others(directory, name)
-    answer = kept_answer(key)
+    answer = kept_answer(key, whole_up_to=whole_up_to)
     assert answer is not None  # just written
     return answer
 

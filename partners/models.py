@@ -32,11 +32,13 @@ FAMILY_DEPTH = 2
 
 
 def in_family_of(path: str, organisation: Any, lookup: str = "exact") -> Q:
-    """A condition on the organisation at ``path`` (``"funder"`` from a grant): it is ``organisation``
-    (an instance, an id or an ``OuterRef``; several with ``lookup="in"``) or one of its departments."""
+    """A condition on the organisation at ``path`` (``"funder"`` from a grant, ``""`` on an organisation
+    itself): it is ``organisation`` (an instance, an id or an ``OuterRef``; several with ``lookup="in"``)
+    or one of its departments."""
     condition = Q()
     for depth in range(FAMILY_DEPTH + 1):
-        condition |= Q(**{f"{path}{'__parent' * depth}__{lookup}": organisation})
+        steps = [step for step in (path, *["parent"] * depth) if step] or ["pk"]
+        condition |= Q(**{"__".join([*steps, lookup]): organisation})
     return condition
 
 

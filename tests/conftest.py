@@ -146,9 +146,11 @@ def django_db_setup(request, django_db_setup, django_db_keepdb: bool, _migration
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: its database starts again from the same content
-    version, so pages another test kept would otherwise pass for this one's (iomcaribbean.caching)."""
+    """Each test starts with an empty cache and no kept file: its database starts again from the same
+    content version, so pages another test kept would otherwise pass for this one's (iomcaribbean.caching)."""
     cache.clear()
+    for path in Path(settings.KEPT_FILES_DIR).glob("*"):
+        path.unlink()
 
 
 @pytest.fixture(autouse=True)

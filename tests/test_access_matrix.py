@@ -257,6 +257,8 @@ def public_cases() -> list[Case]:
             lambda r: f"/donor/grants/{r['grant_a'].pk}/?as={r['account_a'].pk}",
             by_role(anonymous="login", donors="404", staff="404", superuser="200"),
         ),
+        Case("donor/years/", "own grants", lambda r: "/donor/years/", EACH_DONOR_OWN),
+        Case("donor/results/", "own grants", lambda r: "/donor/results/", EACH_DONOR_OWN),
         Case("donor/export.csv", "own grants", lambda r: "/donor/export.csv", EACH_DONOR_OWN),
         Case("donor/export.xlsx", "own grants", lambda r: "/donor/export.xlsx", EACH_DONOR_OWN),
         Case(

@@ -105,7 +105,8 @@ def test_no_page_scrolls_sideways_on_a_phone_or_zoomed(live_server, browser, gra
         assert page.get_by_role("navigation", name="Main").get_by_role("link", name="Funders").is_visible()
         # The donor's pages, with their wide tables of money.
         sign_in(page, live_server.url)
-        problems |= layout_problems(page, live_server.url, ["/donor/", f"/donor/grants/{grant.pk}/"])
+        donor_pages = ["/donor/", "/donor/years/", "/donor/results/", f"/donor/grants/{grant.pk}/"]
+        problems |= layout_problems(page, live_server.url, donor_pages)
         assert problems == {}
     finally:
         context.close()
@@ -228,7 +229,9 @@ def test_on_a_phone_money_tables_of_a_few_columns_fit_and_are_still_tables(live_
         sign_in(page, live_server.url)
         tables = tables_on(page, live_server.url + "/donor/")
         assert tables["Totals by currency"]["overflow"] <= 0
-        assert tables["Commitments and disbursements by year"]["overflow"] <= 0
+        by_year = tables_on(page, live_server.url + "/donor/years/")
+        assert by_year["Commitments and disbursements by year"]["overflow"] <= 0
+        tables = tables_on(page, live_server.url + "/donor/")
         # Ten columns, stacked: each grant a list of figures, its amount first, with no sideways scroll.
         assert tables["Your grants"]["overflow"] <= 0
         assert page.get_by_role("table", name="Your grants").get_by_text("250,000.00").first.is_visible()

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from funding.donor import pages
 from funding.models import Transaction
 from iomcaribbean.password_reset import wait_for_reset_mail
 from tests.factories import (
@@ -67,6 +68,22 @@ def test_the_donor_sees_its_grants_pipeline_included_one_row_per_grant_and_curre
     # fmt: on
 
 
+def test_the_grants_come_a_page_at_a_time_each_programmes_lines_together_the_choices_kept(donor_a, world, monkeypatch):
+    monkeypatch.setattr(pages, "GRANTS_PER_PAGE", 2)
+
+    first = donor_a.get(DASHBOARD, {"sort": "programme"})
+    document = lxml.html.fromstring(first.content.decode())
+    # The pipeline grant's two lines (EUR, USD) in one group.
+    groups = document.xpath(f"{GRANTS}/tbody")
+    assert [len(group.xpath("tr")) for group in groups] == [1, 2]
+    assert document.xpath('//nav[@class="pagination"]//a[@rel="next"]/@href') == ["?sort=programme&page=2"]
+
+    second = donor_a.get(DASHBOARD, {"sort": "programme", "page": 2})
+    assert [row[0] for row in table(second, GRANTS)] == ["Alpha survey programme"]
+    # The totals are those of every grant, whatever the page.
+    assert heading_table(second, "totals") == heading_table(first, "totals")
+
+
 def test_only_published_programmes_link_to_their_public_page(donor_a, world):
     response = donor_a.get(DASHBOARD)
 
@@ -90,7 +107,7 @@ def test_totals_are_per_currency_and_count_unpublished_amounts_as_grants_not_mon
 
 
 def test_commitments_and_disbursements_by_year_as_a_table_and_a_chart_per_currency(donor_a, world):
-    response = donor_a.get(DASHBOARD)
+    response = donor_a.get(reverse("donor:years"))
 
     assert heading_table(response, "years") == [
         ["2021", "USD", "5,000.00", "2,000.00"],

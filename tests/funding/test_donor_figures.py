@@ -24,7 +24,13 @@ from iomcaribbean.year_charts import YearGap, years_and_gaps
 from partners.models import Organisation
 from tests.factories import DonorAccountFactory
 from tests.helpers.donors import as_wide
-from tests.helpers.query_counts import DASHBOARD_QUERIES, EXPORT_QUERIES, GRANT_QUERIES
+from tests.helpers.query_counts import (
+    DASHBOARD_QUERIES,
+    EXPORT_QUERIES,
+    GRANT_QUERIES,
+    RESULTS_QUERIES,
+    YEARS_QUERIES,
+)
 from tests.helpers.roles import client_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
@@ -129,10 +135,11 @@ def test_the_dashboard_shows_the_sums_its_grants_transactions_and_planned_disbur
     assert len(rows) == len(grants)
     assert dict(rows) == expected_rows
 
-    # By year: a row for each year and currency with a commitment or a disbursement, oldest first,
-    # and one row for each run of years without any between them.
+    # By year (a page of its own): a row for each year and currency with a commitment or a
+    # disbursement, oldest first, and one row for each run of years without any between them.
+    by_year = as_wide(lxml.html.fromstring(client_for(account.user).get(reverse("donor:years")).content.decode()))
     years = sorted({(t.date.year, t.currency) for t in transactions if t.type in (COMMITMENT, DISBURSEMENT)})
-    assert [cells for _, cells in section_rows(document, "years")] == [
+    assert [cells for _, cells in section_rows(by_year, "years")] == [
         row
         for slot in years_and_gaps(year for year, _ in years)
         for row in (
@@ -150,7 +157,7 @@ def test_the_dashboard_shows_the_sums_its_grants_transactions_and_planned_disbur
             ]
         )
     ]
-    charts = document.xpath('//section[@aria-labelledby="years"]//svg/title/text()')
+    charts = by_year.xpath('//section[@aria-labelledby="years"]//svg/title/text()')
     assert charts == [f"Committed and disbursed by year, in {c}" for c in sorted({c for _, c in years})]
 
     # The schedule ahead: every planned disbursement whose period has not ended, in date order.
@@ -178,6 +185,8 @@ def donor_queries(account) -> dict[str, int]:
     pages = {
         "dashboard": (DASHBOARD, DASHBOARD_QUERIES),
         "grant": (reverse("donor:grant", args=[grant.pk]), GRANT_QUERIES),
+        "years": (reverse("donor:years"), YEARS_QUERIES),
+        "results": (reverse("donor:results"), RESULTS_QUERIES),
         **{name: (reverse(f"donor:{name}"), budget) for name, budget in EXPORT_QUERIES.items()},
     }
     counts = {}

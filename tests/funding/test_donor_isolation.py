@@ -26,6 +26,8 @@ CSV, XLSX = reverse("donor:export_csv"), reverse("donor:export_xlsx")
 # (name, path, query): the query may name account "A" or "B", resolved per test.
 URLS = {
     "dashboard": (DASHBOARD, {}),
+    "years": (reverse("donor:years"), {}),
+    "results": (reverse("donor:results"), {}),
     "grant of A": ("grant:A", {}),
     "grant of B": ("grant:B", {}),
     "csv": (CSV, {}),
@@ -101,14 +103,14 @@ def test_a_closed_account_is_told_it_has_no_dashboard_and_sees_nothing_of_its_gr
             assert_nothing_of_a_grant(client.get(*resolve(*URLS[url_name], world)).content.decode())
 
 
-@pytest.mark.parametrize("url_name", ["dashboard", "grant of A", "csv", "xlsx"])
+@pytest.mark.parametrize("url_name", ["dashboard", "years", "grant of A", "csv", "xlsx"])
 def test_donor_a_never_sees_anything_of_donor_b(world, url_name: str) -> None:
     url, query = resolve(*URLS[url_name], world)
     response = client_for(world.a.user).get(url, query)
 
     assert response.status_code == 200
     content = workbook_text(response) if url_name == "xlsx" else response.content.decode()
-    assert "Alpha clean water programme" in content
+    assert ("5,000.00" if url_name == "years" else "Alpha clean water programme") in content
     for secret in B_SECRETS:
         assert secret not in content
 

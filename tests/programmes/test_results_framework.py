@@ -23,7 +23,7 @@ from tests.factories import (
     ResultFactory,
 )
 from tests.helpers.donors import donor_world
-from tests.helpers.pages import page_section
+from tests.helpers.pages import page_section, page_text
 from tests.helpers.roles import client_for
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_the_donor_sees_the_results_of_the_published_programmes_it_funds_only(fr
     ResultFactory(programme=world.secret.programme, title="Beta secret result")
     ResultFactory(programme=ProgrammeFactory(), title="Nobody's result")
 
-    results = page_section(client_for(world.a.user).get(reverse("donor:dashboard")), "results")
+    results = page_text(client_for(world.a.user).get(reverse("donor:results")))
 
     assert "Cases handled within 30 days" in results and "Agencies met every quarter" in results
     for hidden in ("Pipeline result", "Beta secret result", "Nobody's result"):
