@@ -9,7 +9,8 @@ code that renders it (the card's templates, the compiled translations and the mo
 its dates and pick its texts' language). An edit of any of these records (a title, a translation,
 a country's or an area's name, a country or an area added or removed) makes a new key, so that
 card is rendered afresh; an unpublished programme is not in the list at all. Nothing is ever
-invalidated and a stale card cannot be found; cards no longer shown expire after a day.
+invalidated and a stale card cannot be found; cards no longer shown expire after a day. They are
+kept in the cache ``fragments`` (``settings.CACHES``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Model
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
@@ -80,11 +81,12 @@ def programme_cards(programmes: Iterable[Programme]) -> SafeString:
     programmes = list(programmes)
     language = get_language()
     keys = [card_key(programme, language) for programme in programmes]
-    cards = cache.get_many(keys)
+    kept = caches["fragments"]
+    cards = kept.get_many(keys)
     rendered = {}
     for programme, key in zip(programmes, keys, strict=True):
         if key not in cards:
             cards[key] = rendered[key] = get_template(CARD).render({"programme": programme})
-    cache.set_many(rendered, KEPT_SECONDS)
+    kept.set_many(rendered, KEPT_SECONDS)
     # Each card was rendered by the template, which escaped what it holds.
     return mark_safe("\n".join(cards[key] for key in keys))
