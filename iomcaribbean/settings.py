@@ -259,6 +259,12 @@ PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
 # https://docs.djangoproject.com/en/5.2/topics/cache/
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The programme cards kept one by one (programmes/templatetags/cards.py), in the same kind of cache;
+# where that is each process's memory, in a store of its own with room for a hundred list pages, so
+# that the twenty cards of a list page do not push kept pages out of the default's 300 entries.
+CACHES["fragments"] = dict(CACHES["default"])
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    CACHES["fragments"] |= {"LOCATION": "fragments", "OPTIONS": {"MAX_ENTRIES": 2000}}
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")

@@ -14,7 +14,7 @@ from typing import IO
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test import client as test_client
@@ -148,7 +148,8 @@ def django_db_setup(request, django_db_setup, django_db_keepdb: bool, _migration
 def _empty_cache():
     """Each test starts with an empty cache and no kept file: its database starts again from the same
     content version, so pages another test kept would otherwise pass for this one's (iomcaribbean.caching)."""
-    cache.clear()
+    for kept in caches.all():
+        kept.clear()
     for path in Path(settings.KEPT_FILES_DIR).glob("*"):
         path.unlink()
 

@@ -7,12 +7,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test.signals import template_rendered
 from django.urls import resolve, reverse
 
 from iati.importer import iati_file_import
 from iomcaribbean.content_version import content_version, one_content_change
 from partners.models import Organisation
-from programmes.models import Programme, ThematicArea
+from programmes.models import Programme, ProgrammeCountry, ThematicArea
+from programmes.templatetags.cards import CARD
 from tests.factories import DonorAccountFactory, GrantFactory, ProgrammeFactory, UserFactory
 from tests.helpers.iati_files import sample
 
@@ -69,6 +71,78 @@ def test_unpublishing_hides_a_kept_page_and_a_kept_list_entry(client):
     seminar.save()
     assert client.get(detail()).status_code == 404
     assert "International Migration Policy Seminar" not in text(client.get(LIST))
+
+
+def rendered_cards(client, address: str) -> tuple[str, int]:
+    """The page's text, and how many programme cards were rendered for it (not read as kept)."""
+    cards = []
+
+    def count(sender, template, **kwargs) -> None:
+        if template.name == CARD:
+            cards.append(template)
+
+    template_rendered.connect(count)
+    try:
+        page = text(client.get(address))
+    finally:
+        template_rendered.disconnect(count)
+    return page, len(cards)
+
+
+def test_a_list_rendered_afresh_after_an_edit_renders_only_the_edited_programmes_card(client):
+    assert rendered_cards(client, LIST)[1] == 14  # none kept yet
+    seminar = Programme.objects.get(slug=SEMINAR)
+    seminar.title = "Caribbean seminar on migration policy, renamed"
+    seminar.save()
+    page, renders = rendered_cards(client, LIST)
+    assert renders == 1
+    assert "Caribbean seminar on migration policy, renamed" in page
+    assert "International Migration Policy Seminar" not in page
+
+
+def rename_country(seminar: Programme) -> tuple[str, str]:
+    country = seminar.country_links.filter(role=ProgrammeCountry.Role.BENEFITING).first().country
+    old, country.name = country.name, "Renamed Country"
+    country.save()
+    return old, "Renamed Country"
+
+
+def rename_area(seminar: Programme) -> tuple[str, str]:
+    area = seminar.thematic_areas.first()
+    old, area.name = area.name, "Renamed thematic area"
+    area.save()
+    return old, "Renamed thematic area"
+
+
+def translate_title(seminar: Programme) -> tuple[str, str]:
+    old, seminar.title_es = seminar.title_es or seminar.title, "Seminario renombrado sobre migración"
+    seminar.save()
+    return old, "Seminario renombrado sobre migración"
+
+
+def remove_area(seminar: Programme) -> tuple[str, str]:
+    area = seminar.thematic_areas.first()
+    seminar.thematic_areas.remove(area)
+    return area.name, ""
+
+
+@pytest.mark.parametrize(
+    ("edit", "language"),
+    [(rename_country, ""), (rename_area, ""), (translate_title, "/es"), (remove_area, "")],
+    ids=["country name", "area name", "translation", "area removed"],
+)
+def test_a_kept_card_never_outlives_an_edit_of_what_it_shows(client, edit, language):
+    """A card shows records of its own and of others (its countries, its areas): an edit of any
+    of them makes the card, kept or not, show the new text at once."""
+    address = language + LIST
+    client.get(address)
+    seminar = Programme.objects.get(slug=SEMINAR)
+    old, new = edit(seminar)
+    page, renders = rendered_cards(client, address)
+    assert renders >= 1
+    [card] = [card for card in page.split('<article class="card">') if f"/programmes/{SEMINAR}/" in card]
+    assert new in card
+    assert old not in card
 
 
 def test_deleting_and_many_to_many_changes_move_the_version_on(client):

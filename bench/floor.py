@@ -1,0 +1,127 @@
+"""CPU milliseconds of one fresh render, in one process: how far a page is above Django's floor.
+
+    scripts/with-postgres.sh sh -c 'manage.py migrate; manage.py generate_demo_data --programmes 10000; \
+        python bench/floor.py'
+
+Each address is asked for through the whole middleware stack (Django's test client, production
+settings) with the cache emptied before each request, so every answer is rendered afresh; the
+figure is the process's CPU time per request (the database server's own CPU is not in it). Two
+floors come first: a bare view returning a constant, and the site's base template with an empty
+main block. Then the list pages as visitors meet them while staff edit: after a save of one
+programme on the page, which makes the kept page stale but leaves the other cards kept
+(``programmes/templatetags/cards.py``); and a programme's IATI activity after a save of it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iomcaribbean.settings")
+os.environ.setdefault("CACHE_URL", "locmemcache://")
+
+import django
+
+django.setup()
+
+from django.core.cache import cache  # noqa: E402
+from django.db.models import Count, Q  # noqa: E402
+from django.http import HttpRequest, HttpResponse  # noqa: E402
+from django.template import engines  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import clear_url_caches, path  # noqa: E402
+
+from funding.models import Grant  # noqa: E402
+from iomcaribbean import bench, urls  # noqa: E402
+from partners.models import Organisation  # noqa: E402
+from programmes.models import Programme  # noqa: E402
+
+EMPTY_PAGE = engines["django"].from_string('{% extends "base.html" %}{% block content %}{% endblock %}')
+
+
+def base_template(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(EMPTY_PAGE.render({}, request))
+
+
+def cpu_ms(client: Client, address: str, repeat: int, before: Callable[[], None] = cache.clear) -> float:
+    """CPU ms of one answer, ``before`` (not timed) run before each."""
+    for _ in range(2):  # warm: the first answer loads templates and translations
+        assert client.get(address, secure=True).status_code == 200, address
+    spent = 0.0
+    for _ in range(repeat):
+        before()
+        started = time.process_time()
+        client.get(address, secure=True)
+        spent += time.process_time() - started
+    return spent / repeat * 1000
+
+
+def edit_one_on(client: Client, address: str) -> Callable[[], None]:
+    """A save of the first programme the page shows: the page is stale, one card is."""
+    html = client.get(address, secure=True).content.decode()
+    slug = re.search(r'class="card__title">\s*<a href="(?:/[a-z]{2})?/programmes/([^/"]+)/"', html).group(1)
+    return edit_title(slug)
+
+
+def edit_title(slug: str) -> Callable[[], None]:
+    """A save of the programme with a new title (and back, in turn)."""
+    programme = Programme.objects.get(slug=slug)
+    titles = itertools.cycle([programme.title + " (edited)", programme.title])
+
+    def edit() -> None:
+        programme.title = next(titles)
+        programme.save()
+
+    return edit
+
+
+def a_phase() -> str:
+    """The slug of a published phase of a demo programme (as `make bench` picks its programme page)."""
+    phases = Programme.objects.published().filter(slug__startswith="demo-", parent__isnull=False)
+    return phases.order_by("pk").values_list("slug", flat=True).first()
+
+
+def addresses() -> list[tuple[str, str]]:
+    funder = (
+        Organisation.objects.filter(slug__startswith="demo-")
+        .annotate(n=Count("grants", filter=Q(grants__in=Grant.objects.published())))
+        .order_by("-n")
+        .first()
+    )
+    return [
+        ("bare view (a constant)", "/floor/bare"),
+        ("base template, empty main block", "/floor/base"),
+        ("overview", "/"),
+        *LISTS,
+        ("programme page", f"/programmes/{a_phase()}/"),
+        ("funder page (most grants)", f"/funders/{funder.slug}/"),
+    ]
+
+
+LISTS = [("programme list, page 1", "/programmes/"), ("programme list, page 1, Spanish", "/es/programmes/")]
+
+
+def main() -> None:
+    urls.urlpatterns[:0] = [path("floor/bare", bench.bare), path("floor/base", base_template)]
+    clear_url_caches()
+    repeat = int(os.environ.get("FLOOR_REPEAT", "30"))
+    client = Client(HTTP_X_FORWARDED_PROTO="https")
+    print(f"{Programme.objects.count():,} programmes, {repeat} fresh renders each")
+    for name, address in addresses():
+        print(f"| {name} | {cpu_ms(client, address, repeat):.1f} |", flush=True)
+    for name, address in LISTS:
+        edit = edit_one_on(client, address)
+        print(f"| {name}, after a save of one of its programmes | {cpu_ms(client, address, repeat, edit):.1f} |")
+    # Its activity is written again (iati.kept_activities), the others' are read as kept.
+    activity, save = f"/programmes/{a_phase()}/iati.xml", edit_title(a_phase())
+    print(f"| one IATI activity, after a save of its programme | {cpu_ms(client, activity, repeat, save):.1f} |")
+
+
+if __name__ == "__main__":
+    main()
