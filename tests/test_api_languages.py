@@ -17,6 +17,7 @@ from tests.factories import (
     OrganisationFactory,
     ParticipationFactory,
     ProgrammeFactory,
+    RelatedActivityFactory,
     ThematicAreaFactory,
 )
 
@@ -38,6 +39,13 @@ def programme():
     )
     programme.thematic_areas.add(area)
     ParticipationFactory(programme=programme, organisation=funder, description="hosts", description_fr="accueille")
+    RelatedActivityFactory(  # an outside activity, its title in Spanish, its description in English only
+        programme=programme,
+        related_programme=None,
+        title="Regional labour survey",
+        title_es="Encuesta laboral regional",
+        description="Its findings shaped the seminar.",
+    )
     GrantFactory(programme=programme, funder=funder, purpose="the seminar")
     return programme
 
@@ -82,6 +90,8 @@ def test_each_record_names_its_fields_given_in_english_for_want_of_a_translation
     assert french["participations"][0]["fallback_fields"] == []
     assert spanish["grants"][0]["fallback_fields"] == ["purpose"]
     assert spanish["thematic_areas"][0]["fallback_fields"] == ["overview_wording"]
+    assert spanish["related_activities"][0]["fallback_fields"] == ["description"]
+    assert french["related_activities"][0]["fallback_fields"] == ["title", "description"]
     listed = api(client, "/api/programmes/", lang="fr", q="Labour")["results"][0]
     assert listed["fallback_fields"] == ["title", "summary", "status.estimate"]
     english = api(client, "/api/programmes/labour-seminar/")
@@ -91,7 +101,16 @@ def test_each_record_names_its_fields_given_in_english_for_want_of_a_translation
 def test_the_schema_documents_the_fallback_fields_on_every_record_with_texts(client) -> None:
     schemas = yaml.safe_load(client.get("/api/schema/").content)["components"]["schemas"]
 
-    for name in ("Programme", "ProgrammeDetail", "Grant", "Component", "Organisation", "Funder", "Document"):
+    for name in (
+        "Programme",
+        "ProgrammeDetail",
+        "Grant",
+        "Component",
+        "RelatedLink",
+        "Organisation",
+        "Funder",
+        "Document",
+    ):
         field = schemas[name]["properties"]["fallback_fields"]
         assert field["type"] == "array" and field["items"] == {"type": "string"}, name
         assert "no translation into the language `lang` asks for" in field["description"], name

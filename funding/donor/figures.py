@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import BooleanField, ExpressionWrapper, QuerySet
 from django.utils.formats import number_format
+from django.utils.text import capfirst
 
 from funding.models import DonorAccount, Grant, PlannedDisbursement
 from funding.selectors import (
@@ -102,7 +103,7 @@ class GrantRow:
             grant.programme.get_status_display(),
             grant.programme_published,
             self.funder,
-            grant.purpose,
+            capfirst(grant.purpose),  # as the page shows it
             PartialDate.of(grant.start_date, grant.start_precision),
             PartialDate.of(grant.end_date, grant.end_precision),
             self.currency,
@@ -150,6 +151,16 @@ class DonorFigures:
     totals: list[TotalRow]
     years: list[YearRow]
     schedule: list[PlannedDisbursement]
+
+    @property
+    def totals_in_currencies(self) -> list[TotalRow]:
+        """The totals the page shows: those of a currency. A grant without a published amount has no
+        currency of its own; the page counts such grants apart (``without_currency``), never as zero."""
+        return [row for row in self.totals if row.total.currency]
+
+    @property
+    def without_currency(self) -> int:
+        return sum(row.total.grants for row in self.totals if not row.total.currency)
 
     def year_table(self) -> list[tuple[int | YearGap, str | None, str | None, str | None]]:
         """The table beside the charts: year, currency, committed and disbursed as the page prints them.

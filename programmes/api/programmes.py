@@ -203,7 +203,7 @@ class LocationSerializer(TranslatedRecordSerializer):
     admin_code = serializers.CharField()
 
 
-class RelatedLinkSerializer(serializers.Serializer):
+class RelatedLinkSerializer(TranslatedRecordSerializer):
     relation = serializers.CharField(
         help_text="3 sibling, 4 co-funded, 5 third party (IATI RelatedActivityType), or the portal's own "
         "follows-up and prepared-for, which IATI does not carry."
@@ -211,8 +211,11 @@ class RelatedLinkSerializer(serializers.Serializer):
     label = serializers.CharField(help_text="The relation as read from this programme's side.")
     is_reverse = serializers.BooleanField(help_text="True when the other programme made the link, naming this one.")
     programme = ProgrammeRefSerializer(allow_null=True, help_text="The published programme of the portal it names.")
-    title = serializers.CharField(help_text="That programme's title, or the outside activity as the source names it.")
-    description = serializers.CharField()
+    title = serializers.CharField(
+        source="title_record.title",
+        help_text="That programme's title, or the outside activity as the source names it.",
+    )
+    description = serializers.CharField(source="activity.description")
     iati_identifier = serializers.CharField(help_text="The outside activity's IATI identifier; empty when not known.")
 
 

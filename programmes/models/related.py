@@ -131,9 +131,19 @@ class RelatedLink:
     label: str
     is_reverse: bool  # made by the other programme, naming this one
     programme: Programme | None
-    title: str
-    description: str
+    # The records its texts are read from, so a page or the API can tell which are in English for
+    # want of a translation: the portal programme named (its title) or else the link itself.
+    title_record: Programme | RelatedActivity
+    activity: RelatedActivity  # the link, with its description
     iati_identifier: str
+
+    @property
+    def title(self) -> str:
+        return self.title_record.title
+
+    @property
+    def description(self) -> str:
+        return self.activity.description
 
 
 def related_links(programme: Programme, rows: Iterable[RelatedActivity], *, public_only: bool) -> list[RelatedLink]:
@@ -151,8 +161,8 @@ def related_links(programme: Programme, rows: Iterable[RelatedActivity], *, publ
             label=row.reverse_label if is_reverse else row.get_relation_display(),
             is_reverse=is_reverse,
             programme=other,
-            title=other.title if other is not None else row.title,
-            description=row.description,
+            title_record=other if other is not None else row,
+            activity=row,
             iati_identifier=row.iati_identifier,
         )
         (reverse if is_reverse else own).append(link)

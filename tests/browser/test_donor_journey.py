@@ -50,7 +50,11 @@ def test_a_donor_signs_in_reads_the_dashboard_and_downloads_the_xlsx(live_server
     text = main.inner_text()
     for fact in (HIV, TRAFFICKING, PIPELINE, "Not yet published", "250,000.00", "100,000.00", "1,200.00"):
         assert fact in text
-    assert page.locator("section[aria-labelledby=years] svg").count() == 1  # one currency, one chart
+    # The figures by year on a page of their own: one currency, one chart.
+    page.get_by_role("link", name="Commitments and disbursements by year").click()
+    page.wait_for_url(re.compile(r"/donor/years/\??$"))
+    assert page.locator("section[aria-labelledby=years] svg").count() == 1
+    page.go_back()
 
     # A grant's own page, and back.
     grants.filter(has_text=HIV).get_by_role("link", name=HIV).click()

@@ -16,6 +16,7 @@ from tests.helpers.browser_pages import (
     AXE,
     BOXES_SCRIPT,
     OVERFLOW_SCRIPT,
+    cut_options,
     first_result_on_first_screen,
     overlapping,
     tables_on,
@@ -240,6 +241,10 @@ def test_on_a_phone_money_tables_of_a_few_columns_fit_and_are_still_tables(live_
         assert tables["Funders and what they have granted, committed and disbursed"]["overflow"] <= 0
         tables = tables_on(page, live_server.url + "/funders/us-state-department/")
         assert all(table["overflow"] <= 0 for table in tables.values())
+
+        # Every choice of the sort and currency selects is whole, in the three languages.
+        for path in ("/funders/us-state-department/", "/es/programmes/", "/es/funders/", "/fr/donor/"):
+            assert cut_options(page, live_server.url + path) == [], path
     finally:
         context.close()
 

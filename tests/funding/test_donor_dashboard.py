@@ -54,7 +54,7 @@ def test_the_donor_sees_its_grants_pipeline_included_one_row_per_grant_and_curre
     # fmt: off
     # The status is the programme's; the donor's own name, its one funder, is not repeated on each row.
     assert table(response, GRANTS) == [
-        ["Alpha clean water programme", "Ongoing", "wells and pumps",
+        ["Alpha clean water programme", "Ongoing", "Wells and pumps",
          "1 January 2021 – 31 December 2023", "USD", "5,000.00", "5,000.00", "3,500.00", "1,000.00"],
         ["Alpha pipeline programme Not yet published", "Ongoing", FORMULA,
          "", "EUR", "2,000.00", "2,000.00", "800.00", "0.00"],
@@ -62,7 +62,7 @@ def test_the_donor_sees_its_grants_pipeline_included_one_row_per_grant_and_curre
         ["Alpha pipeline programme Not yet published", "Ongoing", FORMULA,
          "", "USD", "", "300.00", "0.00", "0.00"],
         # No amount, so no currency: none is made up.
-        ["Alpha survey programme", "Ongoing", "the survey",
+        ["Alpha survey programme", "Ongoing", "The survey",
          "", "", "Amount not published", "0.00", "0.00", "0.00"],
     ]
     # fmt: on
@@ -101,9 +101,22 @@ def test_totals_are_per_currency_and_count_unpublished_amounts_as_grants_not_mon
         ["EUR", "1", "2,000.00", "2,000.00", "800.00", "0.00"],
         # The pipeline grant's USD commitment counts in USD.
         ["USD", "1", "5,000.00", "5,300.00", "3,500.00", "1,000.00"],
-        # The grant without a published amount has no currency either: a row of its own, never money.
-        ["", "1", "Amount not published", "0.00", "0.00", "0.00"],
     ]
+    # The grant without a published amount has no currency either: counted apart, never as money.
+    assertContains(response, "1 grant has no published amount, so no currency of its own")
+
+
+def test_in_spanish_an_untranslated_purpose_says_it_is_english_and_amounts_read_as_elsewhere(donor_a, world):
+    grant_page = donor_a.get(f"/es{reverse('donor:grant', args=[world.published.pk])}")
+    dashboard = lxml.html.fromstring(donor_a.get("/es" + DASHBOARD).content.decode())
+
+    purpose_cell = f'{GRANTS}//td[@data-label="Objeto de la financiación"]'
+    (purpose,) = dashboard.xpath(f'{purpose_cell}/span[text()="Wells and pumps"]')
+    assert purpose.get("lang") == "en"
+    assertContains(grant_page, '<span lang="en">Wells and pumps</span>', html=True)
+    # On a phone the grant's own amount reads as the other pages' amounts: amount, then currency, unbroken.
+    amounts = [span.text_content() for span in dashboard.xpath(f'{GRANTS}//span[@class="stack-only"]')]
+    assert amounts == ["5\u00a0000,00\u00a0USD", "2\u00a0000,00\u00a0EUR"]
 
 
 def test_commitments_and_disbursements_by_year_as_a_table_and_a_chart_per_currency(donor_a, world):

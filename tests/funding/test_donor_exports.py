@@ -82,7 +82,7 @@ def test_the_csv_keeps_numbers_as_numbers_dates_plain_and_defuses_formulas(donor
     _, water, pipeline, pipeline_usd, survey = read_csv(donor_a.get(CSV))
 
     assert water[1:] == [
-        *("Ongoing", "yes", "Alpha Relief Fund", "wells and pumps", "2021-01-01", "2023-12-31"),
+        *("Ongoing", "yes", "Alpha Relief Fund", "Wells and pumps", "2021-01-01", "2023-12-31"),
         *("USD", "5000.00", "5000.00", "3500.00", "1000.00"),
     ]
     assert pipeline[4] == "'" + FORMULA  # a spreadsheet shows it as text and never runs it
@@ -146,8 +146,9 @@ def test_the_xlsx_has_the_four_sheets_each_matching_the_page_or_the_database(don
         ["USD", 1, 0, 5000, 5300, 3500, 1000],
         [None, 1, 1, "Amount not published", 0, 0, 0],
     ]
+    # The page counts that grant under the table instead of in a row of no currency.
     shown = heading_table(page, "totals")
-    assert [[row[0] or "", str(row[1]), as_shown(row[3]), *map(as_shown, row[4:])] for row in rows] == [
+    assert [[row[0], str(row[1]), as_shown(row[3]), *map(as_shown, row[4:])] for row in rows[:-1]] == [
         [cells[0], cells[1], cells[2].split(" and ")[0], *cells[3:]] for cells in shown
     ]
 

@@ -38,6 +38,23 @@ def tables_on(page, url: str) -> dict[str, dict]:
     return {table["caption"]: table for table in page.evaluate(TABLES_SCRIPT)}
 
 
+# The choices of the sort and currency selects wider than the select shows them (its width less
+# its padding and the arrow's 20 px), measured in the select's own font.
+CUT_OPTIONS_SCRIPT = """() => [...document.querySelectorAll('select[name="sort"], select[name="currency"]')]
+.flatMap((select) => {
+  const style = getComputedStyle(select);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = style.font;
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+  return [...select.options].map((option) => option.text).filter((text) => context.measureText(text).width > room);
+})"""
+
+
+def cut_options(page, url: str) -> list[str]:
+    page.goto(url)
+    return page.evaluate(CUT_OPTIONS_SCRIPT)
+
+
 # The boxes of the elements a selector finds, per chart or map (the ``group`` selector), as the browser draws them.
 BOXES_SCRIPT = """([group, selector]) => [...document.querySelectorAll(group)].map((el) =>
   [...el.querySelectorAll(selector)].map((label) => {

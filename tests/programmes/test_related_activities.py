@@ -28,7 +28,8 @@ def test_the_seminar_names_its_three_outside_activities_in_the_sources_words(cli
 
 
 def test_a_link_reads_from_both_sides_and_links_only_a_published_programme(client):
-    meeting, follow_up = ProgrammeFactory(title="Regional meeting"), ProgrammeFactory(title="Second seminar")
+    meeting = ProgrammeFactory(title="Regional meeting", title_es="Reunión regional")
+    follow_up = ProgrammeFactory(title="Second seminar")
     RelatedActivityFactory(programme=follow_up, relation="follows-up", related_programme=meeting)
     hidden = ProgrammeFactory(title="Unannounced pilot", is_published=False)
     RelatedActivityFactory(programme=follow_up, relation="prepared-for", related_programme=hidden)
@@ -38,6 +39,11 @@ def test_a_link_reads_from_both_sides_and_links_only_a_published_programme(clien
     assert "Unannounced pilot" not in page
     reverse = client.get(meeting.get_absolute_url()).content.decode()
     assert f'Followed up by:</span>\n          <a href="{follow_up.get_absolute_url()}">Second seminar</a>' in reverse
+    # In Spanish the programme's Spanish title, not marked English; the untranslated one marked.
+    pages = [f"/es{programme.get_absolute_url()}" for programme in (follow_up, meeting)]
+    spanish, spanish_reverse = (client.get(path).content.decode() for path in pages)
+    assert '">Reunión regional</a>' in spanish
+    assert '<span lang="en">Second seminar</span>' in spanish_reverse
 
     record = client.get(f"/api/programmes/{follow_up.slug}/").json()
     assert [(link["relation"], link["title"], link["is_reverse"]) for link in record["related_activities"]] == [
