@@ -42,7 +42,9 @@ from iomcaribbean.public_routes import Found, find, query_key, read_query, repre
 # Larger answers (an export of thousands of programmes) are kept as files, not in the cache:
 # the cache holds many pages per worker, and a few large files would push them all out.
 MAX_CACHED_BYTES = 1024 * 1024
-KEY_PREFIX = "public-page"
+# The form of a kept entry is in the prefix: servers of another version (during a deployment, or
+# in the shared cache after it) never read an entry they would misread.
+KEY_PREFIX = "public-page-2"
 KEPT_SECONDS = 24 * 60 * 60
 
 
@@ -114,7 +116,8 @@ class PublicPageCacheMiddleware:
                     response = kept_files.keep(key, response, whole_up_to=MAX_CACHED_BYTES)
                 else:
                     # A day at most: the key holds the version and the date, so it is dead by then.
-                    cache.set(key, (response.status_code, list(response.items()), response.content), KEPT_SECONDS)
+                    kept = (response.status_code, list(response.items()), response.content)
+                    cache.set(key, (*kept, kept_files.frame_exempt(response)), KEPT_SECONDS)
         return response
 
     def process_view(self, request: HttpRequest, view: Callable, args: Any, kwargs: Any) -> HttpResponse | None:
@@ -158,10 +161,11 @@ class PublicPageCacheMiddleware:
         """The kept answer for this key (a 304 if the client has it already), or None."""
         kept = cache.get(key)
         if kept is not None:
-            status, headers, content = kept
+            status, headers, content, exempt = kept
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response.headers[name] = value
+            response.xframe_options_exempt = exempt
         else:
             # Not in this worker's cache: a file this server's workers keep (one open(), none if not there).
             response = kept_files.kept_answer(key, whole_up_to=MAX_CACHED_BYTES)

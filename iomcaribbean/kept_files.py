@@ -37,8 +37,10 @@ SUFFIX = ".kept"
 LOCK_SUFFIX = ".lock"
 # Headers the page cache does not set itself: the file's type, name and language, and so on.
 LEFT_OUT = frozenset({"content-length"})
-# Beside the headers, whether the answer was streamed (no header has a name in brackets).
+# Beside the headers, whether the answer was streamed, and whether other sites may frame it
+# (Django's ``xframe_options_exempt``, a mark on the answer, not a header); no header has a name in brackets.
 STREAMED = "(streamed)"
+FRAME_EXEMPT = "(frame exempt)"
 # A temporary file older than this is a build that was cut short (gunicorn kills a worker at 120 s).
 ABANDONED_SECONDS = 60 * 60
 
@@ -70,6 +72,7 @@ def kept_answer(key: str, *, whole_up_to: int) -> HttpResponseBase | None:
     headers = json.loads(kept.readline())
     content_type = headers.pop("Content-Type", None)
     streamed = headers.pop(STREAMED, False)
+    exempt = headers.pop(FRAME_EXEMPT, False)
     if not streamed and os.fstat(kept.fileno()).st_size - kept.tell() <= whole_up_to:
         with kept:
             response = HttpResponse(kept.read(), content_type=content_type)
@@ -79,7 +82,13 @@ def kept_answer(key: str, *, whole_up_to: int) -> HttpResponseBase | None:
         response = FileResponse(kept, content_type=content_type)
     for name, value in headers.items():
         response.headers[name] = value
+    response.xframe_options_exempt = exempt
     return response
+
+
+def frame_exempt(response: HttpResponseBase) -> bool:
+    """Whether the view let other sites frame the answer (``xframe_options_exempt``): a kept copy must too."""
+    return getattr(response, "xframe_options_exempt", False)
 
 
 @contextlib.contextmanager
@@ -103,7 +112,8 @@ def keep(key: str, response: HttpResponse, *, whole_up_to: int) -> HttpResponseB
     # which ends the request's database connections; the handler closes the file's answer instead.
     with tempfile.NamedTemporaryFile(dir=directory, prefix=".building-", delete=False) as out:
         try:
-            out.write(json.dumps({**headers, STREAMED: response.streaming}).encode() + b"\n")
+            marks = {STREAMED: response.streaming, FRAME_EXEMPT: frame_exempt(response)}
+            out.write(json.dumps(headers | marks).encode() + b"\n")
             if response.streaming:
                 for chunk in response.streaming_content:
                     out.write(chunk)

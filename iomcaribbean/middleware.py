@@ -1,5 +1,4 @@
-"""Request handling the whole site shares: the answer when the database is down, the client's address, and
-who may frame a page."""
+"""Request handling the whole site shares: the answer when the database is down, and the client's address."""
 
 from __future__ import annotations
 
@@ -12,27 +11,10 @@ from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
-from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.shortcuts import render
 from django.template import loader
 
 logger = logging.getLogger(__name__)
-
-
-class FrameOptionsMiddleware(XFrameOptionsMiddleware):
-    """``X-Frame-Options: DENY`` on every answer but one whose own policy names who may frame it.
-
-    A view that lets other sites frame its page (the embeddable programme card) sets its whole
-    ``Content-Security-Policy`` with a ``frame-ancestors`` of its own, which browsers follow; DENY
-    beside it would contradict it. Read from the header, not from a mark on the response object, so
-    the kept copy of the page (``iomcaribbean.caching``, which keeps headers) is treated the same.
-    """
-
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        policy = response.get("Content-Security-Policy", "")
-        if "frame-ancestors" in policy and "frame-ancestors 'none'" not in policy:
-            return response
-        return super().process_response(request, response)
 
 
 # Seconds a client is asked to wait before trying again; a database restart usually takes less.

@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # The security headers Django's SecurityMiddleware does not set (see Security below), outside
     # everything that may fail, so error pages carry them too.
-    "iomcaribbean.middleware.FrameOptionsMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -302,9 +302,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # The preload list (hstspreload.org) refuses a host whose max-age is under a year, so the header
 # asks for it only from a year on; until then Django's deployment check would warn that it is off.
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS >= 365 * 24 * 60 * 60
-# security.W002 looks for Django's XFrameOptionsMiddleware by its name; its subclass
-# iomcaribbean.middleware.FrameOptionsMiddleware stands in its place (DENY on all but the embeddable cards).
-SILENCED_SYSTEM_CHECKS = ["security.W002", *([] if SECURE_HSTS_PRELOAD else ["security.W021"])]
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # https://django-csp.readthedocs.io/en/latest/configuration.html
 # Scripts and styles from this site's own files only, nothing inline (the admin, the browsable

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.urls import reverse
 
 from iati import views as iati_views
@@ -128,6 +129,17 @@ def test_files_of_an_older_version_are_removed_when_a_newer_one_is_written(clien
     assert not old.exists()
 
 
+@pytest.mark.parametrize("exempt", [True, False])
+def test_a_kept_file_keeps_whether_other_sites_may_frame_it(empty_folder, exempt):
+    """Django's frame-options middleware reads a mark on the answer, not a header: a kept copy has it too."""
+    response = HttpResponse(b"<p>card</p>", content_type="text/html")
+    if exempt:
+        response.xframe_options_exempt = True
+    kept = kept_files.keep("public-page-2:7:123:2030-01-01:feedface", response, whole_up_to=1024)
+    assert kept.content == b"<p>card</p>" and kept["Content-Type"] == "text/html"
+    assert kept_files.frame_exempt(kept) is exempt
+
+
 def test_at_most_kept_files_max_files_are_kept(client, settings, empty_folder):
     settings.KEPT_FILES_MAX = 2
     for columns in ("title,code", "title,status", "code,status"):
@@ -137,7 +149,7 @@ def test_at_most_kept_files_max_files_are_kept(client, settings, empty_folder):
 
 
 def test_requests_that_come_while_one_builds_wait_for_it():
-    key = "public-page:7:123:2030-01-01:0123456789abcdef"
+    key = "public-page-2:7:123:2030-01-01:0123456789abcdef"
     order: list[str] = []
     with kept_files.building(key):
         waiter = threading.Thread(target=lambda: kept_files.building(key).__enter__() or order.append("waiter"))

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, ListView
 
 from funding.models import Grant
@@ -80,13 +82,15 @@ class UpdateDetailView(ReadsOnly, DetailView):
         return visible_updates(self.request).for_listing()
 
 
+@method_decorator(xframe_options_exempt, name="dispatch")
 class EmbedCardView(ReadsOnly, DetailView):
     """A public programme's card for other sites to frame: its title, status, countries, funders,
     key figures and latest update.
 
-    Framed by any origin in ``EMBED_FRAME_ANCESTORS``, the only page that is. The same for everyone:
-    it reads no session and shows no form, so it sets no cookie and is kept as public pages are.
-    Its own policy is set here, in full, so that a kept copy carries it too.
+    Framed by any origin in ``EMBED_FRAME_ANCESTORS``, the only page that is: no ``X-Frame-Options``
+    (the page cache keeps the exemption with the page). The same for everyone: it reads no session
+    and shows no form, so it sets no cookie and is kept as public pages are. Its own policy is set
+    here, in full, so that a kept copy carries it too.
     """
 
     template_name = "updates/embed_card.html"
