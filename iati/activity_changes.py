@@ -132,24 +132,34 @@ def _before_change(sender: type[Model], instance: Model, raw: bool = False, usin
         setattr(instance, _READ_BEFORE, read)
 
 
-def _after_save(sender: type[Model], instance: Model, raw: bool = False, using: str = DEFAULT_DB_ALIAS, **_) -> None:
+def _after_save(
+    sender: type[Model],
+    instance: Model,
+    created: bool = False,
+    raw: bool = False,
+    using: str = DEFAULT_DB_ALIAS,
+    **_,
+) -> None:
     if not _is_read(sender):
         return
-    read_before = instance.__dict__.pop(_READ_BEFORE, set())
-    if not _anything_kept(using):
+    read_before = instance.__dict__.pop(_READ_BEFORE, NOT_ASKED)
+    # Asked before: something was kept then, and still is (a kept row goes only with its programme).
+    if read_before is NOT_ASKED and not _anything_kept(using):
         return
-    if raw or read_before is NOT_ASKED:  # a fixture's rows, or kept since the before: not worked out
+    if raw or (read_before is NOT_ASKED and not created):  # a fixture's rows, or kept since the before
         mark_stale(None, using)
         return
-    mark_stale(read_before | reading_programmes(sender, [instance.pk], using), using)
+    mark_stale((read_before or set()) | reading_programmes(sender, [instance.pk], using), using)
 
 
 def _after_delete(sender: type[Model], instance: Model, using: str = DEFAULT_DB_ALIAS, **_) -> None:
     if not _is_read(sender):
         return
-    read_before = instance.__dict__.pop(_READ_BEFORE, set())
-    if _anything_kept(using):
-        mark_stale(None if read_before is NOT_ASKED else read_before, using)
+    read_before = instance.__dict__.pop(_READ_BEFORE, NOT_ASKED)
+    if read_before is not NOT_ASKED:
+        mark_stale(read_before, using)
+    elif _anything_kept(using):  # kept since the before: not worked out
+        mark_stale(None, using)
 
 
 def _links_changed(
