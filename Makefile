@@ -136,29 +136,10 @@ format: install
 check-migrations: install
 	DATABASE_URL=sqlite://:memory: DJANGO_DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 
-# Runs every step even when one fails, so one CI run reports every problem; fails if any did.
-# Three streams share the two cores: the SQLite tests but the browser's (two workers), the browser
-# tests (one process) and the PostgreSQL step (one process); the output of the last two follows the
-# first's. A browser test spends much of its time waiting on Chromium and its own live server, and
-# the PostgreSQL step on its server: beside each other, one stream's waits are the others' CPU
-# time, where one after the other each would add its own minutes. TEST_RUN lets the SQLite streams
-# share one migrated database (tests/conftest.py).
-test: install system-deps bytecode
-	@failed=(); postgres_log=$$(mktemp); browser_log=$$(mktemp); export TEST_RUN=$$$$-$$(date +%s); \
-	echo "==> lint"; \
-	$(MAKE) --no-print-directory lint || failed+=(lint); \
-	$(MAKE) --no-print-directory test-postgres PYTEST_WORKERS=0 >"$$postgres_log" 2>&1 & postgres=$$!; \
-	$(MAKE) --no-print-directory test-browser >"$$browser_log" 2>&1 & browser=$$!; \
-	echo "==> test-sqlite (all but the browser tests)"; \
-	$(MAKE) --no-print-directory test-sqlite SQLITE_MARKS="not browser" || failed+=(test-sqlite); \
-	echo "==> test-browser"; \
-	wait $$browser || failed+=(test-browser); \
-	cat "$$browser_log"; rm -f "$$browser_log"; \
-	echo "==> test-postgres"; \
-	wait $$postgres || failed+=(test-postgres); \
-	cat "$$postgres_log"; rm -f "$$postgres_log"; \
-	if [ $${#failed[@]} -gt 0 ]; then echo "==> FAILED: $${failed[*]}" >&2; exit 1; fi; \
-	echo "==> all checks passed"
+# Every check CI runs: the Debian packages install beside the Python packages and the SQLite tests,
+# and the three test streams share the two cores (scripts/test-streams.sh says how and why).
+test:
+	@scripts/test-streams.sh
 
 # SQLite, the default database: every test (`make test` runs the browser tests as a step of their
 # own, with SQLITE_MARKS="not browser" here).
