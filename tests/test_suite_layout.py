@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
@@ -36,3 +37,14 @@ def test_no_test_module_imports_another_test_module_or_a_conftest():
         if name.startswith("tests.") and is_test_module(name)
     ]
     assert not found, "Move what they share to tests/helpers or a fixture: " + "; ".join(found)
+
+
+def test_each_test_runs_on_a_frame_stack_with_room_for_its_deepest_calls():
+    """tests/conftest.py runs each test under one frame of 128 KB, so Python keeps a stack chunk with
+    room for a request's middleware and templates rather than mapping one at each call."""
+    frame, callers = sys._getframe(), []
+    while frame is not None:
+        callers.append(frame.f_code)
+        frame = frame.f_back
+    roomy = [code for code in callers if code.co_filename == "<roomy frame>"]
+    assert len(roomy) == 1 and roomy[0].co_nlocals >= 16_000
