@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django import forms
-
 from funding.models import Transaction
+from programmes.forms import AdminInlineFormSet
 from programmes.models import DatePrecision, format_partial_date
 
 
-class TransactionFormSet(forms.BaseInlineFormSet):
+class TransactionFormSet(AdminInlineFormSet):
     """A grant's transactions: nothing is disbursed before the grant's first commitment."""
 
     def clean(self) -> None:

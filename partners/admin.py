@@ -19,6 +19,7 @@ from partners.models import Agreement, Organisation, OverviewPartner, Participat
 from programmes.admin import overview as overview_admin
 from programmes.admin import programme as programme_admin
 from programmes.admin.base import CompactInline, TranslatedCompactInline, TranslatedHistoryAdmin
+from programmes.forms import AdminInlineFormSet
 
 FUNDING = Participation.Role.FUNDING
 
@@ -51,7 +52,7 @@ class ParticipationRights:
         return None
 
 
-class ParticipationFormSet(forms.BaseInlineFormSet):
+class ParticipationFormSet(AdminInlineFormSet):
     """Refuses each row the user may not write, by its role before and after (``refusal`` is set per request)."""
 
     refusal: Callable[[str, set[str | None]], str | None]

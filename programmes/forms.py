@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import UniqueConstraint
+from django.utils.functional import cached_property
 
 
 def https_by_default(field: models.Field, **kwargs: Any) -> forms.Field | None:
@@ -19,6 +20,16 @@ def https_by_default(field: models.Field, **kwargs: Any) -> forms.Field | None:
     if isinstance(field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
     return field.formfield(**kwargs)
+
+
+class AdminInlineFormSet(forms.BaseInlineFormSet):
+    """An admin inline's formset whose blank row is built once per page. Django builds it anew each
+    time the page asks: for the inline's columns, its media, whether it uploads files and the "add
+    another" template, four times or more per inline (a tenth of the programme's change page)."""
+
+    @cached_property
+    def empty_form(self) -> forms.ModelForm:
+        return super().empty_form
 
 
 class AdminModelForm(forms.ModelForm):

@@ -22,19 +22,25 @@ export TEST_RUN=$$-$(date +%s)
 in_background() {
     local name=$1
     shift
-    ("$@" >"$logs/$name.log" 2>&1; echo $? >"$logs/$name.rc") &
+    (
+        "$@" >"$logs/$name.log" 2>&1
+        status=$?
+        echo "(ended at $SECONDS s)" >>"$logs/$name.log"
+        echo $status >"$logs/$name.rc"
+    ) &
 }
 
 # Waits for the system packages, then runs "$@" (nothing if they failed to install).
 after_system_packages() {
     until [ -s "$logs/system-deps.rc" ]; do sleep 0.5; done
     [ "$(cat "$logs/system-deps.rc")" = 0 ] || return 1
+    echo "(started at $SECONDS s)"
     "$@"
 }
 
 in_background system-deps "${make[@]}" system-deps
 
-echo "==> install"
+echo "==> install ($SECONDS s)"
 if ! "${make[@]}" install bytecode; then
     wait
     cat "$logs/system-deps.log"
@@ -43,16 +49,17 @@ if ! "${make[@]}" install bytecode; then
 fi
 
 failed=()
-echo "==> lint"
+echo "==> lint ($SECONDS s)"
 "${make[@]}" lint || failed+=(lint)
 
 in_background test-postgres after_system_packages "${make[@]}" test-postgres PYTEST_WORKERS=0
 in_background test-browser after_system_packages "${make[@]}" test-browser
 
-echo "==> test-sqlite (all but the browser tests)"
+echo "==> test-sqlite, all but the browser tests ($SECONDS s)"
 "${make[@]}" test-sqlite SQLITE_MARKS="not browser" || failed+=(test-sqlite)
 
 wait
+echo "==> every step has ended ($SECONDS s)"
 for step in system-deps test-browser test-postgres; do
     echo "==> $step"
     cat "$logs/$step.log"
@@ -63,4 +70,4 @@ if [ ${#failed[@]} -gt 0 ]; then
     echo "==> FAILED: ${failed[*]}" >&2
     exit 1
 fi
-echo "==> all checks passed"
+echo "==> all checks passed ($SECONDS s)"

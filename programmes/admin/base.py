@@ -24,7 +24,7 @@ from modeltranslation.translator import NotRegistered
 from simple_history.admin import SimpleHistoryAdmin
 
 from iomcaribbean.admin_conflicts import EditConflictAdmin
-from programmes.forms import AdminModelForm
+from programmes.forms import AdminInlineFormSet, AdminModelForm
 from programmes.models import TranslationSource
 from programmes.translation import (
     LANGUAGES,
@@ -79,6 +79,7 @@ class HistoryAdmin(EditConflictAdmin, PastVersionsReadOnly, SimpleHistoryAdmin):
 
 class CompactInline(admin.TabularInline):
     extra = 0
+    formset = AdminInlineFormSet
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})},
         models.URLField: {"assume_scheme": "https"},

@@ -14,13 +14,13 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from programmes.admin.base import CompactInline, TranslatedCompactInline, TranslatedHistoryAdmin
+from programmes.forms import AdminInlineFormSet
 from programmes.models import Dimension, Indicator, Period, Result
 
 
@@ -52,7 +52,7 @@ class ResultInline(TranslatedCompactInline):
         return super().get_queryset(request).prefetch_related("indicators")
 
 
-class PeriodFormSet(BaseInlineFormSet):
+class PeriodFormSet(AdminInlineFormSet):
     """Periods of one indicator do not overlap, among those saved and those entered together."""
 
     def clean(self) -> None:
