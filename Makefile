@@ -77,14 +77,16 @@ $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11 or python3)." >&2; exit 1; }
 	@# Debian ships venv's pip bootstrap in a separate package.
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || scripts/apt-install.sh python3-venv
-	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
+	@# Without pip: bootstrapping pip into it takes about 5 seconds, and uv (below) needs none.
+	$(PYTHON) -m venv --without-pip $(VENV) || { rm -rf $(VENV); exit 1; }
 
 # Reinstalls only when pyproject.toml changes (or the environment was created anew). uv, from
-# PyPI into the environment itself, installs the same packages several times faster than pip
-# does; if uv cannot be had or fails, pip installs them.
+# PyPI into the environment itself (by the interpreter's own pip), installs the same packages
+# several times faster than pip does; if uv cannot be had or fails, the environment gets a pip
+# of its own, which installs them.
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --progress-bar off --quiet uv && $(VENV)/bin/uv pip install --python $(PY) -e '.[test]' \
-		|| $(PY) -m pip install --progress-bar off -e '.[test]'
+	$(PYTHON) -m pip --python $(PY) install --progress-bar off --quiet uv && $(VENV)/bin/uv pip install --python $(PY) -e '.[test]' \
+		|| { $(PY) -m ensurepip --upgrade && $(PY) -m pip install --progress-bar off -e '.[test]'; }
 	@# uv leaves the packages uncompiled, and a shell with PYTHONDONTWRITEBYTECODE never compiles them
 	@# for good: every process (the test workers, the servers the tests start) would compile what it
 	@# imports again, about 8 CPU-seconds each. Compiled once here, on every core; -qq: a package's
