@@ -40,6 +40,8 @@ from django.utils.html import escape
 from lxml import html
 
 pytestmark = [
+    # pytest-django migrates the test database only for a run with a test marked so: this one's template.
+    pytest.mark.django_db,
     pytest.mark.both_engines,
     pytest.mark.run_first,
     pytest.mark.skipif(
