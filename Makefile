@@ -26,6 +26,10 @@ SERVE_ADDR ?= 127.0.0.1:8000
 SERVE_ENV = DJANGO_DEBUG=false
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Python keeps each module's bytecode the first time a process imports it, as it does by default,
+# even where the shell says otherwise: the test processes and the servers they start then compile
+# what they import once between them (a few CPU-seconds), not each again, and only what is used.
+unexport PYTHONDONTWRITEBYTECODE
 export CHROMIUM_PATH
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # inside one unless told that this is intended.
@@ -39,7 +43,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PYTEST := timeout --kill-after=30 1800 $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 PYTEST_ONE := timeout --kill-after=30 1800 $(PY) -m pytest -n 0 $(PYTEST_ARGS)
 
-.PHONY: help install bytecode messages system-deps run serve lint format check-migrations test test-sqlite test-browser test-postgres test-volume fuzz map clean bench loadtest
+.PHONY: help install messages system-deps run serve lint format check-migrations test test-sqlite test-browser test-postgres test-volume fuzz map clean bench loadtest
 
 help:
 	@echo "make run     install, migrate and serve on http://127.0.0.1:8000/ (DEBUG on, SQLite)"
@@ -87,17 +91,7 @@ $(PY):
 $(STAMP): pyproject.toml | $(PY)
 	$(PYTHON) -m pip --python $(PY) install --progress-bar off --quiet uv && $(VENV)/bin/uv pip install --python $(PY) -e '.[test]' \
 		|| { $(PY) -m ensurepip --upgrade && $(PY) -m pip install --progress-bar off -e '.[test]'; }
-	@# uv leaves the packages uncompiled, and a shell with PYTHONDONTWRITEBYTECODE never compiles them
-	@# for good: every process (the test workers, the servers the tests start) would compile what it
-	@# imports again, about 8 CPU-seconds each. Compiled once here, on every core; -qq: a package's
-	@# own files that no Python 3 compiles (old test fixtures) are not this project's concern.
-	$(PY) -m compileall -qq -j 0 -x '/(pip|setuptools|pkg_resources)/' $(VENV)/lib/python*/site-packages || :
 	touch $@
-
-# The project's own modules, compiled as for the packages above (only what changed since).
-PACKAGES := $(patsubst %/__init__.py,%,$(wildcard */__init__.py))
-bytecode: | $(STAMP)
-	$(PY) -m compileall -qq -j 0 $(PACKAGES) manage.py
 
 # Chromium, the PostgreSQL server and the Redis server, each only when it is missing.
 system-deps:

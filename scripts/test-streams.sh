@@ -41,7 +41,7 @@ after_system_packages() {
 in_background system-deps "${make[@]}" system-deps
 
 echo "==> install ($SECONDS s)"
-if ! "${make[@]}" install bytecode; then
+if ! "${make[@]}" install; then
     wait
     cat "$logs/system-deps.log"
     echo "==> FAILED: install" >&2
