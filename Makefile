@@ -135,7 +135,7 @@ check-migrations: install
 # Every check CI runs: the Debian packages install beside the Python packages and the SQLite tests,
 # and the three test streams share the two cores (scripts/test-streams.sh says how and why).
 test:
-	@scripts/test-streams.sh
+	@MAKE="$(MAKE)" scripts/test-streams.sh
 
 # SQLite, the default database: every test (`make test` runs the browser tests as a step of their
 # own, with SQLITE_MARKS="not browser" here).

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: every check CI runs, as soon as what each needs is there, on both cores.
 #
-# On a fresh machine the Debian packages (Chromium, Redis) take half a minute or more to install.
+# On a fresh machine the Debian packages (Chromium, PostgreSQL, Redis) take a quarter of a minute
+# or more to install.
 # Only the browser and PostgreSQL steps need them, so they install beside the Python packages,
 # the lint and the SQLite tests, and those two steps start when they are in. Three test streams
 # then share the two cores: the SQLite tests but the browser's (two workers), the browser tests
@@ -13,7 +14,7 @@
 # fails if any did. The output of the background steps follows the SQLite step's.
 set -uo pipefail
 
-make=(make --no-print-directory)
+make=("${MAKE:-make}" --no-print-directory)  # the make that runs `make test`
 logs=$(mktemp -d "${TMPDIR:-/tmp}/iomcaribbean-test.XXXXXX")
 trap 'rm -rf "$logs"' EXIT
 export TEST_RUN=$$-$(date +%s)
