@@ -136,7 +136,12 @@ class Organisation(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+        return self.label(self.name, self.acronym)
+
+    @staticmethod
+    def label(name: str, acronym: str) -> str:
+        """How the portal names an organisation: its name, and its acronym where it has another."""
+        return f"{name} ({acronym})" if acronym and acronym != name else name
 
     def get_absolute_url(self) -> str:
         return reverse("partners:detail", kwargs={"slug": self.slug})

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 
 from iomcaribbean.relations import related_model
 from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, ThematicArea, published_condition
-from programmes.translation import shown_language
+from programmes.translation import DEFAULT_LANGUAGE, localized
 
 
 def first_published_use(links: type[Model], key: str, path: str = "programme", **conditions: Any) -> Subquery:
@@ -79,15 +79,22 @@ MODEL_CHOICE_FILTERS = ("country", "area", "type", "funder", "partner")
 KEPT_SECONDS = 24 * 60 * 60
 
 
-def _kept(request: HttpRequest | None, name: str, build: Callable[[], dict]) -> dict:
+def kept(request: HttpRequest | None, name: str, build: Callable[[], dict]) -> dict:
     """``build()``, kept in the cache until the next edit (the request's content version, set by
-    ``iomcaribbean.caching``), per language since labels are translated; built afresh without one."""
+    ``iomcaribbean.caching``), per language since labels are translated; without a version (a
+    signed-in visitor), built afresh for each request. Read once per request either way: the five
+    selects of a form read the same lists."""
     version = getattr(request, "content_version", None)
-    if version is None:
-        return build()
     key = f"programme-filter-{name}:{version}:{get_language()}"
-    # A day at most: after the next edit the key is never asked for again.
-    return cache.get_or_set(key, build, timeout=KEPT_SECONDS)
+    read = getattr(request, "_filter_options", None)
+    if read is None:
+        read = {}
+        if request is not None:
+            request._filter_options = read
+    if key not in read:
+        # A day at most in the cache: after the next edit the key is never asked for again.
+        read[key] = build() if version is None else cache.get_or_set(key, build, timeout=KEPT_SECONDS)
+    return read[key]
 
 
 def code_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]]:
@@ -113,7 +120,7 @@ def code_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]
             for name, choices in fields.items()
         }
 
-    return _kept(request, "codes", build)
+    return kept(request, "codes", build)
 
 
 class OptionLabel(str):
@@ -123,12 +130,28 @@ class OptionLabel(str):
     lang = ""
 
 
-def _option(record: Model) -> tuple[str, str]:
-    label = OptionLabel(record)
-    language = shown_language(record, "name")
-    if language != get_language():
-        label.lang = language
-    return (record.slug, label)
+def _options(queryset: QuerySet, label: Callable[..., str] = str, *also: str, **uses: Any) -> list[tuple]:
+    """(slug, label) of each record of ``queryset``, in its order, from its rows' columns in every
+    language rather than from model instances: the lists have hundreds of options, and a model
+    instance with translated fields costs about ten times as much as its row.
+
+    ``label(name, *also)`` words the option from the active language's texts, each falling back to
+    English where it has no translation, as modeltranslation reads them (``shown_language``);
+    ``uses`` are annotations returned beside each option, as (slug, label, {name: value}).
+    """
+    language = get_language()
+    fields = ("name", *also)
+    # Each field's column in the page's language and in English.
+    columns = [(localized(field, language), localized(field, DEFAULT_LANGUAGE)) for field in fields]
+    options = []
+    for row in queryset.annotate(**uses).values("slug", *{column for pair in columns for column in pair}, *uses):
+        texts = [row[own] or row[english] or "" for own, english in columns]
+        option = OptionLabel(label(*texts))
+        own, english = columns[0]
+        if not row[own] and own != english:
+            option.lang = DEFAULT_LANGUAGE  # the name is English, in place of a missing translation
+        options.append((row["slug"], option, {use: row[use] for use in uses}) if uses else (row["slug"], option))
+    return options
 
 
 def record_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]]:
@@ -137,29 +160,21 @@ def record_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str
 
     def build() -> dict[str, list[tuple[str, str]]]:
         # Every organisation with a published use of each kind (a few hundred rows, each two
-        # index look-ups), sorted out here rather than filtered by the database; only what the
-        # options show (the name and acronym, in every language, as str() reads them).
-        with_uses = (
-            organisations()
-            .only("slug", "name", "acronym")
-            .annotate(
-                funded=first_published_use(related_model(Programme, "grants"), "funder"),
-                took_part=first_published_use(related_model(Programme, "participations"), "organisation"),
-            )
+        # index look-ups), sorted out here rather than filtered by the database.
+        everyone = organisations()
+        with_uses = _options(
+            everyone,
+            everyone.model.label,
+            "acronym",
+            funded=first_published_use(related_model(Programme, "grants"), "funder"),
+            took_part=first_published_use(related_model(Programme, "participations"), "organisation"),
         )
-        lists: dict[str, list[tuple[str, str]]] = {
-            "country": [_option(c) for c in countries(request)],
-            "area": [_option(a) for a in thematic_areas(request)],
-            "type": [_option(t) for t in project_types(request)],
-            "funder": [],
-            "partner": [],
+        return {
+            "country": _options(countries(request)),
+            "area": _options(thematic_areas(request)),
+            "type": _options(project_types(request)),
+            "funder": [(slug, label) for slug, label, uses in with_uses if uses["funded"] is not None],
+            "partner": [(slug, label) for slug, label, uses in with_uses if uses["took_part"] is not None],
         }
-        for organisation in with_uses:
-            option = _option(organisation)
-            if organisation.funded is not None:
-                lists["funder"].append(option)
-            if organisation.took_part is not None:
-                lists["partner"].append(option)
-        return lists
 
-    return _kept(request, "records", build)
+    return kept(request, "records", build)

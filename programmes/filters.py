@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import html
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any, Protocol
 
 import django_filters
@@ -18,8 +18,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Expression, Model, Q, QuerySet
 from django.forms.utils import flatatt
+from django.http import HttpRequest
 from django.utils.choices import BaseChoiceIterator
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
@@ -32,6 +32,7 @@ from programmes.filter_options import (
     code_choices,
     countries,
     funders,
+    kept,
     partners,
     project_types,
     record_choices,
@@ -54,25 +55,36 @@ def _language(label: Any) -> str:
     return f' lang="{_escape(language)}"' if language else ""
 
 
+def option_markup(key: str, label: Any, chosen: str = "") -> str:
+    """One ``<option>``, with the markup Django's Select gives it."""
+    return (
+        f'<option value="{_escape(key)}"{" selected" if str(key) == chosen else ""}'
+        f"{_language(label)}>{_escape(label)}</option>"
+    )
+
+
+def options_markup(request: HttpRequest | None) -> dict[str, str]:
+    """The options of each list of ``record_choices`` as markup, none chosen, kept with the lists."""
+
+    def build() -> dict[str, str]:
+        lists = record_choices(request)
+        return {name: "\n".join(option_markup(key, label) for key, label in options) for name, options in lists.items()}
+
+    return kept(request, "records-markup", build)
+
+
 class OptionsSelect(forms.Select):
     """A select that writes its options itself, with the markup Django's Select gives them.
 
     Django renders each option through a template of its own, about a millisecond each; with
     thousands of programmes the funder and partner lists hold hundreds of organisations, which
-    made drawing the form the largest part of the list page's time. Even ``format_html`` per
-    option costs some 50 microseconds; the options are escaped as ``conditional_escape`` would,
-    in a plain loop.
+    made drawing the form the largest part of the list page's time. Its choices are
+    ``LazyChoices``: their options' markup is kept with the lists, and the one chosen is marked
+    in it, so a page drawn afresh writes none of the thousand options again.
     """
 
     def render(self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None) -> str:
-        chosen = "" if value is None else str(value)
-        options = mark_safe(
-            "\n".join(
-                f'<option value="{_escape(key)}"{" selected" if str(key) == chosen else ""}'
-                f"{_language(label)}>{_escape(label)}</option>"
-                for key, label in self.choices
-            )
-        )
+        options = mark_safe(self.choices.markup("" if value is None else str(value)))
         return format_html(
             '<select name="{}"{}>\n{}\n</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
         )
@@ -82,12 +94,23 @@ class LazyChoices(BaseChoiceIterator):
     """A select's options, read from ``record_choices`` only when the select is drawn: the API
     and the downloads validate the same filters without ever showing them."""
 
-    def __init__(self, lists: Mapping[str, list[tuple[str, str]]], name: str, empty_label: str) -> None:
-        self.lists, self.name, self.empty_label = lists, name, empty_label
+    def __init__(self, request: HttpRequest | None, name: str, empty_label: str) -> None:
+        self.request, self.name, self.empty_label = request, name, empty_label
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         yield ("", self.empty_label)
-        yield from self.lists[self.name]
+        yield from record_choices(self.request)[self.name]
+
+    def markup(self, chosen: str) -> str:
+        """The options' markup, ``chosen`` marked selected: the kept markup, its one option with
+        that value (values are unique slugs; the closing quote keeps "haiti" from "haiti-2") marked."""
+        records = options_markup(self.request)[self.name]
+        if chosen:
+            opening = f'<option value="{_escape(chosen)}"'
+            records = records.replace(opening + ">", opening + " selected>", 1).replace(
+                opening + " lang=", opening + " selected lang=", 1
+            )
+        return option_markup("", self.empty_label, chosen) + "\n" + records
 
 
 class LinkedFilter(django_filters.ModelChoiceFilter):
@@ -211,14 +234,12 @@ class ProgrammeFilter(django_filters.FilterSet):
     def form(self) -> forms.Form:
         form = super().form
         if not getattr(form, "choices_from_lists", False):
-            # The options shown come from the kept lists; a value sent is still checked against
-            # the field's queryset (one query per filter used).
-            # Read once for all five selects, and only when the first is drawn.
-            lists = SimpleLazyObject(lambda: record_choices(self.request))
+            # The options shown come from the kept lists, read only when a select is drawn; a
+            # value sent is still checked against the field's queryset (one query per filter used).
             for name in MODEL_CHOICE_FILTERS:
                 field = form.fields[name]
                 field.widget = OptionsSelect(attrs=field.widget.attrs)
-                field.widget.choices = LazyChoices(lists, name, field.empty_label)
+                field.widget.choices = LazyChoices(self.request, name, field.empty_label)
             form.choices_from_lists = True
         return form
 

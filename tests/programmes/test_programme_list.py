@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from lxml import html as lxml_html
 
+from partners.models import Organisation
 from programmes.models import Programme
 from tests.factories import (
     CountryFactory,
@@ -385,3 +386,42 @@ def test_the_results_are_one_skip_link_away_and_apply_lands_on_them(client):
     # come before the downloads.
     assert '<details class="sidebar filters">' in page
     assert page.index('id="results"') < page.index('id="download-heading"')
+
+
+def test_an_option_with_no_translation_says_it_is_in_english_and_is_marked_when_chosen(client):
+    """The options' markup is kept with the lists (``filters.options_markup``), the chosen one marked
+    in it: with its language, and never an option whose value only begins with the one chosen."""
+    programme = Programme.objects.get(title=TRAFFICKING)
+    for slug, name, spanish in (("fund", "Fund", "Fondo"), ("fund-2", "Second fund", ""), ("f", "F fund", "")):
+        organisation = OrganisationFactory(slug=slug, name=name, acronym="SF" if slug == "fund-2" else "")
+        if spanish:
+            Organisation.objects.filter(pk=organisation.pk).update(name_es=spanish)
+        GrantFactory(programme=programme, funder=organisation)
+
+    spanish_url = "/es" + URL
+    page = text(client.get(spanish_url))
+    assert '<option value="fund">Fondo</option>' in page
+    assert '<option value="fund-2" lang="en">Second fund (SF)</option>' in page
+
+    chosen = text(client.get(spanish_url, {"funder": "fund-2"}))
+    assert '<option value="fund-2" selected lang="en">Second fund (SF)</option>' in chosen
+    assert chosen.count(" selected") == chosen.count("<select")  # one per select, the empty one elsewhere
+    chosen = text(client.get(spanish_url, {"funder": "f"}))
+    assert '<option value="f" selected lang="en">F fund</option>' in chosen
+    assert '<option value="fund" selected' not in chosen and '<option value="fund-2" selected' not in chosen
+    assert '<option value="" selected>' in chosen.split('name="partner"')[1]
+
+
+def test_another_list_address_reads_the_kept_options_and_an_edit_renews_them(client, django_assert_num_queries):
+    client.get(URL)
+    # The page is not kept for this address, but its options are (the version did not move): the
+    # content version, the count, the page and its two prefetches; neither the statuses nor the lists.
+    with django_assert_num_queries(1 + 1 + 1 + 2):
+        page = text(client.get(URL, {"sort": "title"}))
+    assert '<option value="us-state-department">U.S. State Department</option>' in page
+
+    organisation = Organisation.objects.get(slug="us-state-department")
+    organisation.name = "United States Department of State"
+    organisation.save()  # through the ORM, as the admin saves: the content version moves on
+    page = text(client.get(URL, {"sort": "title"}))
+    assert '<option value="us-state-department">United States Department of State</option>' in page
