@@ -85,6 +85,11 @@ def supporters_without_grants() -> QuerySet[Organisation]:
     return Organisation.objects.filter(Exists(mentioned)).exclude(Exists(family_grants())).order_by("name")
 
 
+def shows_granted_by(columns: tuple) -> bool:
+    # By identity: ``in`` would compare the lazy headings, translating each, on every row.
+    return any(column is GRANTED_BY for column in columns)
+
+
 def grant_row(grant: Grant, columns: tuple = GRANT_COLUMNS) -> list[Any]:
     """One row of the grants table, as the page shows it and the CSV holds it."""
     purpose = grant.purpose[:1].upper() + grant.purpose[1:]
@@ -93,7 +98,7 @@ def grant_row(grant: Grant, columns: tuple = GRANT_COLUMNS) -> list[Any]:
             _("%(purpose)s (main source of funding)") % {"purpose": purpose} if purpose else _("Main source of funding")
         )
     published = grant.amount is not None
-    granted_by = [str(grant.funder)] if GRANTED_BY in columns else []
+    granted_by = [str(grant.funder)] if shows_granted_by(columns) else []
     return [
         grant.programme.title,
         *granted_by,
@@ -109,7 +114,7 @@ def grant_row(grant: Grant, columns: tuple = GRANT_COLUMNS) -> list[Any]:
 def grant_row_languages(grant: Grant, columns: tuple = GRANT_COLUMNS) -> list[str]:
     """For each cell of ``grant_row``: "en" where it is the English text in place of a missing
     translation (the page says so with ``lang``), else ""."""
-    granted_by = [grant.funder] if GRANTED_BY in columns else []
+    granted_by = [grant.funder] if shows_granted_by(columns) else []
     texts = [grant.programme, *granted_by, grant.programme.parent, grant, grant.component]
     fields = ["title", *(["name"] * len(granted_by)), "title", "purpose", "title"]
     languages = [fallback_language(obj, field) or "" for obj, field in zip(texts, fields, strict=True)]
@@ -220,6 +225,7 @@ class FunderDetailView(ReadsOnly, DetailView):
         self.filterset = FunderGrantFilter(self.request.GET, listed_grants(self.object), currencies=currencies)
         rows = list(self.filterset.qs)
         columns = grant_columns(rows, self.object)
+        headings = [str(column) for column in columns]  # translated once, not in every row's cells
         # The names in the page's language (English where a name is not translated).
         countries = grant_totals_named(
             grants,
@@ -236,7 +242,7 @@ class FunderDetailView(ReadsOnly, DetailView):
             grant_columns=columns,
             grant_filter=self.filterset,
             grant_rows=[
-                (grant, zip(columns, grant_row(grant, columns), grant_row_languages(grant, columns), strict=True))
+                (grant, zip(headings, grant_row(grant, columns), grant_row_languages(grant, columns), strict=True))
                 for grant in rows
             ],
             departments=Organisation.objects.filter(Q(parent=self.object) | Q(parent__parent=self.object)).filter(
