@@ -137,36 +137,61 @@ def place_labels(shapes: list[dict[str, Any]], points: list[dict[str, Any]]) -> 
     islands' rings and the locations' points; returns the shapes that got a number instead of a
     name, each with its ``number``, for the list under the map.
 
+    The placement depends only on the shapes' names (in the page's language), which is current,
+    and the points; it is worked out once per process for each such set (``_placed``), as most
+    pages draw the same map.
+    """
+    named = tuple((shape["code"], shape["name"], shape["is_current"]) for shape in shapes)
+    labels, numbers = _placed(named, tuple((point["x"], point["y"]) for point in points))
+    for shape in shapes:
+        shape["labels"] = list(labels[shape["code"]])
+        if shape["code"] in numbers:
+            shape["number"] = numbers[shape["code"]]
+    return sorted((shape for shape in shapes if "number" in shape), key=lambda shape: shape["number"])
+
+
+@functools.lru_cache(maxsize=512)
+def _placed(
+    named: tuple[tuple[str, str, bool], ...], points: tuple[tuple[float, float], ...]
+) -> tuple[dict[str, tuple[Label, ...]], dict[str, int]]:
+    """Each named shape's labels and the numbers given instead of a name, by country code.
+
     The country of the page is placed first, then the large countries (whose names sit on their
     land), then the small islands north to south, so that a chain of islands reads down the map.
     """
+    geometry = load_map()["countries"]
+    shapes = [
+        {"code": code, "name": name, "is_current": is_current, "markers": geometry[code].get("markers", [])}
+        for code, name, is_current in named
+    ]
+    spots = {code: geometry[code].get("labels", []) for code, _, _ in named}
     projection_ = projection()
     obstacles = [circle_box(x, y, MARKER_RADIUS) for shape in shapes for x, y in shape["markers"]]
     # A large country's point (where its name's leader starts): no other name may cover it.
-    obstacles += [circle_box(x, y - 6, 3) for shape in shapes if not shape["markers"] for x, y, _ in shape["labels"]]
-    obstacles += [circle_box(point["x"], point["y"], POINT_RADIUS) for point in points]
+    obstacles += [
+        circle_box(x, y - 6, 3) for shape in shapes if not shape["markers"] for x, y, _ in spots[shape["code"]]
+    ]
+    obstacles += [circle_box(x, y, POINT_RADIUS) for x, y in points]
     placer = Placer(projection_["width"], projection_["height"], obstacles)
     requests = []
     for shape in shapes:
-        spots, shape["labels"] = shape["labels"], []
-        for index, (x, y, anchor) in enumerate(spots):
+        for index, (x, y, anchor) in enumerate(spots[shape["code"]]):
             # A small island's name starts beside its ring; a large country's sits on its land.
             ring = shape["markers"][index] if index < len(shape["markers"]) else None
             point, radius = (tuple(ring), MARKER_RADIUS) if ring else ((x, y - 6), 0.0)
             requests.append((shape, Request(shape["name"], x, y, anchor, point, radius)))
     requests.sort(key=lambda pair: (not pair[0]["is_current"], bool(pair[0]["markers"]), pair[1].y))
-    numbered = []
+    labels: dict[str, list[Label]] = {shape["code"]: [] for shape in shapes}
+    numbers: dict[str, int] = {}
     for shape, request in requests:
         label = placer.place(request)
         if label is None:
-            if "number" not in shape:
-                shape["number"] = len(numbered) + 1
-                numbered.append(shape)
-            number = dataclasses.replace(request, text=str(shape["number"]))
+            numbers.setdefault(shape["code"], len(numbers) + 1)
+            number = dataclasses.replace(request, text=str(numbers[shape["code"]]))
             # Short enough to find room nearly anywhere; on its island's point if nowhere else.
             label = placer.place(number) or Label(number.text, *request.point, "middle")
-        shape["labels"].append(label)
-    return numbered
+        labels[shape["code"]].append(label)
+    return {code: tuple(placed) for code, placed in labels.items()}, numbers
 
 
 def focus(shapes: list[dict[str, Any]]) -> float:

@@ -25,6 +25,7 @@ urlpatterns = [
     path("programmes/<slug:slug>/", programmes.ProgrammeDetailView.as_view(), name="detail"),
     path("countries/", places.CountryListView.as_view(), name="countries"),
     path("countries/<slug:slug>/", places.CountryDetailView.as_view(), name="country"),
+    path("countries/<slug:slug>/places/", places.CountryPlacesView.as_view(), name="country_places"),
     path("areas/", places.ThematicAreaListView.as_view(), name="areas"),
     path("areas/<slug:slug>/", places.ThematicAreaDetailView.as_view(), name="area"),
 ]

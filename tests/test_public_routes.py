@@ -135,6 +135,7 @@ def sample_address(name: str) -> str:
         "programmes:detail": "programme",
         "programmes:iati_activity": "programme",
         "programmes:country": "country",
+        "programmes:country_places": "country",
         "programmes:area": "area",
         "updates:programme_feed": "programme",
         "updates:embed": "programme",

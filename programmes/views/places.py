@@ -15,6 +15,18 @@ from programmes.models import Country, Location, Programme, ProgrammeCountry, Th
 from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
 from programmes.views.listing import LISTING, ProgrammeListMixin
 
+# A country's page shows the first of the places its programmes name, on the map and listed; the
+# rest are on the country's pages of places. At volume a country has hundreds (some 500 of 10,000
+# programmes'), too many points for one map and too much for a phone to load.
+PLACES_SHOWN = 25
+PLACES_PER_PAGE = 50
+
+
+def places_in(country: Country) -> QuerySet[Location]:
+    """The places in the country that published programmes name, by programme."""
+    located = Location.objects.filter(published_condition("programme"), country=country)
+    return located.select_related("programme").order_by("programme__title", "programme", "order", "pk")
+
 
 class CountryListView(ReadsOnly, ListView):
     template_name = "programmes/country_list.html"
@@ -49,14 +61,17 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
         return self.apply_sort(Programme.objects.published().in_country(self.country).for_listing())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        places = places_in(self.country)
+        # One query, and a count only where there are more than are shown.
+        shown = list(places[: PLACES_SHOWN + 1])
+        count = len(shown) if len(shown) <= PLACES_SHOWN else places.count()
         return super().get_context_data(
-            country=self.country, named_in=self.named_in(), locations=self.locations(), **kwargs
+            country=self.country,
+            named_in=self.named_in(),
+            locations=shown[:PLACES_SHOWN],
+            locations_count=count,
+            **kwargs,
         )
-
-    def locations(self) -> list[Location]:
-        """The places in the country that published programmes name, by programme; one query."""
-        located = Location.objects.filter(published_condition("programme"), country=self.country)
-        return list(located.select_related("programme").order_by("programme__title", "programme", "order", "pk"))
 
     def named_in(self) -> list[tuple[Programme, list[str]]]:
         """The published programmes that name the country without working there, each with the
@@ -76,6 +91,25 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
         for link in links:
             named.setdefault(link.programme_id, (link.programme, []))[1].append(link.get_role_display())
         return list(named.values())
+
+
+class CountryPlacesView(ReadsOnly, ListView):
+    """Every place in a country that published programmes name, a page at a time, each page's on the map."""
+
+    template_name = "programmes/country_places.html"
+    context_object_name = "locations"
+    paginate_by = PLACES_PER_PAGE
+    public_route = Route(frozenset({"page"}))
+
+    def get_queryset(self) -> QuerySet[Location]:
+        self.country = get_object_or_404(Country, slug=self.kwargs["slug"])
+        return places_in(self.country)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(country=self.country, **kwargs)
+        # A list, read once: the map numbers each place, and the list beside it shows the numbers.
+        context["locations"] = list(context["page_obj"].object_list)
+        return context
 
 
 class ThematicAreaListView(ReadsOnly, ListView):

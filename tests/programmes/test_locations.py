@@ -69,3 +69,53 @@ def test_the_admin_previews_the_points_on_the_portals_own_map(admin_client):
     assert 'data-west="-92.0"' in page and 'data-north="28.0"' in page
     assert "/static/js/location-preview.js" in page
     assert "<script>" not in page.split("data-location-preview")[1].split("</figure>")[0]
+
+
+def test_a_country_page_shows_its_first_places_and_every_place_is_on_the_pages_of_places(client, monkeypatch):
+    """At volume a country has hundreds of places: its page draws the first, its pages of places the rest."""
+    from programmes.views import places
+
+    monkeypatch.setattr(places, "PLACES_SHOWN", 2)
+    monkeypatch.setattr(places.CountryPlacesView, "paginate_by", 2)
+    jamaica = Country.objects.get(code="JM")
+    programme = ProgrammeFactory(title="Ports of Jamaica")
+    for number in range(1, 6):
+        LocationFactory(programme=programme, name=f"Port {number}", country=jamaica, order=number)
+    LocationFactory(name="Hidden landing", country=jamaica, programme=ProgrammeFactory(is_published=False))
+
+    page = client.get(jamaica.get_absolute_url()).content.decode()
+    assert "Port 1</strong>" in page and "Port 2</strong>" in page and "Port 3" not in page
+    assert "The first 2 of 5 places." in page
+    assert 'href="/countries/jamaica/places/"' in page
+    assert page.count('<g class="map__point">') == 2
+
+    first = client.get("/countries/jamaica/places/").content.decode()
+    assert "<h1>Places in Jamaica</h1>" in first
+    assert "5 places that the published programmes name in this country" in first
+    assert "Port 1</strong>" in first and "Port 2</strong>" in first and "Port 3" not in first
+    assert first.count('<g class="map__point">') == 2 and "<title>2. Port 2</title>" in first
+    last = client.get("/countries/jamaica/places/", {"page": 3}).content.decode()
+    assert "Port 5</strong>" in last and "<title>1. Port 5</title>" in last and "Page 3 of 3" in last
+    assert all("Hidden landing" not in html for html in (page, first, last))
+    assert client.get("/countries/jamaica/places/", {"page": 4}).status_code == 404
+    assert client.get("/countries/jamaica/places/", {"page": "x"}).status_code == 404
+    assert client.get("/countries/atlantis/places/").status_code == 404
+    spanish = client.get("/es/countries/jamaica/places/").content.decode()
+    assert "<h1>Lugares en Jamaica</h1>" in spanish
+
+
+def test_a_country_with_no_place_says_so_and_its_pages_of_places_read_the_same_queries(
+    client, django_assert_num_queries
+):
+    haiti = Country.objects.get(code="HT")
+    assert "No published programme names a place" in client.get("/countries/haiti/places/").content.decode()
+    # The content version, the country, the count, the page of places, the countries the map highlights.
+    for more, page in ((60, 2), (60, 3)):
+        for _ in range(more):
+            LocationFactory(country=haiti)
+        with django_assert_num_queries(5):
+            response = client.get("/countries/haiti/places/", {"page": page, "x": 1})
+        assert response.status_code == 200 and f"Page {page} of {page}" in response.content.decode()
+    with django_assert_num_queries(1 + 6 + 1 + 1 + 1):  # COUNTRY_QUERIES, and the count of its places
+        page = client.get(haiti.get_absolute_url()).content.decode()
+    assert "The first 25 of 120 places." in page
