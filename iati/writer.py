@@ -28,12 +28,14 @@ import datetime
 import gc
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import cache
 from io import BytesIO
 from xml.sax.saxutils import XMLGenerator
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from iati.activity import (
     Texts,
@@ -62,12 +64,22 @@ from iati.codelists import (
     SECTOR_DAC,
     SECTOR_REPORTING_ORG,
 )
+from iati.compiled_queries import compiled_once
 from iati.documents import write_document_links
 from iati.locations import write_locations
 from iati.related import write_related_activities
 from iati.results import write_results
 from iomcaribbean.exports import XML_INVALID
-from programmes.models import Location, Programme, ProgrammeCountry, RelatedActivity, Result
+from programmes.models import (
+    Dimension,
+    Indicator,
+    Location,
+    Period,
+    Programme,
+    ProgrammeCountry,
+    RelatedActivity,
+    Result,
+)
 from programmes.translation import DEFAULT_LANGUAGE
 
 BATCH_SIZE = 50  # programmes per query batch: memory holds one batch at a time
@@ -81,27 +93,40 @@ def export_queryset(queryset: QuerySet[Programme] | None = None) -> QuerySet[Pro
     """``queryset`` (by default every published programme) with all the export reads, in a fixed number of queries."""
     if queryset is None:
         queryset = Programme.objects.published()
-    participation = Programme._meta.get_field("participations").related_model
-    grant = Programme._meta.get_field("grants").related_model
-    links = ProgrammeCountry.objects.select_related("country")
-    # Phases and parents with what unwritable() reads: links go only to activities in the file.
-    phases = Programme.objects.published().order_by("order", "pk").prefetch_related(Prefetch("country_links", links))
-    # Related programmes with what unwritable() reads, as the phases.
-    related = RelatedActivity.objects.select_related("related_programme").prefetch_related(
-        Prefetch("related_programme__country_links", links)
-    )
+    # Copies: Django's prefetching gives the queryset it is handed a hint naming a programme.
+    reads = {lookup: read.all() for lookup, read in _reads(get_language()).items()}
     return queryset.select_related("project_type", "parent").prefetch_related(
-        Prefetch("country_links", queryset=links),
-        Prefetch("locations", queryset=Location.objects.select_related("country")),
-        Prefetch("related_activities", queryset=related),
-        Prefetch("parent__country_links", queryset=links),
-        Prefetch("participations", queryset=participation.objects.select_related("organisation")),
-        Prefetch("grants", queryset=grant.objects.select_related("funder").prefetch_related("transactions")),
-        "budgets",
-        Prefetch("results", queryset=Result.objects.prefetch_related("indicators__periods__dimensions")),
-        "documents",
-        Prefetch("phases", queryset=phases),
+        *(Prefetch(lookup, queryset=read) for lookup, read in reads.items())
     )
+
+
+@cache
+def _reads(language: str) -> dict[str, QuerySet]:
+    """Each related read of ``export_queryset``, compiled once (``iati.compiled_queries``), in the
+    order they are fetched; per language, as modeltranslation orders by the active one's columns."""
+    rows = Programme._meta.get_field
+    participation, grant = rows("participations").related_model, rows("grants").related_model
+    links = ProgrammeCountry.objects.select_related("country")
+    reads = {
+        "country_links": links,
+        "locations": Location.objects.select_related("country"),
+        # Related programmes, phases and parents with what unwritable() reads: links go only to activities in the file.
+        "related_activities": RelatedActivity.objects.select_related("related_programme"),
+        "related_activities__related_programme__country_links": links,
+        "parent__country_links": links,
+        "participations": participation.objects.select_related("organisation"),
+        "grants": grant.objects.select_related("funder"),
+        "grants__transactions": grant._meta.get_field("transactions").related_model._default_manager.all(),
+        "budgets": rows("budgets").related_model._default_manager.all(),
+        "results": Result.objects.all(),
+        "results__indicators": Indicator.objects.all(),
+        "results__indicators__periods": Period.objects.all(),
+        "results__indicators__periods__dimensions": Dimension.objects.all(),
+        "documents": rows("documents").related_model._default_manager.all(),
+        "phases": Programme.objects.published().order_by("order", "pk"),
+        "phases__country_links": links,
+    }
+    return {lookup: compiled_once(read) for lookup, read in reads.items()}
 
 
 def in_batches(queryset: QuerySet[Programme], batch_size: int = BATCH_SIZE) -> Iterator[Programme]:
