@@ -16,6 +16,7 @@ written again at the next request. A programme without a row gets one, before an
 from __future__ import annotations
 
 import datetime
+import gc
 import hashlib
 from collections.abc import Iterator
 from functools import cache
@@ -28,7 +29,7 @@ from django.utils import timezone
 
 from iati.activity import period_bounds, unwritable
 from iati.models import KeptActivity
-from iati.writer import BATCH_SIZE, activity_in_file, around_activities, export_queryset, in_batches
+from iati.writer import BATCH_SIZE, activity_in_file, around_activities, export_queryset, programmes_by_pk
 from programmes.models import Programme
 
 READ_BATCH = 500  # kept activities read at a time (about 4 MB)
@@ -87,18 +88,17 @@ def _is_current(row: tuple, today: datetime.date, base_url: str) -> bool:
 
 
 def _write(generations: dict[int, int], today: datetime.date, base_url: str) -> dict[int, bytes]:
-    """Write these programmes' activities and keep each under the generation read before."""
+    """Write these programmes' activities, ``BATCH_SIZE`` at a time, and keep each under the generation read before."""
     written: dict[int, bytes] = {}
-    batch: list[tuple[Programme, bytes]] = []
-    for programme in in_batches(export_queryset(Programme.objects.filter(pk__in=list(generations)))):
-        xml = b"" if unwritable(programme) else activity_in_file(programme, today, base_url)
-        written[programme.pk] = xml
-        batch.append((programme, xml))
-        if len(batch) == BATCH_SIZE:
-            _keep(batch, generations, today, base_url)
-            batch = []
-    if batch:
+    pks = sorted(generations)
+    for start in range(0, len(pks), BATCH_SIZE):
+        if start:
+            gc.collect()  # the batch before, as iati.writer.in_batches does
+        programmes = export_queryset(programmes_by_pk(pks[start : start + BATCH_SIZE]))
+        batch = [(p, b"" if unwritable(p) else activity_in_file(p, today, base_url)) for p in programmes]
+        written |= {programme.pk: xml for programme, xml in batch}
         _keep(batch, generations, today, base_url)
+        del programmes, batch
     return written
 
 
