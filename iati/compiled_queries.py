@@ -39,7 +39,10 @@ NOT_COMPARED = frozenset(
     }
 )
 MISSING = object()
-MAX_SHAPES = 64  # numbers of keys kept per queryset: a bulk export's large batches are compiled as usual
+# A programme's rows, or a few programmes': what an activity written again after an edit reads. The
+# batches of a whole file are compiled as usual (once per batch of 50), and not kept: each shape
+# kept holds its SQL and columns, 15 to 80 KB.
+MAX_KEYS = 32
 
 
 class CompiledOnceQuery(Query):
@@ -56,8 +59,6 @@ class CompiledOnceQuery(Query):
         lookup = self.where.children[-1]
         shape = (connection.alias, elide_empty, type(lookup), lookup.lhs.alias, lookup.lhs.target, len(keys))
         if shape not in self.compiled:
-            if len(self.compiled) >= MAX_SHAPES:
-                return super().get_compiler(using, connection, elide_empty)
             self.compiled[shape] = self._compile(connection, elide_empty, keys)
         if self.compiled[shape] is None:
             return super().get_compiler(using, connection, elide_empty)
@@ -92,7 +93,7 @@ class CompiledOnceQuery(Query):
         if any(name not in kept and name not in NOT_COMPARED for name in state):
             return None
         keys = tuple(key for key in dict.fromkeys(lookup.rhs) if key is not None)
-        return keys or None
+        return keys if 0 < len(keys) <= MAX_KEYS else None
 
     def _compile(self, connection, elide_empty: bool, keys: tuple) -> tuple[SQLCompiler, str, tuple] | None:
         """The compiler of this copy, its SQL, and the parameters before the keys; None when the
