@@ -103,6 +103,8 @@ class CompiledOnceQuery(Query):
         params = tuple(params)
         if params[len(params) - len(keys) :] != keys:
             return None
+        # Not kept: the query and its conditions, which hold what it was first filtered on (the records).
+        compiler.query = compiler.where = compiler.having = compiler.qualify = None
         return compiler, sql, params[: len(params) - len(keys)]
 
 

@@ -9,8 +9,8 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.utils.translation import override
 
 from iati import writer
-from iati.compiled_queries import compiled_once
-from programmes.models import Location
+from iati.compiled_queries import MAX_KEYS, compiled_once
+from programmes.models import Location, Programme
 from tests.factories import CountryFactory, GrantFactory, LocationFactory, OrganisationFactory, ProgrammeFactory
 
 # The SQL is the engine's own: reusing it must hold on both.
@@ -84,3 +84,13 @@ def test_the_reads_are_ordered_in_the_active_language_as_before():
             funders[language] = [grant.funder.name_en for grant in exported.grants.all()]
             assert funders[language] == [grant.funder.name_en for grant in programme.grants.all()]
     assert funders == {"en": ["Alpha", "Beta"], "es": ["Beta", "Alpha"]}
+
+
+def test_shapes_of_more_keys_than_an_edit_reads_are_not_kept():
+    programmes = [ProgrammeFactory() for _ in range(MAX_KEYS + 1)]
+    read = compiled_once(Location.objects.all())
+    prefetch_related_objects(programmes, Prefetch("locations", queryset=read.all()))
+    assert read.query.compiled == {}
+    fewer = list(Programme.objects.filter(pk__in=[programme.pk for programme in programmes[:MAX_KEYS]]))
+    prefetch_related_objects(fewer, Prefetch("locations", queryset=read.all()))
+    assert len(read.query.compiled) == 1
