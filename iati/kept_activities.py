@@ -16,7 +16,6 @@ written again at the next request. A programme without a row gets one, before an
 from __future__ import annotations
 
 import datetime
-import gc
 import hashlib
 from collections.abc import Iterator
 from functools import cache
@@ -29,7 +28,14 @@ from django.utils import timezone
 
 from iati.activity import period_bounds, unwritable
 from iati.models import KeptActivity
-from iati.writer import BATCH_SIZE, activity_in_file, around_activities, export_queryset, programmes_by_pk
+from iati.writer import (
+    BATCH_SIZE,
+    activity_in_file,
+    around_activities,
+    export_queryset,
+    programmes_by_pk,
+    release,
+)
 from programmes.models import Programme
 
 READ_BATCH = 500  # kept activities read at a time (about 4 MB)
@@ -92,13 +98,11 @@ def _write(generations: dict[int, int], today: datetime.date, base_url: str) -> 
     written: dict[int, bytes] = {}
     pks = sorted(generations)
     for start in range(0, len(pks), BATCH_SIZE):
-        if start:
-            gc.collect()  # the batch before, as iati.writer.in_batches does
         programmes = export_queryset(programmes_by_pk(pks[start : start + BATCH_SIZE]))
         batch = [(p, b"" if unwritable(p) else activity_in_file(p, today, base_url)) for p in programmes]
         written |= {programme.pk: xml for programme, xml in batch}
         _keep(batch, generations, today, base_url)
-        del programmes, batch
+        release(programme for programme, _ in batch)
     return written
 
 
