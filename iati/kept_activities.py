@@ -28,7 +28,14 @@ from django.utils import timezone
 
 from iati.activity import period_bounds, unwritable
 from iati.models import KeptActivity
-from iati.writer import BATCH_SIZE, activity_in_file, around_activities, export_queryset, in_batches
+from iati.writer import (
+    BATCH_SIZE,
+    activity_in_file,
+    around_activities,
+    export_queryset,
+    programmes_by_pk,
+    release,
+)
 from programmes.models import Programme
 
 READ_BATCH = 500  # kept activities read at a time (about 4 MB)
@@ -87,18 +94,15 @@ def _is_current(row: tuple, today: datetime.date, base_url: str) -> bool:
 
 
 def _write(generations: dict[int, int], today: datetime.date, base_url: str) -> dict[int, bytes]:
-    """Write these programmes' activities and keep each under the generation read before."""
+    """Write these programmes' activities, ``BATCH_SIZE`` at a time, and keep each under the generation read before."""
     written: dict[int, bytes] = {}
-    batch: list[tuple[Programme, bytes]] = []
-    for programme in in_batches(export_queryset(Programme.objects.filter(pk__in=list(generations)))):
-        xml = b"" if unwritable(programme) else activity_in_file(programme, today, base_url)
-        written[programme.pk] = xml
-        batch.append((programme, xml))
-        if len(batch) == BATCH_SIZE:
-            _keep(batch, generations, today, base_url)
-            batch = []
-    if batch:
+    pks = sorted(generations)
+    for start in range(0, len(pks), BATCH_SIZE):
+        programmes = export_queryset(programmes_by_pk(pks[start : start + BATCH_SIZE]))
+        batch = [(p, b"" if unwritable(p) else activity_in_file(p, today, base_url)) for p in programmes]
+        written |= {programme.pk: xml for programme, xml in batch}
         _keep(batch, generations, today, base_url)
+        release(programme for programme, _ in batch)
     return written
 
 

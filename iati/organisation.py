@@ -53,7 +53,7 @@ def organisation_xml(*, now: datetime.datetime | None = None, base_url: str = ""
     updated = last_updated(budgets, documents)
     reporting_ref = settings.IATI_REPORTING_ORG_REF
     out = _Writer(base_url)
-    out.xml.startDocument()
+    out.declaration()
     out.start("iati-organisations", version=IATI_VERSION, **{"generated-datetime": _datetime(now or timezone.now())})
     out.start(
         "iati-organisation",
@@ -69,5 +69,5 @@ def organisation_xml(*, now: datetime.datetime | None = None, base_url: str = ""
     write_document_links(out, documents, base_url)
     out.end("iati-organisation")
     out.end("iati-organisations")
-    out.xml.ignorableWhitespace("\n")
+    out.line_break()
     return out.take()
