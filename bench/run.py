@@ -229,10 +229,12 @@ def main() -> None:
     generate_seconds = prepare_database(env, PROGRAMMES)
     records = json.loads(manage("shell", "-c", FIND_RECORDS, env=env, capture=True).strip().splitlines()[-1])
 
-    print("IATI export in a process of its own (1,000 programmes, then all)...", flush=True)
+    # Memory flat in the number of programmes: the same peak for three times as many. The whole
+    # file is timed over HTTP below, with the worker's peak before and after.
+    print("IATI export in a process of its own (1,000 programmes, then 3,000)...", flush=True)
     iati_1k = iati_export(env, 1000)
-    iati_all = iati_export(env, 0)
-    print(f"  1,000: {iati_1k}; all: {iati_all} (activities, bytes, seconds, peak KiB)", flush=True)
+    iati_3k = iati_export(env, 3000)
+    print(f"  1,000: {iati_1k}; 3,000: {iati_3k} (activities, bytes, seconds, peak KiB)", flush=True)
 
     log = HERE / "serve.log"
     with Server(env, log) as server:
@@ -295,8 +297,8 @@ def main() -> None:
         "| --- | ---: | ---: | ---: | ---: |",
         f"| 1,000 programmes (own process) | {iati_1k[0]:,} | {iati_1k[1] / 1e6:.1f} MB | {iati_1k[2]:.1f} s | "
         f"{iati_1k[3] / 1024:.0f} MiB |",
-        f"| all {PROGRAMMES:,} (own process) | {iati_all[0]:,} | {iati_all[1] / 1e6:.1f} MB | {iati_all[2]:.1f} s | "
-        f"{iati_all[3] / 1024:.0f} MiB |",
+        f"| 3,000 programmes (own process) | {iati_3k[0]:,} | {iati_3k[1] / 1e6:.1f} MB | {iati_3k[2]:.1f} s | "
+        f"{iati_3k[3] / 1024:.0f} MiB |",
         f"| all, over HTTP (gunicorn worker) | {body.count(b'<iati-activity '):,} | {len(body) / 1e6:.1f} MB | "
         f"{http_seconds:.1f} s | {worker_peak / 1024:.0f} MiB peak (+{grown / 1024:.0f} MiB) |",
         "",
