@@ -112,6 +112,8 @@ def public_cases() -> list[Case]:
         fixed("countries/", PUBLIC),
         slug("countries/<slug:slug>/", "country", PUBLIC),
         Case("countries/<slug:slug>/", "no such country", lambda r: "/countries/nowhere/", NOT_FOUND),
+        slug("countries/<slug:slug>/places/", "country", PUBLIC),
+        Case("countries/<slug:slug>/places/", "no such country", lambda r: "/countries/nowhere/places/", NOT_FOUND),
         fixed("areas/", PUBLIC),
         slug("areas/<slug:slug>/", "area", PUBLIC),
         Case("areas/<slug:slug>/", "no such area", lambda r: "/areas/nothing/", NOT_FOUND),
