@@ -13,11 +13,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from funding.models import DonorAccount
+from iomcaribbean.records_version import records_version
 
 
 def viewed_account(request: HttpRequest) -> DonorAccount | None:
-    """The account whose pages this request shows, by the policy above; None if the user has none."""
-    accounts = DonorAccount.objects.select_related("user")
+    """The account whose pages this request shows, by the policy above; None if the user has none.
+
+    Read with the records version, what its kept pages are keyed by (``funding.donor.kept``).
+    """
+    accounts = DonorAccount.objects.select_related("user").annotate(records_version=records_version())
     if "as" not in request.GET:
         return accounts.filter(user=request.user, is_active=True).first()
     user = request.user
