@@ -1,5 +1,4 @@
-"""The models of the project itself: the content version every public page is cached by, and the
-records version what is kept of the donors' pages is."""
+"""The one model of the project itself: the content version every public page is cached by."""
 
 from __future__ import annotations
 
@@ -17,17 +16,8 @@ class ContentVersion(models.Model):
 
     number = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
+    # Moved on by every change to any record, public or not (``iomcaribbean.records_version``).
+    records_number = models.PositiveBigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"Content version {self.number} of {self.changed_at:%Y-%m-%d %H:%M:%S}"
-
-
-class RecordsVersion(models.Model):
-    """A counter that every change to a record of the public apps moves on, public or not
-    (``iomcaribbean.records_version``). In the database, as the content version is. One row only.
-    """
-
-    number = models.PositiveBigIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"Records version {self.number}"

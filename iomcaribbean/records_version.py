@@ -11,6 +11,10 @@ the change's own transaction: a page read before the change is committed was rea
 number, which no request reads after the commit. Writes that send no signal
 (``queryset.update()``, ``bulk_create``) move it through ``bump_content_version``, which their
 callers call anyway (``content_changed``).
+
+The number is kept in the content version's row (``ContentVersion.records_number``): a change
+that moves both locks one row, so two editors' transactions, each moving the two in its own
+order, cannot wait on each other for them.
 """
 
 from __future__ import annotations
@@ -27,15 +31,15 @@ from iomcaribbean.content_version import content_changed
 
 def records_version() -> Subquery:
     """The current number, as an expression: read with a query the page runs anyway (None before any)."""
-    model = apps.get_model("iomcaribbean", "RecordsVersion")
-    return Subquery(model.objects.filter(pk=1).values("number"))
+    model = apps.get_model("iomcaribbean", "ContentVersion")
+    return Subquery(model.objects.filter(pk=1).values("records_number"))
 
 
 def bump_records_version(**kwargs: Any) -> None:
     """Move the version on: everything kept under the current number is stale."""
-    model = apps.get_model("iomcaribbean", "RecordsVersion")
-    if not model.objects.filter(pk=1).update(number=F("number") + 1):
-        model.objects.update_or_create(pk=1, defaults={"number": 1})
+    model = apps.get_model("iomcaribbean", "ContentVersion")
+    if not model.objects.filter(pk=1).update(records_number=F("records_number") + 1):
+        model.objects.update_or_create(pk=1, defaults={"records_number": 1})
 
 
 def _is_watched(sender: type[Model]) -> bool:
