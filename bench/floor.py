@@ -10,7 +10,9 @@ floors come first: a bare view returning a constant, and the site's base templat
 main block. Then the list pages as visitors meet them while staff edit: after a save of one
 programme on the page, which makes the kept page stale but leaves the other cards kept
 (``programmes/templatetags/cards.py``); and a programme's IATI activity after a save of it (that
-row alone with ``FLOOR_ONLY_IATI=true``).
+row alone with ``FLOOR_ONLY_IATI=true``). Last, the donor dashboard as `make bench` asks for it
+(signed in as a donor of the funder with the most published grants): drawn afresh, and with its
+body kept (``funding/donor/kept.py``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import django
 
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db.models import Count, Q  # noqa: E402
 from django.http import HttpRequest, HttpResponse  # noqa: E402
@@ -41,7 +44,7 @@ from django.template import engines  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import clear_url_caches, path  # noqa: E402
 
-from funding.models import Grant  # noqa: E402
+from funding.models import DonorAccount, Grant  # noqa: E402
 from iomcaribbean import bench, urls  # noqa: E402
 from partners.models import Organisation  # noqa: E402
 from programmes.models import Location, Programme, published_condition  # noqa: E402
@@ -92,13 +95,28 @@ def a_phase() -> str:
     return phases.order_by("pk").values_list("slug", flat=True).first()
 
 
-def addresses() -> list[tuple[str, str]]:
-    funder = (
+def most_funding() -> Organisation:
+    """The demo funder with the most grants to published programmes (as `make bench` picks it)."""
+    return (
         Organisation.objects.filter(slug__startswith="demo-")
         .annotate(n=Count("grants", filter=Q(grants__in=Grant.objects.published())))
         .order_by("-n")
         .first()
     )
+
+
+def donor_client() -> Client:
+    """Signed in as `make bench`'s donor: an account whose one funder is ``most_funding()``."""
+    user, _ = get_user_model().objects.get_or_create(username="bench-donor", defaults={"email": "bench@example.org"})
+    account, _ = DonorAccount.objects.get_or_create(user=user)
+    account.funders.add(most_funding())
+    client = Client(HTTP_X_FORWARDED_PROTO="https")
+    client.force_login(user)
+    return client
+
+
+def addresses() -> list[tuple[str, str]]:
+    funder = most_funding()
     return [
         ("bare view (a constant)", "/floor/bare"),
         ("base template, empty main block", "/floor/base"),
@@ -139,6 +157,10 @@ def main() -> None:
     # Its activity is written again (iati.kept_activities), the others' are read as kept.
     activity, save = f"/programmes/{a_phase()}/iati.xml", edit_title(a_phase())
     print(f"| one IATI activity, after a save of its programme | {cpu_ms(client, activity, repeat, save):.1f} |")
+    if os.environ.get("FLOOR_ONLY_IATI", "").lower() not in ("1", "true"):
+        donor = donor_client()
+        print(f"| donor dashboard (signed in) | {cpu_ms(donor, '/donor/', repeat):.1f} |")
+        print(f"| donor dashboard (signed in), its body kept | {cpu_ms(donor, '/donor/', repeat, lambda: None):.1f} |")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from programmes.translation import LANGUAGES, localized
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date field's years; anything else is a mistyped address
 FUNDERS_PER_PAGE = 25
+TITLES = ["title", *(localized("title", language) for language in LANGUAGES)]
 
 
 def in_any_language(fields: tuple[str, ...], text: str) -> Q:
@@ -165,7 +166,9 @@ class DonorGrantFilter(FunderGrantFilter):
         super().__init__(data, queryset, currencies=list(currencies.distinct()))
         for name in ("currency", "sort"):  # after the filters of the donor's own grants
             self.filters.move_to_end(name)
-        programmes = Programme.objects.filter(pk__in=queryset.values("programme_id"))
+        # An option shows the title and code (``Programme.__str__``): the descriptions in every
+        # language are most of a programme's row.
+        programmes = Programme.objects.filter(pk__in=queryset.values("programme_id")).only("pk", "code", *TITLES)
         self.filters["programme"].queryset = programmes.order_by(in_active_language("title").asc(), "pk")
 
     def active_in(self, queryset: QuerySet[Grant], name: str, year: int) -> QuerySet[Grant]:

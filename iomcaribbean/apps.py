@@ -7,6 +7,8 @@ class IomcaribbeanConfig(AppConfig):
 
     def ready(self) -> None:
         # Every edit to public content moves the content version on (cached pages, ETags).
-        from iomcaribbean.content_version import connect_signals
+        from iomcaribbean import content_version, records_version
 
-        connect_signals()
+        content_version.connect_signals()
+        # And every edit to any record, public or not, the records version (donors' kept pages).
+        records_version.connect_signals()

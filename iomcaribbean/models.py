@@ -16,6 +16,8 @@ class ContentVersion(models.Model):
 
     number = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
+    # Moved on by every change to any record, public or not (``iomcaribbean.records_version``).
+    records_number = models.PositiveBigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"Content version {self.number} of {self.changed_at:%Y-%m-%d %H:%M:%S}"

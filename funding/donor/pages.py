@@ -10,6 +10,7 @@ every grant the filters choose, as are the downloads.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +18,13 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from funding.donor.access import donor_page, require
 from funding.donor.figures import GrantRow, donor_figures
+from funding.donor.kept import kept_body
 from funding.filters import DonorGrantFilter
 from funding.models import DonorAccount, Grant
 from funding.selectors import YearRow, transaction_totals_by_grant
@@ -35,6 +38,7 @@ TITLE_COLUMNS = ["title", *(localized("title", language) for language in LANGUAG
 GRANTS_PER_PAGE = 25
 SCHEDULE_SHOWN = 20  # the soonest; each grant's page and the XLSX download have them all
 RESULTS_PER_PAGE = 5  # programmes, each with all its results
+DASHBOARD_BODY = "funding/includes/donor_dashboard_body.html"
 
 
 def with_publication(grants: QuerySet[Grant]) -> QuerySet[Grant]:
@@ -118,6 +122,13 @@ def dashboard(request: HttpRequest, account: DonorAccount | None) -> HttpRespons
     if account is None:
         return render(request, "funding/donor_no_account.html", status=403)
     today = timezone.localdate()
+    status, body = kept_body(request, account, today, lambda: dashboard_body(request, account, today))
+    context = {**page_context(request, account), "body": body}
+    return render(request, "funding/donor_dashboard.html", context, status=status)
+
+
+def dashboard_body(request: HttpRequest, account: DonorAccount, today: datetime.date) -> tuple[int, str]:
+    """The dashboard below the banner, and the page's status: 400 for choices the filters reject."""
     # Every choice narrows the account's own grants: no parameter reaches another donor's.
     chosen = DonorGrantFilter(request.GET, account.grants())
     figures = donor_figures(account, today=today, grants=chosen.qs)
@@ -136,7 +147,7 @@ def dashboard(request: HttpRequest, account: DonorAccount | None) -> HttpRespons
         "schedule_left_out": len(schedule) - SCHEDULE_SHOWN,
         "today": today,
     }
-    return render(request, "funding/donor_dashboard.html", context, status=400 if chosen.errors else 200)
+    return 400 if chosen.errors else 200, render_to_string(DASHBOARD_BODY, context, request)
 
 
 @donor_page
