@@ -62,11 +62,11 @@ from iati.codelists import (
     SECTOR_DAC,
     SECTOR_REPORTING_ORG,
 )
-from iati.compiled_queries import compiled_once
 from iati.documents import write_document_links
 from iati.locations import write_locations
 from iati.related import write_related_activities
 from iati.results import write_results
+from iomcaribbean.compiled_queries import compiled_once
 from iomcaribbean.exports import XML_INVALID
 from programmes.models import (
     Dimension,
@@ -100,7 +100,7 @@ def export_queryset(queryset: QuerySet[Programme] | None = None) -> QuerySet[Pro
 
 @cache
 def _reads(language: str) -> dict[str, QuerySet]:
-    """Each related read of ``export_queryset``, compiled once (``iati.compiled_queries``), in the
+    """Each related read of ``export_queryset``, compiled once (``iomcaribbean.compiled_queries``), in the
     order they are fetched; per language, as modeltranslation orders by the active one's columns."""
     rows = Programme._meta.get_field
     participation, grant = rows("participations").related_model, rows("grants").related_model

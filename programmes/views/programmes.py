@@ -7,18 +7,20 @@ unpublished programme's page.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.forms import ModelChoiceField
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.generic import DetailView, ListView
 
+from iomcaribbean.compiled_queries import compiled_once
 from iomcaribbean.public_routes import Route
 from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
@@ -162,20 +164,21 @@ class ProgrammeDetailView(ReadsOnly, DetailView):
     context_object_name = "programme"
 
     def get_queryset(self) -> QuerySet[Programme]:
-        # Staff see every programme and phase (those the public cannot see are marked by ``is_public``).
-        programmes = Programme.objects.all() if self.request.user.is_staff else Programme.objects.published()
-        phases = programmes.order_by("order", "start_date", "title")
-        participation = related_model(Programme, "participations")
-        grant = related_model(Programme, "grants")
-        agreement = related_model(Programme, "agreements")
-        return with_items(programmes.select_related("project_type", "parent")).prefetch_related(
-            Prefetch("country_links", queryset=ProgrammeCountry.objects.select_related("country")),
-            "thematic_areas",
-            Prefetch("phases", queryset=phases),
-            Prefetch("participations", queryset=participation.objects.select_related("organisation")),
-            Prefetch("grants", queryset=grant.objects.select_related("funder", "component")),
-            Prefetch("agreements", queryset=agreement.objects.prefetch_related("organisations")),
-        )
+        # Copies: Django's prefetching gives the queryset it is handed a hint naming a programme.
+        programmes, reads = _page_reads(get_language(), self.request.user.is_staff)
+        prefetches = (Prefetch(lookup, queryset=read.all()) for lookup, read in reads.items())
+        return programmes.prefetch_related("thematic_areas", *prefetches)
+
+    def get_object(self, queryset: QuerySet[Programme] | None = None) -> Programme:
+        # By ``slug__in``: the shape whose SQL ``compiled_once`` keeps.
+        queryset = self.get_queryset() if queryset is None else queryset
+        found = list(queryset.filter(slug__in=[self.kwargs[self.slug_url_kwarg]]))
+        if not found:
+            raise Http404(
+                gettext("No %(verbose_name)s found matching the query")
+                % {"verbose_name": queryset.model._meta.verbose_name}
+            )
+        return found[0]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -213,3 +216,26 @@ class ProgrammeDetailView(ReadsOnly, DetailView):
             # A preview must not be kept by a shared cache.
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+@cache
+def _page_reads(language: str, staff: bool) -> tuple[QuerySet[Programme], dict[str, QuerySet]]:
+    """A programme's page's reads: the programme with its lists (``programmes.items``) and each
+    related read, compiled once (``iomcaribbean.compiled_queries``); per language, as the
+    translated models order by the active one's columns.
+
+    Staff see every programme and phase (those the public cannot see are marked by ``is_public``).
+    """
+    programmes = Programme.objects.all() if staff else Programme.objects.published()
+    participation = related_model(Programme, "participations")
+    grant = related_model(Programme, "grants")
+    agreement = related_model(Programme, "agreements")
+    reads = {
+        "country_links": ProgrammeCountry.objects.select_related("country"),
+        "phases": programmes.order_by("order", "start_date", "title"),
+        "participations": participation.objects.select_related("organisation"),
+        "grants": grant.objects.select_related("funder", "component"),
+        "agreements": agreement.objects.prefetch_related("organisations"),
+    }
+    page = with_items(programmes.select_related("project_type", "parent"))
+    return compiled_once(page), {lookup: compiled_once(read) for lookup, read in reads.items()}

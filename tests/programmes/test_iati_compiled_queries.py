@@ -9,7 +9,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.utils.translation import override
 
 from iati import writer
-from iati.compiled_queries import MAX_KEYS, compiled_once
+from iomcaribbean.compiled_queries import MAX_KEYS, compiled_once
 from programmes.models import Location, Programme
 from tests.factories import CountryFactory, GrantFactory, LocationFactory, OrganisationFactory, ProgrammeFactory
 

@@ -1,10 +1,11 @@
-"""Querysets whose SQL is compiled once, for the export's prefetches.
+"""Querysets whose SQL is compiled once, for prefetches and other reads repeated with new keys.
 
-Writing one activity runs a dozen prefetch queries, each the same queryset filtered by Django's
-prefetching on the rows' programmes (``programme__in=[...]``); building their SQL took more CPU
-than anything else in the answer. ``compiled_once(queryset)`` gives a queryset that keeps the SQL
-of each such filtered copy, by the number of keys it is filtered on, and later binds the new
-keys to it. Any other copy (another filter, an ordering, a slice...) is compiled as usual.
+Writing one IATI activity, or showing a programme's page, runs a dozen queries, each the same
+queryset filtered by Django's prefetching on the rows' programmes (``programme__in=[...]``);
+building their SQL took more CPU than anything else in the answer. ``compiled_once(queryset)``
+gives a queryset that keeps the SQL of each such filtered copy, by the number of keys it is
+filtered on, and later binds the new keys to it. Any other copy (another filter, an ordering, a
+slice...) is compiled as usual.
 """
 
 from __future__ import annotations
