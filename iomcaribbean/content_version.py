@@ -125,7 +125,8 @@ def _change_pending() -> bool:
     return bool(_changes_held.get())
 
 
-def _is_watched(sender: type[Model]) -> bool:
+def is_watched(sender: type[Model]) -> bool:
+    """A model of the public apps whose changes move the versions (this one and the records version)."""
     meta = sender._meta
     return (
         meta.app_label in settings.PUBLIC_APPS
@@ -147,14 +148,14 @@ def is_shown(model: type[Model], pks: Iterable[Any]) -> bool:
 
 
 def _before_change(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
-    if not _is_watched(sender) or raw or _change_pending():
+    if not is_watched(sender) or raw or _change_pending():
         return
     existing = instance.pk is not None and not instance._state.adding
     setattr(instance, _SHOWN_BEFORE, existing and is_shown(sender, [instance.pk]))
 
 
 def _after_save(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
-    if not _is_watched(sender):
+    if not is_watched(sender):
         return
     shown_before = instance.__dict__.pop(_SHOWN_BEFORE, False)
     # A fixture's rows (raw) are loaded as they are: whatever they are, the version moves on.
@@ -163,7 +164,7 @@ def _after_save(sender: type[Model], instance: Model, raw: bool = False, **kwarg
 
 
 def _after_delete(sender: type[Model], instance: Model, **kwargs: Any) -> None:
-    if _is_watched(sender) and instance.__dict__.pop(_SHOWN_BEFORE, False):
+    if is_watched(sender) and instance.__dict__.pop(_SHOWN_BEFORE, False):
         _content_changed()
 
 
@@ -176,7 +177,7 @@ def _on_m2m_changed(
     state before. Clearing a record's links from the other side (``area.programmes.clear()``)
     names no records: the version moves on unless the holder can never be public.
     """
-    if not action.startswith("post_") or not _is_watched(sender) or _change_pending():
+    if not action.startswith("post_") or not is_watched(sender) or _change_pending():
         return
     if not reverse:
         shown = is_shown(type(instance), [instance.pk])

@@ -22,11 +22,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models import F, Model, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from iomcaribbean.content_version import content_changed
+from iomcaribbean.content_version import content_changed, is_watched
 
 
 def records_version() -> Subquery:
@@ -42,24 +41,13 @@ def bump_records_version(**kwargs: Any) -> None:
         model.objects.update_or_create(pk=1, defaults={"records_number": 1})
 
 
-def _is_watched(sender: type[Model]) -> bool:
-    meta = sender._meta
-    return (
-        meta.app_label in settings.PUBLIC_APPS
-        # Models of a migration's historical state: the version's table may not exist yet.
-        and meta.apps is apps
-        # django-simple-history's copies change together with the records they copy.
-        and not hasattr(sender, "instance_type")
-    )
-
-
 def _on_change(sender: type[Model], **kwargs: Any) -> None:
-    if _is_watched(sender):
+    if is_watched(sender):
         bump_records_version()
 
 
 def _on_m2m_changed(sender: type[Model], action: str, **kwargs: Any) -> None:
-    if action.startswith("post_") and _is_watched(sender):
+    if action.startswith("post_") and is_watched(sender):
         bump_records_version()
 
 

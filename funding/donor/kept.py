@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from funding.models import DonorAccount
+from iomcaribbean.code_digest import code_digest
 
 KEY_PREFIX = "donor-dashboard"
 KEPT_SECONDS = 24 * 60 * 60
@@ -36,16 +37,9 @@ TEMPLATES = [Path(settings.BASE_DIR, "templates", folder) for folder in ("fundin
 
 @functools.cache
 def code_version() -> str:
-    """A digest of the code a body is drawn with, read once per process: a deploy that changes it
-    finds none of the bodies kept before, even in a cache the servers share."""
+    """A digest of the code a body is drawn with, read once per process."""
     files = [file for folder in CODE for file in sorted(folder.rglob("*.py")) if "migrations" not in file.parts]
-    files += [file for folder in TEMPLATES for file in sorted(folder.rglob("*.html"))]
-    for folder in settings.LOCALE_PATHS:
-        files += sorted(Path(folder).glob("*/LC_MESSAGES/django.mo"))
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+    return code_digest(files + [file for folder in TEMPLATES for file in sorted(folder.rglob("*.html"))])
 
 
 def body_key(request: HttpRequest, account: DonorAccount, today: datetime.date) -> str:

@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from django import template
-from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Model
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from iomcaribbean.code_digest import code_digest
 from programmes.models import Programme, format_partial_date
 from programmes.templatetags import languages
 
@@ -45,16 +45,9 @@ KEPT_SECONDS = 24 * 60 * 60
 
 @functools.cache
 def code_version() -> str:
-    """A digest of the code a card is rendered with, read once per process: a deploy that changes
-    it finds none of the cards kept before, even in a cache the servers share."""
+    """A digest of the code a card is rendered with, read once per process."""
     files = [Path(get_template(name).origin.name) for name in CARD_TEMPLATES]
-    files += [Path(inspect.getsourcefile(code)) for code in CARD_CODE]
-    for folder in settings.LOCALE_PATHS:
-        files += sorted(Path(folder).glob("*/LC_MESSAGES/django.mo"))
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+    return code_digest(files + [Path(inspect.getsourcefile(code)) for code in CARD_CODE])
 
 
 def row(record: Model | None) -> tuple[Any, ...] | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from django.db.models import Prefetch, prefetch_related_objects
-from django.db.models.sql.compiler import SQLCompiler
 from django.utils.translation import override
 
 from iati import writer
 from iomcaribbean.compiled_queries import MAX_KEYS, compiled_once
 from programmes.models import Location, Programme
 from tests.factories import CountryFactory, GrantFactory, LocationFactory, OrganisationFactory, ProgrammeFactory
+from tests.helpers.compiles import record_compiled_models
 
 # The SQL is the engine's own: reusing it must hold on both.
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
@@ -20,15 +20,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 @pytest.fixture
 def compiles(monkeypatch) -> list[str]:
     """The models whose queries are compiled."""
-    found: list[str] = []
-    original = SQLCompiler.as_sql
-
-    def recording(self, *args, **kwargs):
-        found.append(self.query.model.__name__)
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(SQLCompiler, "as_sql", recording)
-    return found
+    return record_compiled_models(monkeypatch)
 
 
 def location_names(programme, read) -> list[str]:

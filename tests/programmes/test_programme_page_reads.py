@@ -7,10 +7,10 @@ from __future__ import annotations
 import html
 
 import pytest
-from django.db.models.sql.compiler import SQLCompiler
 
 from programmes.views import programmes as views
 from tests.factories import GrantFactory, OrganisationFactory, ParticipationFactory, ProgrammeFactory
+from tests.helpers.compiles import record_compiled_models
 
 # The SQL is the engine's own: reusing it must hold on both.
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
@@ -20,15 +20,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 def compiles(monkeypatch) -> list[str]:
     """The models whose queries are compiled, from a page's reads compiled afresh."""
     views._page_reads.cache_clear()
-    found: list[str] = []
-    original = SQLCompiler.as_sql
-
-    def recording(self, *args, **kwargs):
-        found.append(self.query.model.__name__)
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(SQLCompiler, "as_sql", recording)
-    return found
+    return record_compiled_models(monkeypatch)
 
 
 def page(client, slug: str, language: str = "") -> str:
