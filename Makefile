@@ -8,8 +8,11 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# The first Python 3.11+ interpreter found; override with `make PYTHON=/path/to/python3.x`.
-PYTHON ?= $(shell for p in python3.11 python3; do \
+# Debian's own python3.11 where the machine has it, else the first Python 3.11+ on PATH; override
+# with `make PYTHON=/path/to/python3.x`. Debian builds its interpreter with profile-guided and
+# link-time optimisation, which an interpreter built from source leaves out unless asked (pyenv's
+# default): the same tests take about 15 % less CPU time on Debian's (README, "Two commands").
+PYTHON ?= $(shell for p in /usr/bin/python3.11 python3.11 python3; do \
 	command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && { echo $$p; break; }; \
 	done)
 
