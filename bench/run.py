@@ -5,7 +5,9 @@ programmes (manage.py generate_demo_data), starts `make serve` (gunicorn, produc
 and drives each address with wrk at a fixed concurrency from this second process. Prints one
 table and writes it to bench/results.md. Pages are measured as a visitor who comes back sees
 them (the page cache warm) and, for the costly ones, "uncached" too: from a second server whose
-cache keeps nothing (CACHE_URL=dummycache://), so every request renders the page afresh. Each
+cache keeps nothing (CACHE_URL=dummycache://), so every request renders the page afresh, and
+"after an edit", from a server that keeps no page but every fragment while a programme is saved
+every 2 s (PAGES_CACHE_URL=dummycache://), as the first visitors after an edit meet them. Each
 page's HTML is weighed as sent (compressed), alone and with its CSS and scripts (bench/transfer.py).
 Then visitors rotate over the public addresses (bench/mix.lua.in) without edits and while a staff
 member saves a programme through the admin every 2 s (bench/editing.py), and the whole files and
@@ -166,9 +168,16 @@ def addresses(records: dict, static: str) -> list[tuple[str, str, dict]]:
     ]
 
 
+AFTER_AN_EDIT = " (after an edit)"
+
+
 def row_order(pages: list[tuple[str, str, dict]]) -> list[str]:
-    """Each address, followed by its uncached row where it has one."""
-    return [row for name, _, _ in pages for row in ([name, name + " (uncached)"] if name in UNCACHED else [name])]
+    """Each address, followed by its rows drawn after an edit and uncached where it has them."""
+    return [
+        row
+        for name, _, _ in pages
+        for row in ([name, name + AFTER_AN_EDIT, name + " (uncached)"] if name in UNCACHED else [name])
+    ]
 
 
 def measure_against_the_floor(server: Server, name: str, path: str, headers: dict) -> Row:
@@ -259,6 +268,19 @@ def main() -> None:
         worker_peak = max(after.values())
         after_change = after_one_change(server, records)
 
+    # Pages as the first visitors after an edit get them: a server that keeps no page (each is drawn
+    # afresh) but keeps every fragment (programme cards, filter lists), while a staff member saves a
+    # programme every 2 s, so that what an edit makes stale is drawn again as it would be.
+    print("The same addresses drawn afresh with their fragments kept, a programme saved every 2 s...", flush=True)
+    with Server({**env, "PAGES_CACHE_URL": "dummycache://"}, HERE / "serve-after-edits.log") as server:
+        thread = EditingThread(Editor(server.base), records["programme_pk"])
+        thread.start()
+        for name, path, headers in pages:
+            if name in UNCACHED:
+                rows[name + AFTER_AN_EDIT] = measure_against_the_floor(server, name + AFTER_AN_EDIT, path, headers)
+        thread.stop()
+    print(f"  {thread.saves} saves, {thread.failures} failed", flush=True)
+
     # Fresh renders: a server whose cache keeps nothing, so no request is answered from it.
     print("The same addresses with nothing cached...", flush=True)
     with Server({**env, "CACHE_URL": "dummycache://"}, HERE / "serve-uncached.log") as server:
@@ -271,7 +293,10 @@ def main() -> None:
         f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}: {PROGRAMMES:,} demo programmes on PostgreSQL, "
         f"`make serve` (gunicorn, production settings), wrk with {CONNECTIONS} connections for {DURATION} s per "
         f"address, on {os.cpu_count()} cores ({platform.machine()}), wrk and PostgreSQL on the same machine. "
-        '"Uncached" rows come from a second server whose cache keeps nothing, so the page is rendered every time. '
+        '"After an edit" rows come from a second server that keeps no page but keeps every fragment (programme '
+        "cards, filter lists), while a staff member saves a programme through the admin every 2 s: each page is "
+        "drawn as the first visitor after an edit gets it. "
+        '"Uncached" rows come from a third server whose cache keeps nothing, so the page is rendered every time. '
         f"Each address is measured right after the bare view ({BARE_DURATION} s), and its ratio is to that "
         "measurement.",
         "",

@@ -7,7 +7,7 @@ the page already gets a 304; and the rendered page is kept under a key that hold
 so an edit makes every kept page stale at once, on every app server, whatever cache backend
 each one uses. A stale page after an edit would be a bug. The key holds the address with only
 the query parameters the page's view reads (``iomcaribbean.public_routes``), so parameters it
-ignores cannot make new entries. Pages are kept in Django's cache; downloads (whole exports, the
+ignores cannot make new entries. Pages are kept in Django's cache ``pages``; downloads (whole exports, the
 IATI file) and answers larger than ``MAX_CACHED_BYTES`` or streamed as files (``iomcaribbean.kept_files``),
 which every worker of a server finds, whatever cache each one has (the default, locmem, is one per
 process), so each is built once per content version. Downloads rendered afresh are throttled per client. A kept
@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -46,6 +46,11 @@ MAX_CACHED_BYTES = 1024 * 1024
 # in the shared cache after it) never read an entry they would misread.
 KEY_PREFIX = "public-page-2"
 KEPT_SECONDS = 24 * 60 * 60
+
+
+def kept_pages():
+    """The cache the pages and their compressed variants are kept in (``settings.CACHES["pages"]``)."""
+    return caches["pages"]
 
 
 def has_no_session(request: HttpRequest) -> bool:
@@ -117,7 +122,7 @@ class PublicPageCacheMiddleware:
                 else:
                     # A day at most: the key holds the version and the date, so it is dead by then.
                     kept = (response.status_code, list(response.items()), response.content)
-                    cache.set(key, (*kept, kept_files.frame_exempt(response)), KEPT_SECONDS)
+                    kept_pages().set(key, (*kept, kept_files.frame_exempt(response)), KEPT_SECONDS)
         return response
 
     def process_view(self, request: HttpRequest, view: Callable, args: Any, kwargs: Any) -> HttpResponse | None:
@@ -159,7 +164,7 @@ class PublicPageCacheMiddleware:
         self, request: HttpRequest, key: str, etag: str, last_modified: datetime.datetime
     ) -> HttpResponseBase | None:
         """The kept answer for this key (a 304 if the client has it already), or None."""
-        kept = cache.get(key)
+        kept = kept_pages().get(key)
         if kept is not None:
             status, headers, content, exempt = kept
             response = HttpResponse(content, status=status)
@@ -183,10 +188,10 @@ class PublicPageCacheMiddleware:
 
         def kept_variant(content: bytes, encoding: str) -> bytes:
             # Compressed once per kept page and encoding, then kept beside the page.
-            body = cache.get(f"{key}:{encoding}")
+            body = kept_pages().get(f"{key}:{encoding}")
             if body is None:
                 body = compression.compress(content, encoding)
-                cache.set(f"{key}:{encoding}", body, KEPT_SECONDS)
+                kept_pages().set(f"{key}:{encoding}", body, KEPT_SECONDS)
             return body
 
         return compression.encode(request, response, kept_variant)

@@ -258,13 +258,22 @@ PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
 # Cache and e-mail -------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/cache/
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# The programme cards kept one by one (programmes/templatetags/cards.py), in the same kind of cache;
-# where that is each process's memory, in a store of its own with room for a hundred list pages, so
-# that the twenty cards of a list page do not push kept pages out of the default's 300 entries.
+cache_url = env.str("CACHE_URL", default="locmemcache://")
+CACHES = {"default": env.cache_url_config(cache_url)}
+# The kept public pages and their compressed variants (iomcaribbean/caching.py), in the same kind of
+# cache unless PAGES_CACHE_URL names another: `make bench` times pages drawn with every fragment kept
+# but no page, as the first visitor after an edit meets them, with PAGES_CACHE_URL=dummycache://.
+CACHES["pages"] = env.cache_url_config(env.str("PAGES_CACHE_URL", default=cache_url))
+# The programme cards kept one by one (programmes/templatetags/cards.py), in the same kind of cache.
 CACHES["fragments"] = dict(CACHES["default"])
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+# Where a cache is each process's memory, pages and cards have stores of their own (room for a
+# thousand pages, and the cards of a hundred list pages), so that neither the twenty cards of a list
+# page nor donors' kept dashboards and the filter lists in the default cache push kept pages out.
+locmem = "django.core.cache.backends.locmem.LocMemCache"
+if CACHES["default"]["BACKEND"] == locmem:
     CACHES["fragments"] |= {"LOCATION": "fragments", "OPTIONS": {"MAX_ENTRIES": 2000}}
+if CACHES["pages"]["BACKEND"] == locmem:
+    CACHES["pages"] |= {"LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 1000}}
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")

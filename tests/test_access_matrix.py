@@ -19,12 +19,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.conf import settings
 from django.contrib import admin
-from django.core.cache import cache
 from django.urls import get_resolver
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
 from digests.tokens import unsubscribe_token
+from tests.helpers.kept import forget_kept_pages
 from tests.helpers.roles import ADMIN_RECORD, DONORS, ROLES, STAFF, Records, records_once
 from tests.helpers.routes import routes
 
@@ -488,7 +488,7 @@ def answer(response, requested: str, prefixes: dict[str, str]) -> str:
 
 def ask(records: Records, role: str, path: str, method: str = "get"):
     # Public pages may be cached (locmem in tests): every visitor must get a fresh answer.
-    cache.clear()
+    forget_kept_pages()
     return getattr(records.clients[role], method)(path)
 
 

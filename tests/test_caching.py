@@ -7,7 +7,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test.signals import template_rendered
+from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 
 from iati.importer import iati_file_import
@@ -98,6 +100,19 @@ def test_a_list_rendered_afresh_after_an_edit_renders_only_the_edited_programmes
     assert renders == 1
     assert "Caribbean seminar on migration policy, renamed" in page
     assert "International Migration Policy Seminar" not in page
+
+
+def test_with_no_page_kept_a_list_drawn_again_renders_no_card(client, settings):
+    """The first visitor after an edit of another programme, as `make bench` times it
+    (PAGES_CACHE_URL=dummycache://): the page is drawn afresh, every card is kept."""
+    settings.CACHES = settings.CACHES | {"pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    first, renders = rendered_cards(client, LIST)
+    assert renders == 14
+    with CaptureQueriesContext(connection) as read:
+        again, renders = rendered_cards(client, LIST)
+    assert len(read) > 1  # drawn afresh: a kept page reads the content version alone
+    assert renders == 0
+    assert again == first
 
 
 def rename_country(seminar: Programme) -> tuple[str, str]:

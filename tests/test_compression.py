@@ -7,11 +7,11 @@ import gzip
 
 import brotli
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from iomcaribbean.compression import accepted_encoding
 from tests.factories import DonorAccountFactory
+from tests.helpers.kept import forget_kept_pages
 
 pytestmark = [pytest.mark.django_db]
 
@@ -20,7 +20,7 @@ DECODE = {"br": brotli.decompress, "gzip": gzip.decompress}
 
 @pytest.fixture(autouse=True)
 def empty_cache() -> None:
-    cache.clear()
+    forget_kept_pages()
 
 
 def test_a_public_page_leaves_in_the_encoding_the_client_prefers_and_reads_the_same(client: Client) -> None:

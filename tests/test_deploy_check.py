@@ -85,22 +85,28 @@ def run_with(script: str, folder: Path, **variables: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def defaults_with(**variables: str) -> dict:
-    """The defaults that follow DEBUG, as the settings module computes them from this environment.
+def settings_with(**variables: str) -> dict:
+    """The settings module's names, as it computes them from this environment.
 
     The module is run afresh (not imported: the test settings already did), with only these
-    DJANGO_/DATABASE_ variables set; the process environment is put back as it was afterwards,
+    DJANGO_/DATABASE_/cache variables set; the process environment is put back as it was afterwards,
     including whatever the module's read of .env added.
     """
     saved = dict(os.environ)
+    read = ("DJANGO_", "DATABASE_", "CACHE_URL", "PAGES_CACHE_URL", "CONN_MAX_AGE")
     try:
-        for key in [key for key in os.environ if key.startswith(("DJANGO_", "DATABASE_")) or key == "CONN_MAX_AGE"]:
+        for key in [key for key in os.environ if key.startswith(read)]:
             del os.environ[key]
         os.environ.update({"DATABASE_URL": "sqlite://:memory:", **variables})
-        settings = runpy.run_path(str(ROOT / "iomcaribbean" / "settings.py"))
+        return runpy.run_path(str(ROOT / "iomcaribbean" / "settings.py"))
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+def defaults_with(**variables: str) -> dict:
+    """The defaults that follow DEBUG, as the settings module computes them from this environment."""
+    settings = settings_with(**variables)
     database = settings["DATABASES"]["default"]
     return {
         "conn_max_age": database["CONN_MAX_AGE"],
@@ -264,3 +270,21 @@ def test_gunicorn_trusts_a_proxy_elsewhere_only_at_its_own_address(monkeypatch):
 
     assert as_gunicorn_reads(config, ("10.0.0.5", 40000)).scheme == "https"
     assert as_gunicorn_reads(config, LOOPBACK).scheme == "http"
+
+
+LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_pages_are_kept_in_a_store_of_their_own_unless_the_cache_is_shared():
+    apart = settings_with(DJANGO_DEBUG="true")["CACHES"]
+    assert apart["pages"] == {"BACKEND": LOCMEM, "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 1000}}
+    assert apart["default"]["LOCATION"] != "pages" and apart["fragments"]["LOCATION"] != "pages"
+    # Several app servers share one cache: their pages too.
+    shared = settings_with(DJANGO_DEBUG="true", CACHE_URL="redis://127.0.0.1:6379/1")["CACHES"]
+    assert shared["pages"] == shared["default"] == shared["fragments"]
+
+
+def test_pages_cache_url_keeps_pages_elsewhere_and_leaves_the_fragments_where_they_were():
+    caches = settings_with(DJANGO_DEBUG="true", PAGES_CACHE_URL="dummycache://")["CACHES"]
+    assert caches["pages"]["BACKEND"] == "django.core.cache.backends.dummy.DummyCache"
+    assert caches["fragments"]["BACKEND"] == caches["default"]["BACKEND"] == LOCMEM

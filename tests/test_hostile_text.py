@@ -15,7 +15,6 @@ import io
 import json
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from lxml import etree
 from openpyxl import load_workbook
@@ -33,6 +32,7 @@ from tests.factories import (
     ProgrammeFactory,
     TransactionFactory,
 )
+from tests.helpers.kept import forget_kept_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,7 @@ def hostile(db) -> dict:
 
 
 def get(client: Client, url: str) -> bytes:
-    cache.clear()
+    forget_kept_pages()
     response = client.get(url)
     assert response.status_code == 200, url
     return b"".join(response.streaming_content) if response.streaming else response.content

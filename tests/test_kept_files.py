@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import reverse
 
@@ -16,6 +15,7 @@ from iati import views as iati_views
 from iomcaribbean import kept_files
 from programmes import downloads
 from tests.factories import ProgrammeFactory
+from tests.helpers.kept import forget_kept_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def test_a_whole_export_is_built_once_per_content_change_and_fresh_after_one(cli
     assert body(client.get(address)) == content
     # Another worker of the server, with a cache of its own (locmem), finds the file too:
     # however small, a download is not kept in one worker's cache alone.
-    cache.clear()
+    forget_kept_pages()
     assert body(client.get(address)) == content
     assert len(built) == 1
     assert client.get(address, headers={"If-None-Match": first["ETag"]}).status_code == 304

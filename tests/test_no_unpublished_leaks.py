@@ -22,7 +22,6 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from openpyxl import load_workbook
 
@@ -51,6 +50,7 @@ from tests.factories import (
     TransactionFactory,
     UpdatePhotoFactory,
 )
+from tests.helpers.kept import forget_kept_pages
 from tests.helpers.roles import records_once
 from updates.models import UpdatePhoto
 
@@ -318,7 +318,7 @@ VOLATILE = [
 
 
 def read(client: Client, url: str) -> tuple[int, str]:
-    cache.clear()  # a cached page would hide a change
+    forget_kept_pages()  # a cached page would hide a change
     response = client.get(url)
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if url.split("?")[0].endswith(".xlsx") and response.status_code == 200:

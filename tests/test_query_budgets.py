@@ -9,13 +9,13 @@ and budgets, so a query per row would show.
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from funding.demo import generate_demo_data
 from programmes.models import Programme
+from tests.helpers.kept import forget_kept_pages
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
@@ -47,7 +47,7 @@ ADMIN_BUDGET = 15
 
 
 def queries(client, url: str) -> int:
-    cache.clear()
+    forget_kept_pages()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url

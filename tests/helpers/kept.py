@@ -1,0 +1,9 @@
+"""Forgetting what the portal keeps, so that a test's next request is answered afresh."""
+
+from django.core.cache import caches
+
+
+def forget_kept_pages() -> None:
+    """Every kept page, with what the default cache keeps (the filter lists, donors' kept dashboards)."""
+    caches["pages"].clear()
+    caches["default"].clear()
