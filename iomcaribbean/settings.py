@@ -237,7 +237,7 @@ STORAGES = {
             "DJANGO_STATICFILES_STORAGE",
             default="django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+            else "iomcaribbean.static_storage.CompressedOnceManifestStaticFilesStorage",
         )
     },
 }
@@ -263,7 +263,7 @@ CACHES = {"default": env.cache_url_config(cache_url)}
 # The kept public pages and their compressed variants (iomcaribbean/caching.py), in the same kind of
 # cache unless PAGES_CACHE_URL names another: `make bench` times pages drawn with every fragment kept
 # but no page, as the first visitor after an edit meets them, with PAGES_CACHE_URL=dummycache://.
-CACHES["pages"] = env.cache_url_config(env.str("PAGES_CACHE_URL", default=cache_url))
+CACHES["pages"] = env.cache_url_config(env.str("PAGES_CACHE_URL", default="") or cache_url)
 # The programme cards kept one by one (programmes/templatetags/cards.py), in the same kind of cache.
 CACHES["fragments"] = dict(CACHES["default"])
 # Where a cache is each process's memory, pages and cards have stores of their own (room for a

@@ -64,7 +64,7 @@ print(json.dumps({
 """
 
 
-MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+MANIFEST_STORAGE = "iomcaribbean.static_storage.CompressedOnceManifestStaticFilesStorage"
 PLAIN_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
 
@@ -280,7 +280,7 @@ def test_pages_are_kept_in_a_store_of_their_own_unless_the_cache_is_shared():
     assert apart["pages"] == {"BACKEND": LOCMEM, "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 1000}}
     assert apart["default"]["LOCATION"] != "pages" and apart["fragments"]["LOCATION"] != "pages"
     # Several app servers share one cache: their pages too.
-    shared = settings_with(DJANGO_DEBUG="true", CACHE_URL="redis://127.0.0.1:6379/1")["CACHES"]
+    shared = settings_with(DJANGO_DEBUG="true", CACHE_URL="redis://127.0.0.1:6379/1", PAGES_CACHE_URL="")["CACHES"]
     assert shared["pages"] == shared["default"] == shared["fragments"]
 
 
