@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal
-from types import SimpleNamespace
 
 import lxml.html
 import pytest
@@ -26,7 +25,7 @@ from tests.factories import (
     ProgrammeFactory,
     TransactionFactory,
 )
-from tests.helpers.donors import B_SECRETS, FORMULA, GRANTS, donor_world, heading_table, table
+from tests.helpers.donors import B_SECRETS, FORMULA, GRANTS, heading_table, table
 from tests.helpers.query_counts import DASHBOARD_QUERIES, EXPORT_QUERIES, GRANT_QUERIES
 from tests.helpers.roles import client_for
 
@@ -35,16 +34,6 @@ pytestmark = pytest.mark.django_db
 DASHBOARD = reverse("donor:dashboard")
 PASSWORD = "a-long-test-password"
 COMMITMENT, DISBURSEMENT = Transaction.Type.COMMITMENT, Transaction.Type.DISBURSEMENT
-
-
-@pytest.fixture
-def world() -> SimpleNamespace:
-    return donor_world()
-
-
-@pytest.fixture
-def donor_a(world) -> Client:
-    return client_for(world.a.user)
 
 
 def test_the_donor_sees_its_grants_pipeline_included_one_row_per_grant_and_currency(donor_a, world):

@@ -7,11 +7,9 @@ import datetime
 import io
 import re
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -20,23 +18,13 @@ from funding.models import Grant, Transaction
 from funding.selectors import schedule_ahead
 from iomcaribbean.exports import FORMULA_STARTS, XLSX_TYPE
 from programmes.models import DatePrecision
-from tests.helpers.donors import FORMULA, GRANTS, donor_world, heading_table, read_xlsx, table
+from tests.helpers.donors import FORMULA, GRANTS, heading_table, read_xlsx, table
 from tests.helpers.roles import client_for
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD, CSV, XLSX = reverse("donor:dashboard"), reverse("donor:export_csv"), reverse("donor:export_xlsx")
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
-
-
-@pytest.fixture
-def world() -> SimpleNamespace:
-    return donor_world()
-
-
-@pytest.fixture
-def donor_a(world) -> Client:
-    return client_for(world.a.user)
 
 
 def read_csv(response) -> list[list[str]]:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from funding.models import Grant
 from partners.models import Organisation
 from tests.factories import DonorAccountFactory, UserFactory
-from tests.helpers.donors import B_SECRETS, donor_world, workbook_text
+from tests.helpers.donors import B_SECRETS, workbook_text
 from tests.helpers.roles import client_for
 
 pytestmark = pytest.mark.django_db
@@ -56,11 +56,6 @@ NOT_FOUND = [
     ("superuser", "dashboard as nobody"),
     ("superuser", "dashboard as junk"),
 ]
-
-
-@pytest.fixture
-def world() -> SimpleNamespace:
-    return donor_world()
 
 
 def visitor_client(name: str, world: SimpleNamespace, request) -> Client:

@@ -19,7 +19,7 @@ from funding.models import Grant, Transaction
 from iomcaribbean.content_version import bump_content_version
 from programmes.templatetags.programmes_extras import partial_date
 from tests.factories import GrantFactory, OrganisationFactory, PlannedDisbursementFactory, TransactionFactory
-from tests.helpers.donors import B_SECRETS, GRANTS, donor_world, table
+from tests.helpers.donors import B_SECRETS, GRANTS, table
 from tests.helpers.roles import client_for
 
 pytestmark = pytest.mark.django_db
@@ -28,16 +28,6 @@ DASHBOARD = reverse("donor:dashboard")
 # A kept body leaves the request's own: the savepoint and its release, the session, the user, and
 # the donor account read with the records version.
 KEPT_QUERIES = 5
-
-
-@pytest.fixture
-def world() -> SimpleNamespace:
-    return donor_world()
-
-
-@pytest.fixture
-def donor_a(world) -> Client:
-    return client_for(world.a.user)
 
 
 def page(client: Client, address: str = DASHBOARD) -> str:
