@@ -39,6 +39,7 @@ from django.db.models import F, Model, Prefetch, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 
 from iati.models import KeptActivity
+from iati.rewrite_on_commit import rewrite_on_commit
 from iati.writer import export_queryset
 from iomcaribbean.content_version import content_changed
 from programmes.models import Programme
@@ -104,7 +105,8 @@ def _phases_below(pks: list[Any], using: str) -> list[Any]:
 
 
 def mark_stale(programme_pks: Iterable[int] | None, using: str = DEFAULT_DB_ALIAS) -> None:
-    """Move on the generation of these programmes' kept activities (all of them with None).
+    """Move on the generation of these programmes' kept activities (all of them with None), and have
+    them written again when the change commits, if they are few (``iati.rewrite_on_commit``).
 
     A programme without a row has nothing kept: a build inserts its row before reading anything
     (``iati.kept_activities``), so this change either comes before that read or moves it on.
@@ -115,7 +117,8 @@ def mark_stale(programme_pks: Iterable[int] | None, using: str = DEFAULT_DB_ALIA
         if not programme_pks:
             return
         rows = rows.filter(programme__in=programme_pks)
-    rows.update(generation=F("generation") + 1)
+    if rows.update(generation=F("generation") + 1):
+        rewrite_on_commit(programme_pks, using)
 
 
 def _is_read(model: type[Model]) -> bool:
