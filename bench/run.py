@@ -11,7 +11,8 @@ every 2 s (PAGES_CACHE_URL=dummycache://), as the first visitors after an edit m
 page's HTML is weighed as sent (compressed), alone and with its CSS and scripts (bench/transfer.py).
 Then visitors rotate over the public addresses (bench/mix.lua.in) without edits and while a staff
 member saves a programme through the admin every 2 s (bench/editing.py), and the whole files and
-one IATI activity are timed right after a save and again.
+one IATI activity are timed right after a save (the activity: the median of ACTIVITY_SAVES saves,
+each followed by one request) and again.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ BARE_DURATION = int(os.environ.get("BENCH_BARE_DURATION", 1))
 FRESH_DURATION = int(os.environ.get("BENCH_FRESH_DURATION", 4))
 # Visitors rotating over the public addresses, without edits and then with a save every 2 s.
 EDIT_DURATION = int(os.environ.get("BENCH_EDIT_DURATION", 12))
+# One IATI activity after a change: the median of this many saves, each followed by one request.
+ACTIVITY_SAVES = 5
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.md"
 # Targets of issue 6: throughput as a share of the bare view's.
@@ -232,18 +235,28 @@ def after_one_change(server: Server, records: dict) -> dict[str, tuple[int, int,
     editor = Editor(server.base)
     timed: dict[str, tuple[int, int, float]] = {}
     activity = f"/programmes/{records['programme']}/iati.xml"
-    for name, path in (
-        ("IATI file", "/iati/activities.xml"),
-        ("one IATI activity", activity),
-        ("CSV", "/programmes/export.csv"),
-        ("XLSX", "/programmes/export.xlsx"),
+    for name, path, saves in (
+        ("IATI file", "/iati/activities.xml", 1),
+        ("one IATI activity", activity, ACTIVITY_SAVES),
+        ("CSV", "/programmes/export.csv", 1),
+        ("XLSX", "/programmes/export.xlsx", 1),
     ):
-        editor.save_programme(records["programme_pk"], f"Bench programme saved at {time.time():.3f}")
-        for when in ("after a change", "kept"):
-            t0 = time.perf_counter()
-            status, _, body = get(server.base + path)
-            timed[f"{name}, {when}"] = (status, len(body), time.perf_counter() - t0)
+        # A single answer of a few milliseconds is at the mercy of which worker takes it: the activity's
+        # time after a change is the median of several saves, each followed by one request.
+        after: list[tuple[int, int, float]] = []
+        for _ in range(saves):
+            editor.save_programme(records["programme_pk"], f"Bench programme saved at {time.time():.3f}")
+            after.append(timed_get(server.base + path))
+        median = sorted(after, key=lambda answer: answer[2])[len(after) // 2]
+        timed[f"{name}, after a change" + (f" (median of {saves})" if saves > 1 else "")] = median
+        timed[f"{name}, kept"] = timed_get(server.base + path)
     return timed
+
+
+def timed_get(url: str) -> tuple[int, int, float]:
+    t0 = time.perf_counter()
+    status, _, body = get(url)
+    return status, len(body), time.perf_counter() - t0
 
 
 def main() -> None:
