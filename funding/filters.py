@@ -29,6 +29,7 @@ from programmes.translation import LANGUAGES, localized
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date field's years; anything else is a mistyped address
 FUNDERS_PER_PAGE = 25
+GRANTS_PER_FUNDER_PAGE = 25  # rows of a funder page's table of programmes and grants
 TITLES = ["title", *(localized("title", language) for language in LANGUAGES)]
 
 

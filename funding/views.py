@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
-from funding.filters import FUNDERS_PER_PAGE, FunderGrantFilter, FunderListForm, funder_sort_key
+from funding.filters import (
+    FUNDERS_PER_PAGE,
+    GRANTS_PER_FUNDER_PAGE,
+    FunderGrantFilter,
+    FunderListForm,
+    funder_sort_key,
+)
 from funding.models import Grant
 from funding.selectors import (
     CurrencyTotal,
@@ -64,9 +71,9 @@ def listed_grants(funder: Organisation) -> QuerySet[Grant]:
     )
 
 
-def grant_columns(grants: list[Grant], funder: Organisation) -> tuple:
+def grant_columns(by_departments: bool) -> tuple:
     """The table's columns; "Granted by" only where a department's grants are among the funder's."""
-    if all(grant.funder_id == funder.pk for grant in grants):
+    if not by_departments:
         return GRANT_COLUMNS
     return (GRANT_COLUMNS[0], GRANTED_BY, *GRANT_COLUMNS[1:])
 
@@ -212,7 +219,7 @@ class FunderDetailView(ReadsOnly, DetailView):
 
     template_name = "funding/funder_detail.html"
     context_object_name = "funder"
-    public_route = Route(frozenset({"currency", "sort"}))
+    public_route = Route(frozenset({"currency", "sort", "page"}))
 
     def get_queryset(self) -> QuerySet[Organisation]:
         return funding_organisations().select_related("country", "parent")
@@ -222,9 +229,22 @@ class FunderDetailView(ReadsOnly, DetailView):
         grants = funder_grants(self.object)
         totals = money_totals(grants, by_year=True).get(None, [])
         currencies = [t.currency for t in totals if t.granted is not None]
-        self.filterset = FunderGrantFilter(self.request.GET, listed_grants(self.object), currencies=currencies)
-        rows = list(self.filterset.qs)
-        columns = grant_columns(rows, self.object)
+        listed = listed_grants(self.object)
+        self.filterset = FunderGrantFilter(self.request.GET, listed, currencies=currencies)
+        # A page of the table at a time, as the programme list is (the CSV has every row): at volume a
+        # funder has hundreds of grants. The columns are those of the whole table, on every page.
+        pages = Paginator(self.filterset.qs, GRANTS_PER_FUNDER_PAGE)
+        if self.filterset.is_valid():  # counted already, per currency, with the totals: a query less
+            chosen = self.filterset.form.cleaned_data.get("currency")
+            pages.count = sum(total.grants for total in totals if not chosen or total.currency == chosen)
+        page = pages.get_page(self.request.GET.get("page"))
+        # Its departments with grants of their own: their grants are among the funder's (funder_grants).
+        departments = list(
+            Organisation.objects.filter(Q(parent=self.object) | Q(parent__parent=self.object)).filter(
+                Exists(own_published_grants())
+            )
+        )
+        columns = grant_columns(bool(departments))
         headings = [str(column) for column in columns]  # translated once, not in every row's cells
         # The names in the page's language (English where a name is not translated).
         countries = grant_totals_named(
@@ -243,11 +263,11 @@ class FunderDetailView(ReadsOnly, DetailView):
             grant_filter=self.filterset,
             grant_rows=[
                 (grant, zip(headings, grant_row(grant, columns), grant_row_languages(grant, columns), strict=True))
-                for grant in rows
+                for grant in page.object_list
             ],
-            departments=Organisation.objects.filter(Q(parent=self.object) | Q(parent__parent=self.object)).filter(
-                Exists(own_published_grants())
-            ),
+            page_obj=page,
+            paginator=page.paginator,
+            departments=departments,
             money_totals=[t for t in totals if t.granted is not None or t.committed or t.disbursed],
             years=by_year(totals),
             countries=once_per_group(countries),
@@ -277,5 +297,5 @@ def funder_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The funder page's table of programmes and grants, row for row and column for column."""
     funder = get_object_or_404(funding_organisations(), slug=slug)
     grants = list(listed_grants(funder))
-    columns = grant_columns(grants, funder)
+    columns = grant_columns(any(grant.funder_id != funder.pk for grant in grants))
     return csv_response(f"{funder.slug}-funding.csv", columns, [grant_row(grant, columns) for grant in grants])

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from funding.filters import GRANTS_PER_FUNDER_PAGE
 from partners.models import Organisation
 from programmes.models import Programme
 from tests.factories import GrantFactory, OrganisationFactory, ProgrammeFactory
@@ -133,3 +134,36 @@ def test_funder_pages_run_the_same_queries_however_many_grants(client, django_as
     with django_assert_num_queries(DETAIL_QUERIES):
         response = client.get(url("us-state-department"))
     assert len(rows(response)) == 12
+
+
+def test_a_funder_page_shows_its_grants_a_page_at_a_time_and_the_csv_every_one(client):
+    """At volume a funder has hundreds of grants: the table is paged as the programme list is."""
+    funder = OrganisationFactory(slug="generous")
+    department = OrganisationFactory(slug="generous-fund", parent=funder)
+    count = GRANTS_PER_FUNDER_PAGE + 3
+    for number in range(count - 2):
+        GrantFactory(funder=funder, programme__title=f"Programme {number:02}", amount=Decimal(1000 + number))
+    GrantFactory(funder=funder, programme__title="Programme in Canada", amount=Decimal(5), currency="CAD")
+    GrantFactory(funder=department, programme__title="Zone fund programme", amount=Decimal(1))  # the last page's
+
+    first = client.get(url("generous"))
+    assert [row[0] for row in rows(first)] == [f"Programme {number:02}" for number in range(GRANTS_PER_FUNDER_PAGE)]
+    assert f"{count} grants" in text(first) and "Page 1 of 2" in text(first)
+    # The columns are the whole table's: "Granted by" on the first page too, for the department's grant on the second.
+    assert "Granted by" in text(first)
+    last = client.get(url("generous"), {"page": 2})
+    assert [row[0] for row in rows(last)][-1] == "Zone fund programme"
+    assert len(rows(last)) == 3
+
+    # The order and the currency chosen are kept by the pager's links; the pages count the currency's grants.
+    by_amount = client.get(url("generous"), {"sort": "amount", "currency": "USD"})
+    assert 'href="?sort=amount&amp;currency=USD&amp;page=2"' in by_amount.content.decode()
+    assert len(rows(client.get(url("generous"), {"sort": "amount", "currency": "USD", "page": 2}))) == 2
+    canadian = client.get(url("generous"), {"currency": "CAD"})
+    assert [row[0] for row in rows(canadian)] == ["Programme in Canada"] and "Page 1 of" not in text(canadian)
+    # A page that is not a number, or past the last, is the nearest page, never an error.
+    assert client.get(url("generous"), {"page": "abc"}).status_code == 200
+    assert rows(client.get(url("generous"), {"page": 99})) == rows(last)
+
+    csv_rows = client.get(reverse("funding:detail_csv", kwargs={"slug": "generous"})).content.decode().splitlines()
+    assert len(csv_rows) == 1 + count  # the heading, then every grant
