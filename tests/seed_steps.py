@@ -21,13 +21,27 @@ FACTS = (
 )
 
 
+# What later migrations added to the seed, in their order: the seminar's places and related
+# activities, the texts in Spanish and French, and the two source documents as documents.
+LATER = (
+    ("programmes.migrations.0018_locations_and_related_activities", "add_seminar_links"),
+    ("programmes.migrations.0021_seed_translations", "forwards"),
+    ("partners.migrations.0007_seed_translations", "forwards"),
+    ("funding.migrations.0015_seed_translations", "forwards"),
+    ("documents.migrations.0003_source_documents", "add_sources"),
+)
+
+
 def seed_module(app: str) -> ModuleType:
     return import_module(next(name for name in SEEDS if name.startswith(f"{app}.")))
 
 
 def load_seed_content(apps) -> None:
-    """Every seed function, then every correction, through the models of ``apps``."""
+    """Every seed function, then every correction, then what later migrations added, through the
+    models of ``apps``: the content a migrated database holds."""
     for name in SEEDS:
         import_module(name).seed(apps, None)
     for name in FACTS:
         import_module(name).forwards(apps, None)
+    for name, step in LATER:
+        getattr(import_module(name), step)(apps, None)

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 
 from funding.models import Grant
 from partners.models import Agreement, Organisation, OverviewPartner, Participation
@@ -271,3 +272,23 @@ def test_the_seed_migrations_reverse_cleanly():
     load_seed_content(global_apps)
     assert Programme.objects.count() == 14
     assert Grant.objects.count() == 7
+
+
+def content_counts() -> dict[str, int]:
+    """How many records of each model of the content (the history and what is derived from it aside)."""
+    return {
+        model._meta.label: model._default_manager.count()
+        for app in ("programmes", "partners", "funding", "documents")
+        for model in global_apps.get_app_config(app).get_models()
+        if not model.__name__.startswith("Historical")
+    }
+
+
+def test_loading_the_seed_again_gives_what_the_migrations_gave():
+    """The browser tests load the seed again after each flush (``load_seed_content``): the same
+    records as a migrated database, the later migrations' places, translations and documents too."""
+    migrated = content_counts()
+    call_command("flush", "--no-input", inhibit_post_migrate=True)  # rolled back with the test
+    assert not Programme.objects.exists()
+    load_seed_content(global_apps)
+    assert content_counts() == migrated
