@@ -23,12 +23,13 @@ FACTS = (
 
 # What later migrations added to the seed, in their order: the seminar's places and related
 # activities, the texts in Spanish and French, and the two source documents as documents.
+# Each as (module, forwards, backwards).
 LATER = (
-    ("programmes.migrations.0018_locations_and_related_activities", "add_seminar_links"),
-    ("programmes.migrations.0021_seed_translations", "forwards"),
-    ("partners.migrations.0007_seed_translations", "forwards"),
-    ("funding.migrations.0015_seed_translations", "forwards"),
-    ("documents.migrations.0003_source_documents", "add_sources"),
+    ("programmes.migrations.0018_locations_and_related_activities", "add_seminar_links", "remove_seminar_links"),
+    ("programmes.migrations.0021_seed_translations", "forwards", "backwards"),
+    ("partners.migrations.0007_seed_translations", "forwards", "backwards"),
+    ("funding.migrations.0015_seed_translations", "forwards", "backwards"),
+    ("documents.migrations.0003_source_documents", "add_sources", "remove_sources"),
 )
 
 
@@ -43,5 +44,11 @@ def load_seed_content(apps) -> None:
         import_module(name).seed(apps, None)
     for name in FACTS:
         import_module(name).forwards(apps, None)
-    for name, step in LATER:
-        getattr(import_module(name), step)(apps, None)
+    for name, forwards, _ in LATER:
+        getattr(import_module(name), forwards)(apps, None)
+
+
+def unload_later_steps(apps) -> None:
+    """What the later migrations added to the seed, taken out in reverse, as reversing them does."""
+    for name, _, backwards in reversed(LATER):
+        getattr(import_module(name), backwards)(apps, None)
