@@ -26,6 +26,7 @@ urlpatterns = [
     path("countries/", places.CountryListView.as_view(), name="countries"),
     path("countries/<slug:slug>/", places.CountryDetailView.as_view(), name="country"),
     path("countries/<slug:slug>/places/", places.CountryPlacesView.as_view(), name="country_places"),
+    path("countries/<slug:slug>/named-in/", places.CountryNamedInView.as_view(), name="country_named_in"),
     path("areas/", places.ThematicAreaListView.as_view(), name="areas"),
     path("areas/<slug:slug>/", places.ThematicAreaDetailView.as_view(), name="area"),
 ]

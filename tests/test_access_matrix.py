@@ -114,6 +114,8 @@ def public_cases() -> list[Case]:
         Case("countries/<slug:slug>/", "no such country", lambda r: "/countries/nowhere/", NOT_FOUND),
         slug("countries/<slug:slug>/places/", "country", PUBLIC),
         Case("countries/<slug:slug>/places/", "no such country", lambda r: "/countries/nowhere/places/", NOT_FOUND),
+        slug("countries/<slug:slug>/named-in/", "country", PUBLIC),
+        Case("countries/<slug:slug>/named-in/", "no such country", lambda r: "/countries/nowhere/named-in/", NOT_FOUND),
         fixed("areas/", PUBLIC),
         slug("areas/<slug:slug>/", "area", PUBLIC),
         Case("areas/<slug:slug>/", "no such area", lambda r: "/areas/nothing/", NOT_FOUND),

@@ -234,6 +234,7 @@ def channels(world: dict) -> list[str]:
         f"/programmes/?partner={world['hidden_partner'].slug}",
         f"/programmes/?country={country}",
         f"/countries/{country}/places/",
+        f"/countries/{country}/named-in/",
         f"/programmes/?funder={funder}",
         "/programmes/?year_from=1999&year_to=1999",
         f"/programmes/{SLUG}/",

@@ -136,6 +136,7 @@ def sample_address(name: str) -> str:
         "programmes:iati_activity": "programme",
         "programmes:country": "country",
         "programmes:country_places": "country",
+        "programmes:country_named_in": "country",
         "programmes:area": "area",
         "updates:programme_feed": "programme",
         "updates:embed": "programme",

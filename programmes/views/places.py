@@ -20,12 +20,42 @@ from programmes.views.listing import LISTING, ProgrammeListMixin
 # programmes'), too many points for one map and too much for a phone to load.
 PLACES_SHOWN = 25
 PLACES_PER_PAGE = 50
+# So with the programmes that only name the country (as a venue, an origin or a destination): the
+# newest on its page, every one on its pages of them (at volume some 60 of 10,000 programmes').
+NAMED_SHOWN = 20
+NAMED_PER_PAGE = 50
 
 
 def places_in(country: Country) -> QuerySet[Location]:
     """The places in the country that published programmes name, by programme."""
     located = Location.objects.filter(published_condition("programme"), country=country)
     return located.select_related("programme").order_by("programme__title", "programme", "order", "pk")
+
+
+# The roles a programme names a country in without working there, in the order they are listed.
+NAMING_ROLES = sorted((role for role in ProgrammeCountry.Role if role != ProgrammeCountry.Role.BENEFITING), key=str)
+
+
+def naming_programmes(country: Country) -> QuerySet[Programme]:
+    """The published programmes that name the country without working there, newest first, each
+    with whether it names it in each of ``NAMING_ROLES`` (``names_as_<role>``): one query."""
+    links = ProgrammeCountry.objects.filter(programme=OuterRef("pk"), country=country)
+    named_as = {f"names_as_{role}": Exists(links.filter(role=role)) for role in NAMING_ROLES}
+    return (
+        Programme.objects.published()
+        .annotate(**named_as)
+        .filter(Exists(links.filter(role__in=NAMING_ROLES)))
+        .exclude(Exists(links.filter(role=ProgrammeCountry.Role.BENEFITING)))
+        .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+    )
+
+
+def with_roles(programmes: list[Programme]) -> list[tuple[Programme, list[str]]]:
+    """Each of ``naming_programmes``' programmes with the names of the roles it names the country in."""
+    return [
+        (programme, [role.label for role in NAMING_ROLES if getattr(programme, f"names_as_{role}")])
+        for programme in programmes
+    ]
 
 
 class CountryListView(ReadsOnly, ListView):
@@ -61,54 +91,70 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
         return self.apply_sort(Programme.objects.published().in_country(self.country).for_listing())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        places = places_in(self.country)
-        # One query, and a count only where there are more than are shown.
-        shown = list(places[: PLACES_SHOWN + 1])
-        count = len(shown) if len(shown) <= PLACES_SHOWN else places.count()
+        places, count = first_of(places_in(self.country), PLACES_SHOWN)
+        named, named_count = first_of(naming_programmes(self.country), NAMED_SHOWN)
         return super().get_context_data(
             country=self.country,
-            named_in=self.named_in(),
-            locations=shown[:PLACES_SHOWN],
+            named_in=with_roles(named),
+            named_count=named_count,
+            locations=places,
             locations_count=count,
             **kwargs,
         )
 
-    def named_in(self) -> list[tuple[Programme, list[str]]]:
-        """The published programmes that name the country without working there, each with the
-        roles it plays in them, newest first; one query."""
-        Role = ProgrammeCountry.Role
-        works_there = ProgrammeCountry.objects.filter(
-            programme=OuterRef("programme"), country=self.country, role=Role.BENEFITING
-        )
-        links = (
-            ProgrammeCountry.objects.filter(published_condition("programme"), country=self.country)
-            .exclude(role=Role.BENEFITING)
-            .exclude(Exists(works_there))
-            .select_related("programme")
-            .order_by(F("programme__start_date").desc(nulls_last=True), "programme__title", "programme", "role")
-        )
-        named: dict[int, tuple[Programme, list[str]]] = {}
-        for link in links:
-            named.setdefault(link.programme_id, (link.programme, []))[1].append(link.get_role_display())
-        return list(named.values())
+
+def first_of(queryset: QuerySet, shown: int) -> tuple[list, int]:
+    """The first ``shown`` rows and how many there are: one query, and a count only where there are more."""
+    rows = list(queryset[: shown + 1])
+    return rows[:shown], len(rows) if len(rows) <= shown else queryset.count()
 
 
-class CountryPlacesView(ReadsOnly, ListView):
-    """Every place in a country that published programmes name, a page at a time, each page's on the map."""
+class CountryPagesView(ReadsOnly, ListView):
+    """A country's pages of what its own page shows only the first of, a page at a time."""
+
+    public_route = Route(frozenset({"page"}))
+
+    def rows(self, country: Country) -> QuerySet:
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet:
+        self.country = get_object_or_404(Country, slug=self.kwargs["slug"])
+        return self.rows(self.country)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(country=self.country, **kwargs)
+
+
+class CountryPlacesView(CountryPagesView):
+    """Every place in a country that published programmes name, each page's on the map."""
 
     template_name = "programmes/country_places.html"
     context_object_name = "locations"
     paginate_by = PLACES_PER_PAGE
-    public_route = Route(frozenset({"page"}))
 
-    def get_queryset(self) -> QuerySet[Location]:
-        self.country = get_object_or_404(Country, slug=self.kwargs["slug"])
-        return places_in(self.country)
+    def rows(self, country: Country) -> QuerySet[Location]:
+        return places_in(country)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(country=self.country, **kwargs)
+        context = super().get_context_data(**kwargs)
         # A list, read once: the map numbers each place, and the list beside it shows the numbers.
         context["locations"] = list(context["page_obj"].object_list)
+        return context
+
+
+class CountryNamedInView(CountryPagesView):
+    """Every published programme that names a country without working there, with its roles."""
+
+    template_name = "programmes/country_named_in.html"
+    context_object_name = "programmes"
+    paginate_by = NAMED_PER_PAGE
+
+    def rows(self, country: Country) -> QuerySet[Programme]:
+        return naming_programmes(country)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["named_in"] = with_roles(list(context["page_obj"].object_list))
         return context
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 
 import pytest
 from django.urls import reverse
 
-from programmes.models import Country, ThematicArea
+from programmes.models import Country, ProgrammeCountry, ThematicArea
+from programmes.views.places import NAMED_SHOWN, CountryNamedInView
 from tests.factories import LocationFactory, ProgrammeCountryFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +30,16 @@ def counts(response) -> dict[str, str]:
     return dict(re.findall(r'<a href="/[a-z]+/[a-z-]+/">([^<]+)</a>.*?class="count">([^<]+)</', main))
 
 
+NAMED_ITEM = r'<li><a href="/programmes/[a-z0-9-]+/">([^<]+)</a>(?: \([^)]*\))?: ([^<]+)</li>'
+
+
 def named_in(response) -> dict[str, str]:
     """The "Also named in" list of a country page: each programme's title and the roles given."""
     page = text(response)
     if "Also named in</h2>" not in page:
         return {}
     section = page[page.index("Also named in</h2>") : page.index("</section>", page.index("Also named in</h2>"))]
-    return dict(re.findall(r'<li><a href="/programmes/[a-z0-9-]+/">([^<]+)</a>(?: \([^)]*\))?: ([^<]+)</li>', section))
+    return dict(re.findall(NAMED_ITEM, section))
 
 
 def test_the_country_list_counts_the_published_programmes_that_work_in_each(client):
@@ -261,3 +266,40 @@ def test_country_and_area_pages_run_the_same_queries_however_many_programmes(cli
     for path, expected in pages:
         with django_assert_num_queries(expected):
             client.get(path)
+
+
+def test_a_country_page_shows_the_newest_that_name_it_and_its_pages_of_them_show_every_one(client, monkeypatch):
+    """At volume some 60 programmes name a country as a venue: its page shows the newest, its pages
+    of them every one, with the roles, a page at a time; none that works there, none unpublished."""
+    jamaica = Country.objects.get(slug="jamaica")
+    venue = ProgrammeCountry.Role.VENUE
+    seeded = named_in(client.get(reverse("programmes:country", kwargs={"slug": "jamaica"})))
+    for year in range(2030, 2030 + NAMED_SHOWN + 5):
+        programme = ProgrammeFactory(title=f"Venue workshop {year}", start_date=datetime.date(year, 1, 1))
+        ProgrammeCountryFactory(programme=programme, country=jamaica, role=venue)
+    hidden = ProgrammeFactory(title="Unpublished workshop", is_published=False, start_date=datetime.date(2099, 1, 1))
+    ProgrammeCountryFactory(programme=hidden, country=jamaica, role=venue)
+    total = len(seeded) + NAMED_SHOWN + 5
+
+    page = client.get(reverse("programmes:country", kwargs={"slug": "jamaica"}))
+    shown = named_in(page)
+    assert list(shown)[:3] == ["Venue workshop 2054", "Venue workshop 2053", "Venue workshop 2052"]  # newest first
+    assert len(shown) == NAMED_SHOWN
+    assert f"The {NAMED_SHOWN} newest of {total} programmes that name it." in text(page)
+    address = reverse("programmes:country_named_in", kwargs={"slug": "jamaica"})
+    assert f'href="{address}"' in text(page)
+
+    monkeypatch.setattr(CountryNamedInView, "paginate_by", 10)
+    every: dict[str, str] = {}
+    for number in range(1, -(-total // 10) + 1):
+        response = client.get(address, {"page": number})
+        assert response.status_code == 200
+        every |= dict(re.findall(NAMED_ITEM, text(response)))
+    assert every == {**seeded, **{f"Venue workshop {year}": venue.label for year in range(2030, 2055)}}
+    assert client.get(reverse("programmes:country_named_in", kwargs={"slug": "nowhere"})).status_code == 404
+
+
+def test_a_country_that_no_programme_only_names_has_a_page_that_says_so(client):
+    response = client.get(reverse("programmes:country_named_in", kwargs={"slug": "belize"}))
+    assert response.status_code == 200
+    assert "No published programme names this country without working there." in text(response)
