@@ -22,7 +22,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from funding.models import Grant
-from funding.selectors import in_active_language
+from funding.selectors import CurrencyTotal, in_active_language
 from partners.models import Organisation
 from programmes.models import STATUS_ORDER, Programme
 from programmes.translation import LANGUAGES, localized
@@ -142,6 +142,17 @@ class FunderGrantFilter(django_filters.FilterSet):
         """``currencies``: those of the grants' published amounts, which the caller has summed already."""
         super().__init__(data, queryset=queryset)
         self.filters["currency"].extra["choices"] = [(code, code) for code in currencies]
+
+    def counted(self, totals: list[CurrencyTotal]) -> int | None:
+        """How many grants the choices leave, from ``money_totals`` of the same grants: a count query
+        less where only the currency narrows them (the sort orders them); None where that cannot tell."""
+        if not self.is_valid():
+            return None
+        chosen = self.form.cleaned_data
+        if any(chosen.get(name) for name in self.filters if name not in ("currency", "sort")):
+            return None
+        currency = chosen.get("currency")
+        return sum(total.grants for total in totals if not currency or total.currency == currency)
 
 
 class DonorGrantFilter(FunderGrantFilter):

@@ -229,14 +229,12 @@ class FunderDetailView(ReadsOnly, DetailView):
         grants = funder_grants(self.object)
         totals = money_totals(grants, by_year=True).get(None, [])
         currencies = [t.currency for t in totals if t.granted is not None]
-        listed = listed_grants(self.object)
-        self.filterset = FunderGrantFilter(self.request.GET, listed, currencies=currencies)
+        self.filterset = FunderGrantFilter(self.request.GET, listed_grants(self.object), currencies=currencies)
         # A page of the table at a time, as the programme list is (the CSV has every row): at volume a
         # funder has hundreds of grants. The columns are those of the whole table, on every page.
         pages = Paginator(self.filterset.qs, GRANTS_PER_FUNDER_PAGE)
-        if self.filterset.is_valid():  # counted already, per currency, with the totals: a query less
-            chosen = self.filterset.form.cleaned_data.get("currency")
-            pages.count = sum(total.grants for total in totals if not chosen or total.currency == chosen)
+        if (counted := self.filterset.counted(totals)) is not None:
+            pages.count = counted
         page = pages.get_page(self.request.GET.get("page"))
         # Its departments with grants of their own: their grants are among the funder's (funder_grants).
         departments = list(

@@ -38,9 +38,11 @@ class _RewriteOnCommit:
         self.pks: set[int] | None = set()
 
     def add(self, pks: Iterable[int] | None) -> None:
-        if self.pks is not None and pks is not None:
-            self.pks |= set(pks)
-        if pks is None or self.pks is None or len(self.pks) > MAX_ACTIVITIES:
+        if pks is None or self.pks is None:
+            self.pks = None
+            return
+        self.pks |= set(pks)
+        if len(self.pks) > MAX_ACTIVITIES:
             self.pks = None
 
     def write(self) -> None:

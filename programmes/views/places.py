@@ -32,6 +32,12 @@ def places_in(country: Country) -> QuerySet[Location]:
     return located.select_related("programme").order_by("programme__title", "programme", "order", "pk")
 
 
+def first_of(queryset: QuerySet, shown: int) -> tuple[list, int]:
+    """The first ``shown`` rows and how many there are: one query, and a count only where there are more."""
+    rows = list(queryset[: shown + 1])
+    return rows[:shown], len(rows) if len(rows) <= shown else queryset.count()
+
+
 # The roles a programme names a country in without working there, in the order they are listed.
 NAMING_ROLES = sorted((role for role in ProgrammeCountry.Role if role != ProgrammeCountry.Role.BENEFITING), key=str)
 
@@ -101,12 +107,6 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
             locations_count=count,
             **kwargs,
         )
-
-
-def first_of(queryset: QuerySet, shown: int) -> tuple[list, int]:
-    """The first ``shown`` rows and how many there are: one query, and a count only where there are more."""
-    rows = list(queryset[: shown + 1])
-    return rows[:shown], len(rows) if len(rows) <= shown else queryset.count()
 
 
 class CountryPagesView(ReadsOnly, ListView):
