@@ -35,7 +35,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 
 from iomcaribbean import compression, kept_files
-from iomcaribbean.content_version import content_version
+from iomcaribbean.content_version import Version, content_version
 from iomcaribbean.exports import throttled_download
 from iomcaribbean.public_routes import Found, find, query_key, read_query, representation
 
@@ -87,7 +87,7 @@ class PublicPageCacheMiddleware:
         if found is not None and self.may_be_public(request):
             version = self.read_version(request)
             if version is not None:
-                key, etag, last_modified = self.validators(request, found, *version)
+                key, etag, last_modified = self.validators(request, found, version.number, version.changed_at)
                 kept = self.answer_kept(request, key, etag, last_modified)
                 if kept is not None:
                     return kept
@@ -135,7 +135,7 @@ class PublicPageCacheMiddleware:
         # The view sees only what the key holds: it cannot read a parameter the key leaves out.
         request.GET = read_query(request.GET, found.route)
         request.META["QUERY_STRING"] = request.GET.urlencode()
-        key, etag, last_modified = self.validators(request, found, *version)
+        key, etag, last_modified = self.validators(request, found, version.number, version.changed_at)
         request._public_page = (key, etag, last_modified)
         not_modified = self.not_modified(request, etag, last_modified)
         if not_modified is not None:
@@ -148,7 +148,7 @@ class PublicPageCacheMiddleware:
         return has_no_session(request) and "messages" not in request.COOKIES
 
     @staticmethod
-    def read_version(request: HttpRequest) -> tuple[int, datetime.datetime] | None:
+    def read_version(request: HttpRequest) -> Version | None:
         """The content version, read once per request; None if the database cannot be reached."""
         if not hasattr(request, "_content_version"):
             try:
@@ -156,8 +156,10 @@ class PublicPageCacheMiddleware:
             except DatabaseError:
                 request._content_version = None
             else:
-                # Other caches of the page's parts (the list's filter options) key by it too.
-                request.content_version = request._content_version[0]
+                # Other caches of the page's parts key by it too, or by the catalogue's number
+                # (the list's filter options, the counts per country and per area).
+                request.content_version = request._content_version.number
+                request.catalogue_version = request._content_version.catalogue
         return request._content_version
 
     def answer_kept(

@@ -12,7 +12,8 @@ before is read in ``pre_save``/``pre_delete`` (one query), the state after in ``
 Saves without signals (``queryset.update()``, ``bulk_create``) move nothing: their callers move
 the version themselves (``bump_content_version``, ``one_content_change``), which sends
 ``content_changed`` so that what is derived from the content (the search documents) can catch up
-with such writes too.
+with such writes too. The same row holds the catalogue version (``iomcaribbean.catalogue``),
+which every change moves too but a programme's edit of texts only.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import contextlib
 import contextvars
 import datetime
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.apps import apps
 from django.conf import settings
@@ -31,14 +32,22 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import Signal
 from django.utils import timezone
 
+from iomcaribbean import catalogue
 from iomcaribbean.public_records import NEVER, public_condition
 
 # Set on an instance by pre_save/pre_delete: whether the public saw it before the change.
 _SHOWN_BEFORE = "_content_version_shown_before"
 
 
-def content_version() -> tuple[int, datetime.datetime]:
-    """The current version number and when it last moved (one query).
+class Version(NamedTuple):
+    number: int
+    changed_at: datetime.datetime
+    # The catalogue version (``iomcaribbean.catalogue``): moves with ``number`` but for edits of texts only.
+    catalogue: int
+
+
+def content_version() -> Version:
+    """The current version number, when it last moved, and the catalogue's number (one query).
 
     Every page a visitor not signed in asks for runs this query, often as the only one: plain SQL
     saves the ORM's query compilation, which costs more than the query itself.
@@ -49,16 +58,16 @@ def content_version() -> tuple[int, datetime.datetime]:
         cursor.execute(_VERSION_SQL.format(table=connection.ops.quote_name(model._meta.db_table)))
         row = cursor.fetchone()
     if row is None:
-        return 0, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-    number, changed_at = row
+        return Version(0, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC), 0)
+    number, changed_at, catalogue_number = row
     # SQLite hands back text; PostgreSQL an aware datetime.
     changed_at = model._meta.get_field("changed_at").to_python(changed_at)
     if timezone.is_naive(changed_at):
         changed_at = timezone.make_aware(changed_at, datetime.UTC)
-    return number, changed_at
+    return Version(number, changed_at, catalogue_number)
 
 
-_VERSION_SQL = "SELECT number, changed_at FROM {table} WHERE id = 1"
+_VERSION_SQL = "SELECT number, changed_at, catalogue_number FROM {table} WHERE id = 1"
 
 
 # Sent, without arguments, by ``bump_content_version()``: its callers changed content through
@@ -74,11 +83,15 @@ def bump_content_version() -> None:
     content_changed.send(sender=apps.get_model("iomcaribbean", "ContentVersion"))
 
 
-def _move_version() -> None:
+def _move_version(*, catalogue: bool = True) -> None:
+    """The content version moved on, and the catalogue's with it unless ``catalogue`` is False."""
     model = apps.get_model("iomcaribbean", "ContentVersion")
     now = timezone.now()
-    if not model.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now):
-        model.objects.update_or_create(pk=1, defaults={"number": 1, "changed_at": now})
+    moves = {"number": F("number") + 1, "changed_at": now}
+    if catalogue:
+        moves["catalogue_number"] = F("catalogue_number") + 1
+    if not model.objects.filter(pk=1).update(**moves):
+        model.objects.update_or_create(pk=1, defaults={"number": 1, "changed_at": now, "catalogue_number": 1})
 
 
 # Inside ``one_content_change()``: a list that records whether anything changed, else None.
@@ -112,11 +125,11 @@ def one_content_change() -> Iterator[None]:
         bump_content_version()
 
 
-def _content_changed() -> None:
+def _content_changed(*, catalogue: bool = True) -> None:
     held = _changes_held.get()
     if held is None:
-        _move_version()
-    elif not held:
+        _move_version(catalogue=catalogue)
+    elif not held:  # one_content_change() moves both on at its end
         held.append(True)
 
 
@@ -152,15 +165,18 @@ def _before_change(sender: type[Model], instance: Model, raw: bool = False, **kw
         return
     existing = instance.pk is not None and not instance._state.adding
     setattr(instance, _SHOWN_BEFORE, existing and is_shown(sender, [instance.pk]))
+    if existing and kwargs.get("signal") is pre_save:
+        catalogue.remember_stored(sender, instance)
 
 
 def _after_save(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
     if not is_watched(sender):
         return
     shown_before = instance.__dict__.pop(_SHOWN_BEFORE, False)
+    texts_only = catalogue.texts_only_changed(instance)
     # A fixture's rows (raw) are loaded as they are: whatever they are, the version moves on.
     if raw or (not _change_pending() and (shown_before or is_shown(sender, [instance.pk]))):
-        _content_changed()
+        _content_changed(catalogue=raw or not texts_only)
 
 
 def _after_delete(sender: type[Model], instance: Model, **kwargs: Any) -> None:

@@ -1,6 +1,7 @@
 """The options the programme list's filters offer: only what published programmes use, so that no
 option reveals an unpublished programme's country, theme, partner or funder. Each list costs
-about one index look-up per option, and is kept in the cache until the next edit.
+about one index look-up per option, and is kept in the cache until the next edit of the catalogue
+(``iomcaribbean.catalogue``): rewording a programme leaves them.
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
+from iomcaribbean.catalogue import kept
 from iomcaribbean.relations import related_model
 from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, ThematicArea, published_condition
 from programmes.translation import DEFAULT_LANGUAGE, localized
@@ -76,25 +77,6 @@ def partners(request: HttpRequest | None) -> QuerySet:
 
 # Filters whose options are records: their lists are built only when a form is shown.
 MODEL_CHOICE_FILTERS = ("country", "area", "type", "funder", "partner")
-KEPT_SECONDS = 24 * 60 * 60
-
-
-def kept(request: HttpRequest | None, name: str, build: Callable[[], dict]) -> dict:
-    """``build()``, kept in the cache until the next edit (the request's content version, set by
-    ``iomcaribbean.caching``), per language since labels are translated; without a version (a
-    signed-in visitor), built afresh for each request. Read once per request either way: the five
-    selects of a form read the same lists."""
-    version = getattr(request, "content_version", None)
-    key = f"programme-filter-{name}:{version}:{get_language()}"
-    read = getattr(request, "_filter_options", None)
-    if read is None:
-        read = {}
-        if request is not None:
-            request._filter_options = read
-    if key not in read:
-        # A day at most in the cache: after the next edit the key is never asked for again.
-        read[key] = build() if version is None else cache.get_or_set(key, build, timeout=KEPT_SECONDS)
-    return read[key]
 
 
 def code_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]]:
@@ -120,7 +102,7 @@ def code_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str]]
             for name, choices in fields.items()
         }
 
-    return kept(request, "codes", build)
+    return kept(request, "filter-codes", build)
 
 
 class OptionLabel(str):
@@ -177,4 +159,4 @@ def record_choices(request: HttpRequest | None) -> dict[str, list[tuple[str, str
             "partner": [(slug, label) for slug, label, uses in with_uses if uses["took_part"] is not None],
         }
 
-    return kept(request, "records", build)
+    return kept(request, "filter-records", build)

@@ -26,13 +26,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
+from iomcaribbean.catalogue import kept
 from programmes.filter_options import (
     MODEL_CHOICE_FILTERS,
     WORKS_THERE,
     code_choices,
     countries,
     funders,
-    kept,
     partners,
     project_types,
     record_choices,
@@ -70,7 +70,7 @@ def options_markup(request: HttpRequest | None) -> dict[str, str]:
         lists = record_choices(request)
         return {name: "\n".join(option_markup(key, label) for key, label in options) for name, options in lists.items()}
 
-    return kept(request, "records-markup", build)
+    return kept(request, "filter-records-markup", build)
 
 
 class OptionsSelect(forms.Select):

@@ -246,6 +246,9 @@ class Programme(TimeStamped):
     # history: registered in translation.py, once the language columns exist.
 
     public_records_condition = shown_with_programme("")
+    # Texts no filter option or count reads: rewording them leaves what is kept under the
+    # catalogue version (``iomcaribbean.catalogue``).
+    catalogue_ignores = ("title", "acronym", "summary", "description", "updated_at")
 
     class Meta:
         ordering = ["-start_date", "title"]

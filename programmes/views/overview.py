@@ -7,9 +7,11 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
+from iomcaribbean.catalogue import kept
 from iomcaribbean.charts import BarChart, Series, bar_chart
 from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
@@ -41,6 +43,23 @@ class OverviewView(ReadsOnly, DetailView):
         entries: dict[str, list[OverviewEntry]] = defaultdict(list)
         for entry in overview.entries.all():
             entries[entry.section].append(entry)
+        Section = OverviewEntry.Section
+        context |= {
+            **kept(self.request, "overview-counts", self.counts),
+            "to_date_entries": entries[Section.TO_DATE],
+            "proposed_entries": entries[Section.PROPOSED],
+            "current_entries": entries[Section.CURRENT],
+            "ahead_entries": entries[Section.LOOKING_AHEAD],
+            "to_date_label": Section.TO_DATE.label,
+            "ahead_label": Section.LOOKING_AHEAD.label,
+            "partner_groups": self.partner_groups(overview),
+        }
+        return context
+
+    @classmethod
+    def counts(cls) -> dict[str, Any]:
+        """The areas, and the map and the charts of the published programmes per area and per country:
+        kept under the catalogue version (``iomcaribbean.catalogue``), which rewording a programme leaves."""
         # The areas' query also counts their published programmes, for the chart.
         areas = list(areas_with_programme_counts().filter(list__in=ThematicArea.List.values))
         area_counts = sorted(
@@ -51,20 +70,10 @@ class OverviewView(ReadsOnly, DetailView):
         country_counts = list(
             countries_with_programme_counts(Country.objects.all()).order_by("-programme_count", "name")
         )
-        Section = OverviewEntry.Section
-        context |= {
-            "core_areas": [a for a in areas if a.list == ThematicArea.List.CORE_SERVICE],
-            "priority_areas": [a for a in areas if a.list == ThematicArea.List.PRIORITY],
-            "to_date_entries": entries[Section.TO_DATE],
-            "proposed_entries": entries[Section.PROPOSED],
-            "current_entries": entries[Section.CURRENT],
-            "ahead_entries": entries[Section.LOOKING_AHEAD],
-            "to_date_label": Section.TO_DATE.label,
-            "ahead_label": Section.LOOKING_AHEAD.label,
-            "partner_groups": self.partner_groups(overview),
+        figures = {
             "area_counts": area_counts,
             "country_counts": country_counts,
-            "area_chart": self.count_chart(
+            "area_chart": cls.count_chart(
                 area_counts,
                 "programmes-by-area",
                 _("Published programmes by thematic area"),
@@ -73,7 +82,7 @@ class OverviewView(ReadsOnly, DetailView):
                     "The table after the chart gives the same figures."
                 ),
             ),
-            "country_chart": self.count_chart(
+            "country_chart": cls.count_chart(
                 country_counts,
                 "programmes-by-country",
                 _("Published programmes by country"),
@@ -83,7 +92,14 @@ class OverviewView(ReadsOnly, DetailView):
                 ),
             ),
         }
-        return context
+        # Drawn here, once per catalogue version and language: the map and the charts with their
+        # tables are most of the page's template work, and nothing else on the page changes them.
+        return {
+            "core_areas": [a for a in areas if a.list == ThematicArea.List.CORE_SERVICE],
+            "priority_areas": [a for a in areas if a.list == ThematicArea.List.PRIORITY],
+            "map_html": render_to_string("includes/overview_map.html", figures),
+            "charts_html": render_to_string("includes/overview_charts.html", figures),
+        }
 
     @staticmethod
     def count_chart(rows: list, chart_id: str, title: str, description: str) -> BarChart | None:

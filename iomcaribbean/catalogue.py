@@ -1,0 +1,97 @@
+"""The catalogue version: a number that moves with the content version, except for an edit of texts only.
+
+The catalogue is what the public pages' summaries of many programmes read: which programmes are
+published, how each is coded (status, coverage, type, dates, parent) and what it links to
+(countries, thematic areas, funders, partners), with the names of what it links to. The list's
+filter options and the counts of programmes per country and per area are read from it. A staff
+member who rewords a programme's title or narrative changes none of it, so what is kept under
+this number (``programmes.filter_options``, ``programmes.selectors.kept_counts``) outlives that
+edit, while the pages themselves, kept under the content version, do not.
+
+A model says which of its fields are texts the catalogue never reads with a class attribute:
+
+    catalogue_ignores = ("title", "summary", ...)
+
+(each translated field's columns in every language follow it). A save of such a model whose
+other fields hold what was stored before leaves the catalogue as it was
+(``iomcaribbean.content_version`` reads the stored values before the save, one query); every
+other change to public content moves both numbers: any other model's save, a delete, a change
+of links, a write without signals (``bump_content_version``). When in doubt it moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any, TypeVar
+
+from django.core.cache import caches
+from django.db.models import CharField, Field, Model, TextField
+from django.http import HttpRequest
+from django.utils.translation import get_language
+
+T = TypeVar("T")
+KEPT_SECONDS = 24 * 60 * 60
+
+# Set on an instance before its save: its stored values of the fields the catalogue reads.
+_STORED = "_catalogue_stored"
+
+
+@cache
+def catalogue_fields(model: type[Model]) -> tuple[Field, ...] | None:
+    """The concrete fields of ``model`` the catalogue reads; None if the model ignores none."""
+    ignored = set(getattr(model, "catalogue_ignores", ()))
+    if not ignored:
+        return None
+    # A translation column (title_es) is ignored with its field (title).
+    return tuple(
+        field
+        for field in model._meta.concrete_fields
+        if getattr(field, "translated_field", field).name not in ignored and not field.primary_key
+    )
+
+
+def remember_stored(model: type[Model], instance: Model) -> None:
+    """Before a save of an existing record: keep what is stored of the fields the catalogue reads."""
+    fields = catalogue_fields(model)
+    if fields is None or instance.pk is None or instance._state.adding:
+        return
+    names = [field.attname for field in fields]
+    stored = model._base_manager.using(instance._state.db).filter(pk=instance.pk).values_list(*names).first()
+    if stored is not None:
+        setattr(instance, _STORED, stored)
+
+
+def texts_only_changed(instance: Model) -> bool:
+    """After its save: whether the record holds what was stored before in every field the catalogue
+    reads (so only ignored texts can have changed). False when nothing was read before (a new record)."""
+    stored: tuple[Any, ...] | None = instance.__dict__.pop(_STORED, None)
+    if stored is None:
+        return False
+    fields = catalogue_fields(type(instance))
+    return all(
+        _same(field, getattr(instance, field.attname), before) for field, before in zip(fields, stored, strict=True)
+    )
+
+
+def _same(field: Field, value: Any, stored: Any) -> bool:
+    if isinstance(field, CharField | TextField) and not value and not stored:
+        return True  # no text, whether a form's "" or a column's NULL
+    return field.to_python(value) == stored
+
+
+def kept(request: HttpRequest | None, name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept in the default cache under the request's catalogue version (set by
+    ``iomcaribbean.caching``) and language; without a version (a signed-in visitor, who may see
+    more), built afresh for each request. Read once per request either way."""
+    version = getattr(request, "catalogue_version", None)
+    key = f"catalogue:{name}:{version}:{get_language()}"
+    read = getattr(request, "_kept_with_catalogue", None)
+    if read is None:
+        read = {}
+        if request is not None:
+            request._kept_with_catalogue = read
+    if key not in read:
+        # A day at most in the cache: after the catalogue's next move the key is never asked for again.
+        read[key] = build() if version is None else caches["default"].get_or_set(key, build, timeout=KEPT_SECONDS)
+    return read[key]
