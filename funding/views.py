@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
@@ -38,6 +39,7 @@ from funding.selectors import (
     rolled_up,
     with_funder_counts,
 )
+from iomcaribbean.catalogue import kept
 from iomcaribbean.content_language import in_requested_language
 from iomcaribbean.exports import csv_response
 from iomcaribbean.public_routes import Route, public
@@ -225,37 +227,20 @@ class FunderDetailView(ReadsOnly, DetailView):
         return funding_organisations().select_related("country", "parent")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        with_funder_counts([self.object])
-        grants = funder_grants(self.object)
-        totals = money_totals(grants, by_year=True).get(None, [])
+        funder = self.object
+        figures = kept(self.request, f"funder-figures:{funder.pk}", lambda: funder_figures(funder))
+        funder.__dict__.update(figures["counts"])
+        totals = figures["totals"]
         currencies = [t.currency for t in totals if t.granted is not None]
-        self.filterset = FunderGrantFilter(self.request.GET, listed_grants(self.object), currencies=currencies)
+        self.filterset = FunderGrantFilter(self.request.GET, listed_grants(funder), currencies=currencies)
         # A page of the table at a time, as the programme list is (the CSV has every row): at volume a
         # funder has hundreds of grants. The columns are those of the whole table, on every page.
         pages = Paginator(self.filterset.qs, GRANTS_PER_FUNDER_PAGE)
         if (counted := self.filterset.counted(totals)) is not None:
             pages.count = counted
         page = pages.get_page(self.request.GET.get("page"))
-        # Its departments with grants of their own: their grants are among the funder's (funder_grants).
-        departments = list(
-            Organisation.objects.filter(Q(parent=self.object) | Q(parent__parent=self.object)).filter(
-                Exists(own_published_grants())
-            )
-        )
-        columns = grant_columns(bool(departments))
+        columns = grant_columns(bool(figures["departments"]))
         headings = [str(column) for column in columns]  # translated once, not in every row's cells
-        # The names in the page's language (English where a name is not translated).
-        countries = grant_totals_named(
-            grants,
-            {"name": "programme__country_links__country__name", "slug": "programme__country_links__country__slug"},
-            translated=["name"],
-            programme__country_links__role=ProgrammeCountry.Role.BENEFITING,
-        )
-        areas = grant_totals_named(
-            grants,
-            {"name": "programme__thematic_areas__name", "slug": "programme__thematic_areas__slug"},
-            translated=["name"],
-        )
         return super().get_context_data(
             grant_columns=columns,
             grant_filter=self.filterset,
@@ -265,16 +250,52 @@ class FunderDetailView(ReadsOnly, DetailView):
             ],
             page_obj=page,
             paginator=page.paginator,
-            departments=departments,
-            money_totals=[t for t in totals if t.granted is not None or t.committed or t.disbursed],
-            years=by_year(totals),
-            countries=once_per_group(countries),
-            areas=once_per_group(areas),
+            departments=figures["departments"],
+            figures_html=figures["html"],
             **kwargs,
         )
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         return super().render_to_response(context, status=400 if self.filterset.errors else 200, **kwargs)
+
+
+def funder_figures(funder: Organisation) -> dict[str, Any]:
+    """What a funder's page shows of all its grants: its counts, totals per currency, departments
+    with grants, and the sections of figures (totals, years, countries, areas) drawn. Read from
+    grants, transactions and programmes' countries and areas only, never a programme's texts: kept
+    under the catalogue version (``iomcaribbean.catalogue``), which rewording a programme leaves."""
+    with_funder_counts([funder])
+    grants = funder_grants(funder)
+    totals = money_totals(grants, by_year=True).get(None, [])
+    # Its departments with grants of their own: their grants are among the funder's (funder_grants).
+    departments = list(
+        Organisation.objects.filter(Q(parent=funder) | Q(parent__parent=funder)).filter(Exists(own_published_grants()))
+    )
+    # The names in the page's language (English where a name is not translated).
+    countries = grant_totals_named(
+        grants,
+        {"name": "programme__country_links__country__name", "slug": "programme__country_links__country__slug"},
+        translated=["name"],
+        programme__country_links__role=ProgrammeCountry.Role.BENEFITING,
+    )
+    areas = grant_totals_named(
+        grants,
+        {"name": "programme__thematic_areas__name", "slug": "programme__thematic_areas__slug"},
+        translated=["name"],
+    )
+    shown = {
+        "money_totals": [t for t in totals if t.granted is not None or t.committed or t.disbursed],
+        "years": by_year(totals),
+        "countries": once_per_group(countries),
+        "areas": once_per_group(areas),
+    }
+    counts = ("funded_programme_count", "grant_count", "unpublished_count")
+    return {
+        "counts": {name: getattr(funder, name) for name in counts},
+        "totals": totals,
+        "departments": departments,
+        "html": render_to_string("funding/includes/funder_figures.html", shown),
+    }
 
 
 def once_per_group(rows: list[dict]) -> list[dict]:

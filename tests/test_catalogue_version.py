@@ -16,10 +16,11 @@ from django.urls import reverse
 from iomcaribbean.catalogue import catalogue_fields
 from iomcaribbean.content_version import bump_content_version, content_version
 from partners.models import Organisation
-from programmes.models import Country, Programme, ProgrammeCountry, ProjectType, ThematicArea
+from programmes.models import Country, Location, Programme, ProgrammeCountry, ProjectType, ThematicArea
 from tests.factories import (
     CountryFactory,
     GrantFactory,
+    LocationFactory,
     ParticipationFactory,
     ProgrammeCountryFactory,
     ProgrammeFactory,
@@ -153,3 +154,51 @@ def test_what_is_kept_under_the_catalogue_is_never_shown_stale(client):
     only_here.save()
     assert "Isla Sola" not in client.get(LIST).content.decode()
     assert "Isla Sola" not in client.get(OVERVIEW).content.decode()
+
+
+def funder_page() -> str:
+    return reverse("funding:detail", kwargs={"slug": "us-state-department"})
+
+
+def test_a_funders_figures_are_kept_through_a_rewording_and_never_shown_stale(client, admin_client):
+    funder = Organisation.objects.get(slug="us-state-department")
+    page = funder_page()
+    client.get(page)
+    reword_in_the_admin(admin_client, seminar(), title_en="Migration Policy Seminar, retitled")
+    drawn = queries_of(client, page)
+    assert not any('"funding_transaction"' in sql for sql in drawn)  # the totals were kept
+    # A new grant: the count, the totals, the tables by country and area show it at once.
+    programme = ProgrammeCountryFactory(country=CountryFactory(name="Isla Sola", name_en="Isla Sola")).programme
+    GrantFactory(programme=programme, funder=funder, amount="12345.00")
+    html = client.get(page).content.decode()
+    assert "Isla Sola" in html and "12,345" in html
+
+
+def test_a_countrys_map_is_kept_through_a_rewording_and_its_places_still_numbered(client, admin_client):
+    country = Country.objects.get(code="JM")  # on the map
+    programme = ProgrammeCountryFactory(country=country).programme
+    LocationFactory(programme=programme, country=country, name="Port Uno")
+    page = reverse("programmes:country", kwargs={"slug": country.slug})
+    assert "(point 1 on the map)" in client.get(page).content.decode()
+    reword_in_the_admin(admin_client, programme, title_en="Reworded")
+    drawn = queries_of(client, page)
+    html = client.get(page).content.decode()
+    assert "Reworded" in html and "Port Uno" in html and "(point 1 on the map)" in html
+    assert len(drawn) < len(queries_of_after_a_move(client, page))
+    # A place renamed: on the map and in the list at once.
+    Location.objects.filter(name="Port Uno").update(name="Port Dos", name_en="Port Dos")
+    bump_content_version()  # as every write without signals does
+    html = client.get(page).content.decode()
+    assert "Port Uno" not in html and html.count("Port Dos") >= 2
+
+
+def test_an_unknown_country_is_a_404_until_it_is_added(client):
+    page = reverse("programmes:country", kwargs={"slug": "isla-sola"})
+    assert client.get(page).status_code == 404
+    CountryFactory(name="Isla Sola", name_en="Isla Sola", slug="isla-sola")
+    assert client.get(page).status_code == 200
+
+
+def queries_of_after_a_move(client, address: str) -> list[str]:
+    bump_content_version()
+    return queries_of(client, address)

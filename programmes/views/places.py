@@ -3,14 +3,19 @@ programmes, and a country's or an area's page with its published programmes, pag
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.db.models import Exists, F, OuterRef, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.views.generic import ListView
 
+from iomcaribbean.catalogue import kept
 from iomcaribbean.public_routes import Route
 from iomcaribbean.views import ReadsOnly
+from programmes.maps import is_on_map, location_points
 from programmes.models import Country, Location, Programme, ProgrammeCountry, ThematicArea, published_condition
 from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
 from programmes.views.listing import LISTING, ProgrammeListMixin
@@ -90,9 +95,10 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
     public_route = Route(LISTING)
 
     def get_queryset(self) -> QuerySet[Programme]:
-        # The country with its count of the programmes listed, as the country list counts them.
-        countries = countries_with_programme_counts(Country.objects.all(), keep_empty=True)
-        self.country = get_object_or_404(countries, slug=self.kwargs["slug"])
+        slug = self.kwargs["slug"]
+        self.country = kept(self.request, f"country:{slug}", lambda: counted_country(slug))
+        if self.country is None:
+            raise Http404("No country has this address.")
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         return self.apply_sort(Programme.objects.published().in_country(self.country).for_listing())
 
@@ -105,8 +111,28 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
             named_count=named_count,
             locations=places,
             locations_count=count,
+            map_html=self.map_html(places),
             **kwargs,
         )
+
+    def map_html(self, places: list[Location]) -> str:
+        """The map of the country's places and of every country's count, drawn once per catalogue
+        version (``iomcaribbean.catalogue``) for these places: it reads no programme's texts."""
+        if is_on_map(self.country):
+            location_points(places)  # numbers the places as the map does, for the list beside it
+        shown = hashlib.sha256(repr([place.pk for place in places]).encode()).hexdigest()[:16]
+        context = {"country": self.country, "locations": places}
+        return kept(
+            self.request,
+            f"country-map:{self.country.pk}:{shown}",
+            lambda: render_to_string("includes/country_map.html", context),
+        )
+
+
+def counted_country(slug: str) -> Country | None:
+    """The country with its count of the programmes listed, as the country list counts them; None if none."""
+    countries = countries_with_programme_counts(Country.objects.all(), keep_empty=True)
+    return countries.filter(slug=slug).first()
 
 
 class CountryPagesView(ReadsOnly, ListView):
