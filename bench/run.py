@@ -174,13 +174,17 @@ def addresses(records: dict, static: str) -> list[tuple[str, str, dict]]:
 
 
 AFTER_AN_EDIT = " (after an edit)"
-# The pages made partly of kept fragments (programme cards, filter lists), measured a third time as
-# drawn after an edit: the others keep nothing but the whole page, so for them it is the uncached row.
+# The pages made partly of kept fragments (programme cards, the list's skeletons, what is kept under the
+# catalogue version: filter lists, counts, maps, figures), measured a third time as drawn after an edit
+# (the bench's editor rewords a programme's title): the others keep nothing but the whole page, so for
+# them it is the uncached row.
 WITH_FRAGMENTS = {
+    "overview",
     "programme list, page 1",
     "programme list, filtered",
     "programme list, search",
     "programme list, deep page",
+    "funder page",
     "country page",
 }
 
@@ -297,8 +301,9 @@ def main() -> None:
         after_change = after_one_change(server, records)
 
     # Pages as the first visitors after an edit get them: a server that keeps no page (each is drawn
-    # afresh) but keeps every fragment (programme cards, filter lists), while a staff member saves a
-    # programme every 2 s, so that what an edit makes stale is drawn again as it would be.
+    # afresh) but keeps every fragment (programme cards, list skeletons, what the catalogue keeps),
+    # while a staff member saves a programme every 2 s, so that what an edit makes stale is drawn
+    # again as it would be.
     print("The same addresses drawn afresh with their fragments kept, a programme saved every 2 s...", flush=True)
     with Server({**env, "PAGES_CACHE_URL": "dummycache://"}, HERE / "serve-after-edits.log") as server:
         thread = EditingThread(Editor(server.base), records["programme_pk"])
@@ -327,7 +332,8 @@ def main() -> None:
         f"address ({FRESH_DURATION} s for pages drawn afresh), on {os.cpu_count()} cores ({platform.machine()}), "
         "wrk and PostgreSQL on the same machine. "
         '"After an edit" rows (the pages made partly of kept fragments) come from a second server that keeps no '
-        "page but keeps every fragment (programme cards, filter lists), while a staff member saves a programme "
+        "page but keeps every fragment (programme cards, the list's skeletons, and what is kept under the catalogue "
+        "version: filter lists, counts, maps, a funder's figures), while a staff member rewords a programme's title "
         "through the admin every 2 s: each page is drawn as the first visitor after an edit gets it. "
         '"Uncached" rows come from a third server whose cache keeps nothing, so the page is rendered every time. '
         f"Each address is measured right after the bare view ({BARE_DURATION} s), and its ratio is to that "

@@ -13,7 +13,8 @@ A model says which of its fields are texts the catalogue never reads with a clas
     catalogue_ignores = ("title", "summary", ...)
 
 (each translated field's columns in every language follow it). A save of such a model whose
-other fields hold what was stored before leaves the catalogue as it was
+other fields hold what was stored before, and which writes when it was saved (``updated_at``),
+leaves the catalogue as it was
 (``iomcaribbean.content_version`` reads the stored values before the save, one query); every
 other change to public content moves both numbers: any other model's save, a delete, a change
 of links, a write without signals (``bump_content_version``). When in doubt it moves.
@@ -21,7 +22,7 @@ of links, a write without signals (``bump_content_version``). When in doubt it m
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -62,16 +63,25 @@ def remember_stored(model: type[Model], instance: Model) -> None:
         setattr(instance, _STORED, stored)
 
 
-def texts_only_changed(instance: Model) -> bool:
+def texts_only_changed(instance: Model, update_fields: Iterable[str] | None = None) -> bool:
     """After its save: whether the record holds what was stored before in every field the catalogue
-    reads (so only ignored texts can have changed). False when nothing was read before (a new record)."""
+    reads (so only ignored texts can have changed). False when nothing was read before (a new
+    record), and for a save of chosen fields that leaves out when it was saved (``auto_now``): what
+    is kept of a record's texts (``programmes.cards``) is found by that time."""
     stored: tuple[Any, ...] | None = instance.__dict__.pop(_STORED, None)
     if stored is None:
+        return False
+    if update_fields is not None and not _stamp_names(type(instance)) <= set(update_fields):
         return False
     fields = catalogue_fields(type(instance))
     return all(
         _same(field, getattr(instance, field.attname), before) for field, before in zip(fields, stored, strict=True)
     )
+
+
+@cache
+def _stamp_names(model: type[Model]) -> frozenset[str]:
+    return frozenset(field.name for field in model._meta.concrete_fields if getattr(field, "auto_now", False))
 
 
 def _same(field: Field, value: Any, stored: Any) -> bool:

@@ -169,11 +169,13 @@ def _before_change(sender: type[Model], instance: Model, raw: bool = False, **kw
         catalogue.remember_stored(sender, instance)
 
 
-def _after_save(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
+def _after_save(
+    sender: type[Model], instance: Model, raw: bool = False, update_fields: Any = None, **kwargs: Any
+) -> None:
     if not is_watched(sender):
         return
     shown_before = instance.__dict__.pop(_SHOWN_BEFORE, False)
-    texts_only = catalogue.texts_only_changed(instance)
+    texts_only = catalogue.texts_only_changed(instance, update_fields)
     # A fixture's rows (raw) are loaded as they are: whatever they are, the version moves on.
     if raw or (not _change_pending() and (shown_before or is_shown(sender, [instance.pk]))):
         _content_changed(catalogue=raw or not texts_only)

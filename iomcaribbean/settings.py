@@ -264,7 +264,7 @@ CACHES = {"default": env.cache_url_config(cache_url)}
 # cache unless PAGES_CACHE_URL names another: `make bench` times pages drawn with every fragment kept
 # but no page, as the first visitor after an edit meets them, with PAGES_CACHE_URL=dummycache://.
 CACHES["pages"] = env.cache_url_config(env.str("PAGES_CACHE_URL", default="") or cache_url)
-# The programme cards kept one by one (programmes/templatetags/cards.py), in the same kind of cache.
+# The programme cards kept one by one (programmes/cards.py), in the same kind of cache.
 CACHES["fragments"] = dict(CACHES["default"])
 # Where a cache is each process's memory, pages and cards have stores of their own (room for a
 # thousand pages, and the cards of a hundred list pages), so that neither the twenty cards of a list

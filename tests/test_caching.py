@@ -15,8 +15,8 @@ from django.urls import resolve, reverse
 from iati.importer import iati_file_import
 from iomcaribbean.content_version import content_version, one_content_change
 from partners.models import Organisation
+from programmes.cards import CARD
 from programmes.models import Programme, ProgrammeCountry, ThematicArea
-from programmes.templatetags.cards import CARD
 from tests.factories import DonorAccountFactory, GrantFactory, ProgrammeFactory, UserFactory
 from tests.helpers.iati_files import sample
 

@@ -108,6 +108,7 @@ CATALOGUE_EDITS: dict[str, Callable[[Programme], object]] = {
     "unpublishing it": _set(is_published=False),
     "its IOM code": _set(code="T81-999"),
     "a title with its status": _set(title="Retitled", title_en="Retitled", status=Programme.Status.ONGOING),
+    "a title saved without when it was saved": lambda p: p.save(update_fields=["title", "title_en"]),
     "an area added": lambda p: p.thematic_areas.add(ThematicArea.objects.exclude(programmes=p).first()),
     "an area removed": lambda p: p.thematic_areas.remove(p.thematic_areas.first()),
     "a country where it works": lambda p: ProgrammeCountryFactory(programme=p, country=CountryFactory()),
@@ -130,6 +131,13 @@ def test_any_other_public_change_moves_the_catalogue_with_the_content(edit):
     after = content_version()
     assert after.number > before.number
     assert after.catalogue > before.catalogue
+
+
+def test_a_title_saved_with_when_it_was_saved_leaves_the_catalogue():
+    programme, before = seminar(), content_version()
+    programme.title = programme.title_en = "Retitled"
+    programme.save(update_fields=["title", "title_en", "updated_at"])
+    assert content_version().number > before.number and content_version().catalogue == before.catalogue
 
 
 def test_a_status_changed_in_the_admin_moves_the_catalogue(admin_client):

@@ -7,7 +7,6 @@ import hashlib
 from typing import Any
 
 from django.db.models import Exists, F, OuterRef, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.views.generic import ListView
@@ -95,10 +94,9 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
     public_route = Route(LISTING)
 
     def get_queryset(self) -> QuerySet[Programme]:
-        slug = self.kwargs["slug"]
-        self.country = kept(self.request, f"country:{slug}", lambda: counted_country(slug))
-        if self.country is None:
-            raise Http404("No country has this address.")
+        self.country = get_object_or_404(Country, slug=self.kwargs["slug"])
+        # Its count of the programmes listed, as the country list counts them.
+        self.country.programme_count = kept(self.request, "country-counts", programme_counts).get(self.country.pk, 0)
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         return self.apply_sort(Programme.objects.published().in_country(self.country).for_listing())
 
@@ -129,10 +127,10 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
         )
 
 
-def counted_country(slug: str) -> Country | None:
-    """The country with its count of the programmes listed, as the country list counts them; None if none."""
-    countries = countries_with_programme_counts(Country.objects.all(), keep_empty=True)
-    return countries.filter(slug=slug).first()
+def programme_counts() -> dict[int, int]:
+    """Each country's count of the published programmes that work there, by its id (one query)."""
+    counted = countries_with_programme_counts(Country.objects.order_by(), keep_empty=True)
+    return dict(counted.values_list("pk", "programme_count"))
 
 
 class CountryPagesView(ReadsOnly, ListView):

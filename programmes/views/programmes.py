@@ -14,7 +14,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.forms import ModelChoiceField
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, gettext_lazy
@@ -27,6 +27,7 @@ from iomcaribbean.views import ReadsOnly
 from programmes.field_sheet import ROLE_HINTS, TERMS, unknown_terms
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
+from programmes.kept_lists import answer_from_skeleton, keeping_skeleton, skeleton_key
 from programmes.maps import is_on_map, map_context
 from programmes.models import Country, Programme, ProgrammeCountry, related_links
 from programmes.templatetags.languages import translated
@@ -64,6 +65,13 @@ class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
     context_object_name = "programmes"
     paginator_class = ListingPaginator
     public_route = Route(FILTERS | LISTING)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # A page kept without its cards (programmes.kept_lists): its cards found, and it is answered.
+        self.skeleton_key = skeleton_key(request, self.public_route)
+        if self.skeleton_key is not None and (kept := answer_from_skeleton(request, self.skeleton_key)) is not None:
+            return kept
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Programme]:
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
@@ -107,6 +115,8 @@ class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
             "page_title": self.page_title(active_filters, context["page_obj"]),
             # Clearing the filters clears the search too, and with it the relevance order.
             "clear_url": self.request.path + (f"?sort={sort}" if sort not in (DEFAULT_SORT, RELEVANCE) else ""),
+            # Drawn to be kept without its cards, which are put in once it is kept.
+            "cards_slot": self.skeleton_key is not None and self.filterset.is_valid(),
         }
         return context
 
@@ -148,7 +158,12 @@ class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         # A filter value the form rejects is the client's mistake: say so, with the form's errors.
         status = 400 if self.filterset.errors else 200
-        return super().render_to_response(context, status=status, **kwargs)
+        response = super().render_to_response(context, status=status, **kwargs)
+        if context["cards_slot"]:
+            programmes = list(context["programmes"])
+            catalogue = self.request.catalogue_version
+            response.add_post_render_callback(keeping_skeleton(self.skeleton_key, programmes, catalogue))
+        return response
 
 
 class ProgrammeDetailView(ReadsOnly, DetailView):

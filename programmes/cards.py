@@ -1,0 +1,107 @@
+"""Programme cards kept one by one, so that a list rendered afresh renders only the cards that changed.
+
+Any public edit moves the content version and makes every kept page stale (``iomcaribbean.caching``),
+but a list page holds twenty cards and an edit changes one at most. Each card is kept under a key
+made of everything it shows: the rows of the programme, its parent, its project type, each link to
+a country where it works with that country, and each of its thematic areas, as
+``Programme.objects.for_listing()`` reads them; with the page's language and the version of the
+code that renders it (the card's templates, the compiled translations and the modules that format
+its dates and pick its texts' language). An edit of any of these records (a title, a translation,
+a country's or an area's name, a country or an area added or removed) makes a new key, so that
+card is rendered afresh; an unpublished programme is not in the list at all.
+
+Where the request knows the catalogue version (``iomcaribbean.catalogue``: a visitor not signed in),
+the key is made of that number and the times the programme and its parent were last saved instead:
+every record a card shows but those two is part of the catalogue, and an edit of the texts of those
+two, the one kind of edit that leaves the catalogue, moves their ``updated_at``. So a list's cards can
+be found from those three values alone (``programmes.kept_lists``), without reading the programmes.
+
+Nothing is ever invalidated and a stale card cannot be found; cards no longer shown expire after
+a day. They are kept in the cache ``fragments`` (``settings.CACHES``).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import inspect
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from django.core.cache import caches
+from django.db.models import Model
+from django.template.loader import get_template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from iomcaribbean.code_digest import code_digest
+from programmes.models import Programme, format_partial_date
+from programmes.templatetags import languages
+
+CARD = "includes/programme_card.html"
+# What renders a card besides its records: the templates it includes and the Python they call.
+CARD_TEMPLATES = (CARD, "includes/status_and_period_tags.html", "includes/estimate_mark.html")
+CARD_CODE = (Programme, format_partial_date, languages)
+KEY_PREFIX = "programme-card"
+KEPT_SECONDS = 24 * 60 * 60
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the code a card is rendered with, read once per process."""
+    files = [Path(get_template(name).origin.name) for name in CARD_TEMPLATES]
+    return code_digest(files + [Path(inspect.getsourcefile(code)) for code in CARD_CODE])
+
+
+def row(record: Model | None) -> tuple[Any, ...] | None:
+    """Every column of ``record`` as read (every language of its texts)."""
+    if record is None:
+        return None
+    return (type(record).__name__, *(record.__dict__.get(field.attname) for field in record._meta.concrete_fields))
+
+
+def card_key(programme: Programme, language: str, catalogue: int | None = None) -> str:
+    """The key of the programme's card: under the catalogue version, its id with when it and its
+    parent were saved (``stamped_key``); else its id and a digest of every record the card shows."""
+    if catalogue is not None:
+        parent = programme.parent
+        return stamped_key(language, catalogue, programme.pk, programme.updated_at, parent and parent.updated_at)
+    records = [programme, programme.parent, programme.project_type]
+    for link in programme.working_links:
+        records += [link, link.country]
+    records += programme.thematic_areas.all()
+    shown = hashlib.sha256(repr([row(record) for record in records]).encode()).hexdigest()[:32]
+    return f"{KEY_PREFIX}:{code_version()}:{language}:{programme.pk}:{shown}"
+
+
+def stamped_key(language: str, catalogue: int, pk: int, saved: datetime | None, parent_saved: datetime | None) -> str:
+    stamps = ":".join(
+        "" if moment is None else str(int(moment.timestamp() * 1_000_000)) for moment in (saved, parent_saved)
+    )
+    return f"{KEY_PREFIX}:{code_version()}:{language}:c{catalogue}:{pk}:{stamps}"
+
+
+def cards(programmes: Iterable[Programme], catalogue: int | None = None) -> list[str]:
+    """Each programme's card (``includes/programme_card.html``), in order: those kept read in one
+    call to the cache, the others rendered and kept. Needs programmes read through ``for_listing()``."""
+    programmes = list(programmes)
+    language = get_language()
+    keys = [card_key(programme, language, catalogue) for programme in programmes]
+    kept = caches["fragments"]
+    found = kept.get_many(keys)
+    rendered = {}
+    for programme, key in zip(programmes, keys, strict=True):
+        if key not in found:
+            found[key] = rendered[key] = get_template(CARD).render({"programme": programme})
+    kept.set_many(rendered, KEPT_SECONDS)
+    return [found[key] for key in keys]
+
+
+def cards_html(programmes: Iterable[Programme], catalogue: int | None = None) -> SafeString:
+    # Each card was rendered by the template, which escaped what it holds.
+    return mark_safe(CARD_SEPARATOR.join(cards(programmes, catalogue)))
+
+
+CARD_SEPARATOR = "\n"

@@ -1,0 +1,99 @@
+"""The programme list's pages kept under the catalogue version, with their cards filled in on each answer.
+
+An edit of a programme's texts (the most common edit: a title, a summary, a translation) makes every
+kept page stale (``iomcaribbean.caching``). Most of a list page cannot have changed with it: which
+programmes match the filters, in which order, how many, the filters' options, the pager. All of it
+is read from the catalogue (``iomcaribbean.catalogue``), whose version such an edit leaves. Only the
+cards show the texts.
+
+So a list page a visitor not signed in gets is also kept as its skeleton: the page with a mark where
+the cards go, and the ids of the programmes on it, under the catalogue version, the date, the address
+and the query parameters the list reads. The next answer for that address after a rewording reads
+when each programme and its parent were saved (one query), finds their cards
+(``programmes.cards.stamped_key``), renders only those no longer kept, and puts them in.
+
+Never kept: a search (which matches the texts) and the sort by title (ordered by them), a page with
+filter errors, and any page for a signed-in visitor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from iomcaribbean.public_routes import Route, query_key, read_query
+from programmes.cards import CARD_SEPARATOR, KEPT_SECONDS, cards, cards_html, stamped_key
+from programmes.models import Programme
+
+# Where the cards go in a kept skeleton: a comment no template writes.
+CARDS_SLOT = "<!-- programme cards: kept_lists -->"
+KEY_PREFIX = "programme-list-skeleton"
+# Parameters whose value makes the page read the programmes' texts.
+READS_TEXTS = {"q": lambda value: bool(value.strip()), "sort": lambda value: value == "title"}
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    before: str  # the page up to the cards
+    after: str
+    ids: tuple[int, ...]  # the programmes of the cards, in order
+    content_type: str
+
+
+def skeleton_key(request: HttpRequest, route: Route) -> str | None:
+    """The key of the page's skeleton, or None where the page is never kept as one."""
+    catalogue = getattr(request, "catalogue_version", None)
+    if catalogue is None or request.method != "GET":
+        return None
+    query = read_query(request.GET, route)
+    if any(reads(value) for name, reads in READS_TEXTS.items() for value in query.getlist(name)):
+        return None
+    parts = (request.scheme, request.get_host(), request.path, query_key(query), get_language())
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return f"{KEY_PREFIX}:{catalogue}:{timezone.localdate().isoformat()}:{digest}"
+
+
+def answer_from_skeleton(request: HttpRequest, key: str) -> HttpResponse | None:
+    """The page from its kept skeleton, its cards found or rendered; None if none is kept (or a
+    programme of it is gone, which the catalogue's version moving on would have said already)."""
+    skeleton: Skeleton | None = caches["fragments"].get(key)
+    if skeleton is None:
+        return None
+    language = get_language()
+    rows = Programme.objects.filter(pk__in=skeleton.ids).values_list("pk", "updated_at", "parent__updated_at")
+    saved = {pk: stamps for pk, *stamps in rows}
+    if len(saved) != len(skeleton.ids):
+        return None
+    keys = [stamped_key(language, request.catalogue_version, pk, *saved[pk]) for pk in skeleton.ids]
+    found = caches["fragments"].get_many(keys)
+    missing = [pk for pk, key in zip(skeleton.ids, keys, strict=True) if key not in found]
+    if missing:
+        read = Programme.objects.for_listing().in_bulk(missing)
+        if len(read) != len(missing):
+            return None
+        rendered = cards([read[pk] for pk in missing], request.catalogue_version)
+        found |= {keys[skeleton.ids.index(pk)]: card for pk, card in zip(missing, rendered, strict=True)}
+    page = skeleton.before + CARD_SEPARATOR.join(found[key] for key in keys) + skeleton.after
+    return HttpResponse(page, content_type=skeleton.content_type)
+
+
+def keeping_skeleton(key: str, programmes: list[Programme], catalogue: int) -> Callable[[TemplateResponse], None]:
+    """A post-render callback of the page drawn with ``CARDS_SLOT``: keeps its skeleton, then puts
+    the cards in the answer."""
+
+    def keep(response: TemplateResponse) -> None:
+        content = response.content.decode()
+        if response.status_code == 200 and content.count(CARDS_SLOT) == 1:
+            before, _, after = content.partition(CARDS_SLOT)
+            ids = tuple(programme.pk for programme in programmes)
+            caches["fragments"].set(key, Skeleton(before, after, ids, response["Content-Type"]), KEPT_SECONDS)
+        response.content = content.replace(CARDS_SLOT, cards_html(programmes, catalogue))
+
+    return keep
