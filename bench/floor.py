@@ -48,6 +48,7 @@ from django.urls import clear_url_caches, path  # noqa: E402
 
 from funding.models import DonorAccount, Grant  # noqa: E402
 from iomcaribbean import bench, urls  # noqa: E402
+from iomcaribbean.content_version import bump_content_version  # noqa: E402
 from partners.models import Organisation  # noqa: E402
 from programmes.models import Location, Programme, published_condition  # noqa: E402
 
@@ -59,10 +60,12 @@ def base_template(request: HttpRequest) -> HttpResponse:
 
 
 def forget_pages() -> None:
-    """The kept pages and the default cache (the filter lists) emptied: the next answer is drawn afresh,
-    with the programme cards (a cache of their own) kept, as after an edit of another programme."""
+    """The kept pages and the default cache emptied, and the catalogue version moved on (what is kept
+    under it, the list's skeletons included, is stale): the next answer is drawn afresh, with the
+    programme cards kept by what they show, as after a change of another programme's catalogue."""
     caches["pages"].clear()
     caches["default"].clear()
+    bump_content_version()
 
 
 def cpu_ms(client: Client, address: str, repeat: int, before: Callable[[], None] = forget_pages) -> float:

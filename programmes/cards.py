@@ -8,13 +8,8 @@ a country where it works with that country, and each of its thematic areas, as
 code that renders it (the card's templates, the compiled translations and the modules that format
 its dates and pick its texts' language). An edit of any of these records (a title, a translation,
 a country's or an area's name, a country or an area added or removed) makes a new key, so that
-card is rendered afresh; an unpublished programme is not in the list at all.
-
-Where the request knows the catalogue version (``iomcaribbean.catalogue``: a visitor not signed in),
-the key is made of that number and the times the programme and its parent were last saved instead:
-every record a card shows but those two is part of the catalogue, and an edit of the texts of those
-two, the one kind of edit that leaves the catalogue, moves their ``updated_at``. So a list's cards can
-be found from those three values alone (``programmes.kept_lists``), without reading the programmes.
+card is rendered afresh; an unpublished programme is not in the list at all. (A list page kept as
+a skeleton finds its cards by another key, without reading the programmes: ``programmes.kept_lists``.)
 
 Nothing is ever invalidated and a stale card cannot be found; cards no longer shown expire after
 a day. They are kept in the cache ``fragments`` (``settings.CACHES``).
@@ -26,7 +21,6 @@ import functools
 import hashlib
 import inspect
 from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -62,12 +56,8 @@ def row(record: Model | None) -> tuple[Any, ...] | None:
     return (type(record).__name__, *(record.__dict__.get(field.attname) for field in record._meta.concrete_fields))
 
 
-def card_key(programme: Programme, language: str, catalogue: int | None = None) -> str:
-    """The key of the programme's card: under the catalogue version, its id with when it and its
-    parent were saved (``stamped_key``); else its id and a digest of every record the card shows."""
-    if catalogue is not None:
-        parent = programme.parent
-        return stamped_key(language, catalogue, programme.pk, programme.updated_at, parent and parent.updated_at)
+def card_key(programme: Programme, language: str) -> str:
+    """The key of the programme's card: its id, and a digest of every record the card shows."""
     records = [programme, programme.parent, programme.project_type]
     for link in programme.working_links:
         records += [link, link.country]
@@ -76,19 +66,12 @@ def card_key(programme: Programme, language: str, catalogue: int | None = None) 
     return f"{KEY_PREFIX}:{code_version()}:{language}:{programme.pk}:{shown}"
 
 
-def stamped_key(language: str, catalogue: int, pk: int, saved: datetime | None, parent_saved: datetime | None) -> str:
-    stamps = ":".join(
-        "" if moment is None else str(int(moment.timestamp() * 1_000_000)) for moment in (saved, parent_saved)
-    )
-    return f"{KEY_PREFIX}:{code_version()}:{language}:c{catalogue}:{pk}:{stamps}"
-
-
-def cards(programmes: Iterable[Programme], catalogue: int | None = None) -> list[str]:
+def cards(programmes: Iterable[Programme]) -> list[str]:
     """Each programme's card (``includes/programme_card.html``), in order: those kept read in one
     call to the cache, the others rendered and kept. Needs programmes read through ``for_listing()``."""
     programmes = list(programmes)
     language = get_language()
-    keys = [card_key(programme, language, catalogue) for programme in programmes]
+    keys = [card_key(programme, language) for programme in programmes]
     kept = caches["fragments"]
     found = kept.get_many(keys)
     rendered = {}
@@ -99,9 +82,9 @@ def cards(programmes: Iterable[Programme], catalogue: int | None = None) -> list
     return [found[key] for key in keys]
 
 
-def cards_html(programmes: Iterable[Programme], catalogue: int | None = None) -> SafeString:
+def cards_html(programmes: Iterable[Programme]) -> SafeString:
     # Each card was rendered by the template, which escaped what it holds.
-    return mark_safe(CARD_SEPARATOR.join(cards(programmes, catalogue)))
+    return mark_safe(CARD_SEPARATOR.join(cards(programmes)))
 
 
 CARD_SEPARATOR = "\n"

@@ -8,18 +8,21 @@ cards show the texts.
 
 So a list page a visitor not signed in gets is also kept as its skeleton: the page with a mark where
 the cards go, and the ids of the programmes on it, under the catalogue version, the date, the address
-and the query parameters the list reads. The next answer for that address after a rewording reads
-when each programme and its parent were saved (one query), finds their cards
-(``programmes.cards.stamped_key``), renders only those no longer kept, and puts them in.
+and the query parameters the list reads. Its cards are kept again under a key made of the catalogue
+version and when the programme and its parent were last saved (``stamped_key``): every record a card
+shows but those two is part of the catalogue, and a rewording of either moves its ``updated_at``. The
+next answer for that address after a rewording reads those times (one query), finds the cards, draws
+only those no longer kept, and puts them in.
 
 Never kept: a search (which matches the texts) and the sort by title (ordered by them), a page with
-filter errors, and any page for a signed-in visitor.
+filter errors or no result, and any page for a signed-in visitor.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.core.cache import caches
@@ -29,12 +32,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from iomcaribbean.public_routes import Route, query_key, read_query
-from programmes.cards import CARD_SEPARATOR, KEPT_SECONDS, cards, cards_html, stamped_key
+from programmes.cards import CARD_SEPARATOR, KEPT_SECONDS, cards, code_version
 from programmes.models import Programme
 
-# Where the cards go in a kept skeleton: a comment no template writes.
+# Where the cards go while a page is drawn to be kept: a comment no template writes.
 CARDS_SLOT = "<!-- programme cards: kept_lists -->"
 KEY_PREFIX = "programme-list-skeleton"
+CARD_PREFIX = "programme-card-saved"
 # Parameters whose value makes the page read the programmes' texts.
 READS_TEXTS = {"q": lambda value: bool(value.strip()), "sort": lambda value: value == "title"}
 
@@ -60,40 +64,58 @@ def skeleton_key(request: HttpRequest, route: Route) -> str | None:
     return f"{KEY_PREFIX}:{catalogue}:{timezone.localdate().isoformat()}:{digest}"
 
 
+def stamped_key(catalogue: int, pk: int, saved: datetime.datetime, parent_saved: datetime.datetime | None) -> str:
+    """A card's key from the catalogue version and when the programme and its parent were saved."""
+    stamps = ":".join(
+        "" if moment is None else str(int(moment.timestamp() * 1_000_000)) for moment in (saved, parent_saved)
+    )
+    return f"{CARD_PREFIX}:{code_version()}:{get_language()}:{catalogue}:{pk}:{stamps}"
+
+
+def keep_stamped(programmes: Sequence[Programme], drawn: Sequence[str], catalogue: int) -> None:
+    keys = (stamped_key(catalogue, p.pk, p.updated_at, p.parent and p.parent.updated_at) for p in programmes)
+    caches["fragments"].set_many(dict(zip(keys, drawn, strict=True)), KEPT_SECONDS)
+
+
 def answer_from_skeleton(request: HttpRequest, key: str) -> HttpResponse | None:
-    """The page from its kept skeleton, its cards found or rendered; None if none is kept (or a
+    """The page from its kept skeleton, its cards found or drawn; None if none is kept (or a
     programme of it is gone, which the catalogue's version moving on would have said already)."""
     skeleton: Skeleton | None = caches["fragments"].get(key)
     if skeleton is None:
         return None
-    language = get_language()
+    catalogue = request.catalogue_version
     rows = Programme.objects.filter(pk__in=skeleton.ids).values_list("pk", "updated_at", "parent__updated_at")
     saved = {pk: stamps for pk, *stamps in rows}
     if len(saved) != len(skeleton.ids):
         return None
-    keys = [stamped_key(language, request.catalogue_version, pk, *saved[pk]) for pk in skeleton.ids]
+    keys = [stamped_key(catalogue, pk, *saved[pk]) for pk in skeleton.ids]
     found = caches["fragments"].get_many(keys)
     missing = [pk for pk, key in zip(skeleton.ids, keys, strict=True) if key not in found]
     if missing:
         read = Programme.objects.for_listing().in_bulk(missing)
         if len(read) != len(missing):
             return None
-        rendered = cards([read[pk] for pk in missing], request.catalogue_version)
-        found |= {keys[skeleton.ids.index(pk)]: card for pk, card in zip(missing, rendered, strict=True)}
+        programmes = [read[pk] for pk in missing]
+        drawn = cards(programmes)
+        keep_stamped(programmes, drawn, catalogue)
+        found |= {keys[skeleton.ids.index(pk)]: card for pk, card in zip(missing, drawn, strict=True)}
     page = skeleton.before + CARD_SEPARATOR.join(found[key] for key in keys) + skeleton.after
     return HttpResponse(page, content_type=skeleton.content_type)
 
 
 def keeping_skeleton(key: str, programmes: list[Programme], catalogue: int) -> Callable[[TemplateResponse], None]:
-    """A post-render callback of the page drawn with ``CARDS_SLOT``: keeps its skeleton, then puts
-    the cards in the answer."""
+    """A post-render callback of the page drawn with ``CARDS_SLOT``: keeps its skeleton and its
+    cards under their stamped keys, then puts the cards in the answer."""
 
     def keep(response: TemplateResponse) -> None:
         content = response.content.decode()
+        drawn = cards(programmes)
         if response.status_code == 200 and content.count(CARDS_SLOT) == 1:
             before, _, after = content.partition(CARDS_SLOT)
             ids = tuple(programme.pk for programme in programmes)
             caches["fragments"].set(key, Skeleton(before, after, ids, response["Content-Type"]), KEPT_SECONDS)
-        response.content = content.replace(CARDS_SLOT, cards_html(programmes, catalogue))
+            keep_stamped(programmes, drawn, catalogue)
+        # Each card was drawn by its template, which escaped what it holds.
+        response.content = content.replace(CARDS_SLOT, CARD_SEPARATOR.join(drawn))
 
     return keep

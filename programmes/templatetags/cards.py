@@ -20,4 +20,4 @@ def programme_cards(context: template.Context, programmes: Iterable[Programme]) 
     of where they go, filled in once the page is kept."""
     if context.get("cards_slot"):
         return mark_safe(CARDS_SLOT)
-    return cards_html(programmes, getattr(context.get("request"), "catalogue_version", None))
+    return cards_html(programmes)

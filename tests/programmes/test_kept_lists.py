@@ -7,6 +7,7 @@ never answered from a skeleton drawn before.
 from __future__ import annotations
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -116,3 +117,24 @@ def test_each_language_has_its_own_skeleton(client, listed):
     assert client.get("/es" + LIST).content.decode() != english
     assert "Skeleton other, reworded" in client.get("/es" + LIST).content.decode()
     assert spanish != english
+
+
+def drawn_afresh(client, address: str) -> str:
+    """The page as it would be drawn with nothing kept: the truth a kept answer must equal."""
+    for kept in caches.all():
+        kept.clear()
+    return client.get(address).content.decode()
+
+
+@pytest.mark.parametrize("address", [LIST, f"{LIST}?page=2", "/es" + LIST, f"{LIST}?status=completed&sort=-start"])
+def test_after_any_programmes_rewording_every_list_page_is_as_drawn_afresh(client, settings, address):
+    """Each published programme reworded in turn (its title and summary, in English and Spanish):
+    the answer, from the skeleton and the kept cards, is the page drawn with nothing kept."""
+    settings.PROGRAMMES_PER_PAGE = 5
+    for programme in Programme.objects.published().order_by("pk"):
+        client.get(address)  # the skeleton and the cards kept
+        programme.title_en = programme.title_es = f"{programme.title_en} (reworded)"
+        programme.summary_en = "A summary reworded."
+        programme.save()
+        answer = client.get(address).content.decode()
+        assert answer == drawn_afresh(client, address), programme.title_en
