@@ -16,7 +16,7 @@ from django.urls import reverse
 from iomcaribbean.catalogue import catalogue_fields
 from iomcaribbean.content_version import bump_content_version, content_version
 from partners.models import Organisation
-from programmes.models import Country, Location, Programme, ProgrammeCountry, ProjectType, ThematicArea
+from programmes.models import Country, Location, OverviewEntry, Programme, ProgrammeCountry, ProjectType, ThematicArea
 from tests.factories import (
     CountryFactory,
     GrantFactory,
@@ -72,18 +72,17 @@ def test_rewording_a_programme_in_the_admin_leaves_the_catalogue_and_its_kept_pa
 
 def test_pages_drawn_after_a_rewording_read_what_the_catalogue_keeps(client, admin_client):
     client.get(LIST), client.get(OVERVIEW)  # the options, the counts, the map and the charts kept
-    reword_in_the_admin(admin_client, seminar(), title_en="Migration Policy Seminar, retitled")
-    # The pages are drawn afresh, with the new title, reading the kept parts...
-    listed, shown = queries_of(client, LIST), queries_of(client, OVERVIEW)
-    assert "Migration Policy Seminar, retitled" in client.get(LIST).content.decode()
+    # A programme both pages show: each is drawn again, with the new title, reading the kept parts...
+    shown = OverviewEntry.objects.filter(programme__is_public=True).first().programme
+    reword_in_the_admin(admin_client, shown, title_en="An overview entry, retitled")
+    listed, overview = queries_of(client, LIST), queries_of(client, OVERVIEW)
+    assert "An overview entry, retitled" in client.get(LIST).content.decode()
     assert not any('"partners_organisation"' in sql for sql in listed)
-    assert not any("programme_count" in sql for sql in shown)
+    assert not any("programme_count" in sql for sql in overview)
     # ...which a change of the catalogue has them build again.
     bump_content_version()
-    assert (
-        len(queries_of(client, LIST)) == len(listed) + 5
-    )  # statuses and coverages; countries, areas, types, organisations
-    assert len(queries_of(client, OVERVIEW)) == len(shown) + 2
+    assert any('"partners_organisation"' in sql for sql in queries_of(client, LIST))
+    assert sum("programme_count" in sql for sql in queries_of(client, OVERVIEW)) == 2
 
 
 def _rename(record) -> None:

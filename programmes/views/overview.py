@@ -15,11 +15,12 @@ from iomcaribbean.catalogue import kept
 from iomcaribbean.charts import BarChart, Series, bar_chart
 from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
+from programmes.kept_pages import KeptThroughRewordings
 from programmes.models import Country, Overview, OverviewEntry, Programme, ThematicArea
 from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
 
 
-class OverviewView(ReadsOnly, DetailView):
+class OverviewView(KeptThroughRewordings, ReadsOnly, DetailView):
     """The current published overview, composed from its records."""
 
     template_name = "programmes/overview.html"

@@ -94,9 +94,10 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
     public_route = Route(LISTING)
 
     def get_queryset(self) -> QuerySet[Programme]:
-        self.country = get_object_or_404(Country, slug=self.kwargs["slug"])
-        # Its count of the programmes listed, as the country list counts them.
-        self.country.programme_count = kept(self.request, "country-counts", programme_counts).get(self.country.pk, 0)
+        # The country with its count of the programmes listed, as the country list counts them: the
+        # country found first, so that only its own links are counted.
+        country = Country.objects.filter(slug=self.kwargs["slug"])
+        self.country = get_object_or_404(countries_with_programme_counts(country, keep_empty=True))
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         return self.apply_sort(Programme.objects.published().in_country(self.country).for_listing())
 
@@ -125,12 +126,6 @@ class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
             f"country-map:{self.country.pk}:{shown}",
             lambda: render_to_string("includes/country_map.html", context),
         )
-
-
-def programme_counts() -> dict[int, int]:
-    """Each country's count of the published programmes that work there, by its id (one query)."""
-    counted = countries_with_programme_counts(Country.objects.order_by(), keep_empty=True)
-    return dict(counted.values_list("pk", "programme_count"))
 
 
 class CountryPagesView(ReadsOnly, ListView):

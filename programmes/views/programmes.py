@@ -28,6 +28,7 @@ from programmes.field_sheet import ROLE_HINTS, TERMS, unknown_terms
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
 from programmes.kept_lists import answer_from_skeleton, keeping_skeleton, skeleton_key
+from programmes.kept_pages import KeptThroughRewordings
 from programmes.maps import is_on_map, map_context
 from programmes.models import Country, Programme, ProgrammeCountry, related_links
 from programmes.templatetags.languages import translated
@@ -166,7 +167,7 @@ class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
         return response
 
 
-class ProgrammeDetailView(ReadsOnly, DetailView):
+class ProgrammeDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
     """A programme's page; staff may preview it before it (or its parent) is published.
 
     Twelve queries at most, whatever the programme, the content version included: the programme

@@ -236,9 +236,8 @@ def test_country_and_area_pages_paginate(client, settings):
 LIST_QUERIES = 1 + 1  # the countries (or areas) with their counts
 # The country or area, the count, the programmes, where they work and their areas (and, on a
 # country page, the programmes that only name the country, the countries its map highlights and the
-# locations of programmes in it). A country page reads every country's count (kept under the
-# catalogue version, so read once for all of them) apart from the country itself.
-COUNTRY_QUERIES = 1 + 7 + 1 + 1
+# locations of programmes in it).
+COUNTRY_QUERIES = 1 + 6 + 1 + 1
 AREA_QUERIES = 1 + 5
 
 

@@ -1,0 +1,92 @@
+"""Pages kept through rewordings of the programmes they do not show (``programmes.kept_pages``): a
+rewording of any programme leaves each page exactly as drawn with nothing kept, and a page that does
+not show the reworded programme is answered as kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from iomcaribbean.content_version import bump_content_version, content_version
+from programmes.models import Programme
+from tests.factories import RelatedActivityFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+OVERVIEW = reverse("programmes:overview")
+
+
+def pages() -> list[str]:
+    """The overview and the pages of the seminar (which names a sibling, and which a sibling names),
+    a phase, and a programme with phases: each shows other programmes' titles."""
+    published = Programme.objects.published()
+    seminar = published.get(code="T81-805")
+    RelatedActivityFactory(programme=seminar, related_programme=published.exclude(pk=seminar.pk).first())
+    RelatedActivityFactory(programme=published.exclude(pk=seminar.pk).last(), related_programme=seminar)
+    chosen = [
+        seminar,
+        published.filter(parent__isnull=False).order_by("pk").first(),
+        published.filter(phases__in=published).order_by("pk").first(),
+    ]
+    return [OVERVIEW, *(programme.get_absolute_url() for programme in chosen)]
+
+
+def reword(programme: Programme, title: str) -> None:
+    catalogue = content_version().catalogue
+    programme.title_en = programme.title_es = title
+    programme.summary_en = "A summary reworded."
+    programme.save()
+    assert content_version().catalogue == catalogue
+
+
+def test_after_any_programmes_rewording_every_page_is_as_drawn_afresh(client):
+    addresses = pages()
+    addresses.append("/es" + addresses[1])
+    for programme in Programme.objects.published().order_by("pk"):
+        reword(programme, f"{programme.title_en} (reworded)")
+        answered = {address: client.get(address).content.decode() for address in addresses}
+        for kept in caches.all():
+            kept.clear()
+        # Each drawn with nothing kept, and kept again for the next rewording.
+        for address in addresses:
+            assert answered[address] == client.get(address).content.decode(), (address, programme.pk)
+
+
+def test_a_page_not_showing_the_reworded_programme_is_answered_as_kept(client):
+    seminar = Programme.objects.get(code="T81-805")
+    page = seminar.get_absolute_url()
+    first = client.get(page).content.decode()
+    elsewhere = Programme.objects.published().exclude(pk=seminar.pk).exclude(title__startswith="Migration")
+    reword(elsewhere.filter(parent__isnull=True, phases__isnull=True).order_by("-pk").first(), "Reworded elsewhere")
+    with CaptureQueriesContext(connection) as captured:
+        answer = client.get(page).content.decode()
+    assert answer == first and "Reworded elsewhere" not in answer
+    # The content version, then when the programmes the page shows were saved.
+    assert len(captured.captured_queries) == 2, [query["sql"] for query in captured.captured_queries]
+    # Its own rewording is shown at once.
+    reword(seminar, "The seminar, reworded")
+    assert "The seminar, reworded" in client.get(page).content.decode()
+
+
+def test_a_change_of_the_catalogue_draws_the_page_afresh(client):
+    page = Programme.objects.get(code="T81-805").get_absolute_url()
+    client.get(page)
+    bump_content_version()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(page)
+    assert len(captured.captured_queries) > 3
+
+
+def test_signed_in_staff_are_never_answered_from_what_visitors_kept(client):
+    seminar = Programme.objects.get(code="T81-805")
+    client.get(seminar.get_absolute_url())
+    client.force_login(UserFactory(is_staff=True))
+    seminar.is_published = False
+    seminar.save()
+    assert client.get(seminar.get_absolute_url()).status_code == 200  # the staff preview, drawn for staff
+    client.logout()
+    assert client.get(seminar.get_absolute_url()).status_code == 404
