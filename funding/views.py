@@ -46,6 +46,7 @@ from iomcaribbean.public_routes import Route, public
 from iomcaribbean.views import ReadsOnly
 from iomcaribbean.year_charts import YearGap, year_chart, years_and_gaps
 from partners.models import Organisation, OverviewPartner
+from programmes.kept_pages import KeptThroughRewordings
 from programmes.models import Overview, ProgrammeCountry, on_home_page_condition
 from programmes.translation import fallback_language
 
@@ -216,7 +217,7 @@ def with_funder_totals(funders: list[Organisation], totals: dict[int, list[Curre
     return funders
 
 
-class FunderDetailView(ReadsOnly, DetailView):
+class FunderDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
     """A funder's grants to published programmes; 404 for an organisation that funds none."""
 
     template_name = "funding/funder_detail.html"
@@ -239,6 +240,7 @@ class FunderDetailView(ReadsOnly, DetailView):
         if (counted := self.filterset.counted(totals)) is not None:
             pages.count = counted
         page = pages.get_page(self.request.GET.get("page"))
+        self.whole_table_shown = pages.num_pages == 1
         columns = grant_columns(bool(figures["departments"]))
         headings = [str(column) for column in columns]  # translated once, not in every row's cells
         return super().get_context_data(
@@ -257,6 +259,11 @@ class FunderDetailView(ReadsOnly, DetailView):
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         return super().render_to_response(context, status=400 if self.filterset.errors else 200, **kwargs)
+
+    def keeps_through_rewordings(self) -> bool:
+        # The table is ordered by programme title unless another order is chosen: a page of a longer
+        # table can change with the rewording of a programme it does not show.
+        return self.whole_table_shown
 
 
 def funder_figures(funder: Organisation) -> dict[str, Any]:

@@ -60,8 +60,13 @@ class KeptThroughRewordings:
     """A public view whose page is kept through rewordings of the programmes it does not show.
 
     Only for a page that reads programmes' texts from the programme records it shows alone: a page
-    that orders or filters by a text, or shows a part of a list in an order of titles, is not one.
+    that orders or filters by a text, or shows a part of a list in an order of titles, is not one
+    (``keeps_through_rewordings`` may say so of one answer).
     """
+
+    def keeps_through_rewordings(self) -> bool:
+        """Whether the page just drawn may be kept so: every programme whose texts can change it shown."""
+        return True
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         plan = plan_key(request)
@@ -78,7 +83,7 @@ class KeptThroughRewordings:
             shown = _shown.get()
         finally:
             _shown.reset(token)
-        if may_keep(response):
+        if may_keep(response) and self.keeps_through_rewordings():
             keep(plan, shown, response)
         return response
 

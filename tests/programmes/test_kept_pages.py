@@ -21,8 +21,8 @@ OVERVIEW = reverse("programmes:overview")
 
 
 def pages() -> list[str]:
-    """The overview and the pages of the seminar (which names a sibling, and which a sibling names),
-    a phase, and a programme with phases: each shows other programmes' titles."""
+    """The overview, a funder's page and the pages of the seminar (which names a sibling, and which a
+    sibling names), a phase, and a programme with phases: each shows other programmes' titles."""
     published = Programme.objects.published()
     seminar = published.get(code="T81-805")
     RelatedActivityFactory(programme=seminar, related_programme=published.exclude(pk=seminar.pk).first())
@@ -32,7 +32,8 @@ def pages() -> list[str]:
         published.filter(parent__isnull=False).order_by("pk").first(),
         published.filter(phases__in=published).order_by("pk").first(),
     ]
-    return [OVERVIEW, *(programme.get_absolute_url() for programme in chosen)]
+    funder = reverse("funding:detail", kwargs={"slug": "us-state-department"})
+    return [OVERVIEW, funder, *(programme.get_absolute_url() for programme in chosen)]
 
 
 def reword(programme: Programme, title: str) -> None:
@@ -45,7 +46,7 @@ def reword(programme: Programme, title: str) -> None:
 
 def test_after_any_programmes_rewording_every_page_is_as_drawn_afresh(client):
     addresses = pages()
-    addresses.append("/es" + addresses[1])
+    addresses.append("/es" + addresses[2])
     for programme in Programme.objects.published().order_by("pk"):
         reword(programme, f"{programme.title_en} (reworded)")
         answered = {address: client.get(address).content.decode() for address in addresses}
@@ -90,3 +91,15 @@ def test_signed_in_staff_are_never_answered_from_what_visitors_kept(client):
     assert client.get(seminar.get_absolute_url()).status_code == 200  # the staff preview, drawn for staff
     client.logout()
     assert client.get(seminar.get_absolute_url()).status_code == 404
+
+
+def test_a_funders_table_of_several_pages_is_drawn_afresh_after_any_rewording(client, monkeypatch):
+    """Ordered by title, its first page can change with the rewording of a programme it does not show."""
+    monkeypatch.setattr("funding.views.GRANTS_PER_FUNDER_PAGE", 1)
+    page = reverse("funding:detail", kwargs={"slug": "us-state-department"})
+    first = client.get(page).content.decode()
+    funded = Programme.objects.filter(grants__funder__slug="us-state-department", is_public=True).distinct()
+    last = funded.order_by("-title_en").first()
+    assert last.title_en not in first
+    reword(last, "Aardvark programme")
+    assert "Aardvark programme" in client.get(page).content.decode()
