@@ -30,6 +30,7 @@ from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from iomcaribbean.caching import PublicPageCacheMiddleware
 from iomcaribbean.public_routes import find, query_key, read_query
 from programmes.models import Programme
 
@@ -83,7 +84,7 @@ class KeptThroughRewordings:
             shown = _shown.get()
         finally:
             _shown.reset(token)
-        if may_keep(response) and self.keeps_through_rewordings():
+        if may_keep(request, response) and self.keeps_through_rewordings():
             keep(plan, shown, response)
         return response
 
@@ -121,14 +122,10 @@ def kept_answer(plan: str) -> HttpResponse | None:
     return HttpResponse(content, content_type=content_type)
 
 
-def may_keep(response: HttpResponseBase) -> bool:
-    cache_control = response.get("Cache-Control", "")
+def may_keep(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """A whole answer the page cache would keep (``iomcaribbean.caching``)."""
     return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and "private" not in cache_control
-        and "no-store" not in cache_control
+        response.status_code == 200 and not response.streaming and PublicPageCacheMiddleware.can_keep(request, response)
     )
 
 

@@ -57,6 +57,7 @@ def test_the_catalogue_reads_every_field_of_a_programme_but_its_texts_in_every_l
     assert catalogue_fields(Country) is None  # declares nothing: any change of it moves the catalogue
 
 
+@pytest.mark.both_engines
 def test_rewording_a_programme_in_the_admin_leaves_the_catalogue_and_its_kept_parts(client, admin_client):
     before = content_version()
     reword_in_the_admin(

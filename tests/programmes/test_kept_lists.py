@@ -48,6 +48,7 @@ def listed() -> list[Programme]:
     return [root, phase, other, far_down]
 
 
+@pytest.mark.both_engines
 def test_a_rewording_is_shown_from_the_kept_skeleton_with_only_its_card_drawn_again(client, listed, settings):
     settings.PROGRAMMES_PER_PAGE = 3
     _, _, other, far_down = listed

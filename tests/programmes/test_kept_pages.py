@@ -57,6 +57,7 @@ def test_after_any_programmes_rewording_every_page_is_as_drawn_afresh(client):
             assert answered[address] == client.get(address).content.decode(), (address, programme.pk)
 
 
+@pytest.mark.both_engines
 def test_a_page_not_showing_the_reworded_programme_is_answered_as_kept(client):
     seminar = Programme.objects.get(code="T81-805")
     page = seminar.get_absolute_url()
