@@ -49,8 +49,9 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 8))
 DURATION = int(os.environ.get("BENCH_DURATION", 5))
 # The bare view, measured before each row: about 1,000 requests or more in 1 s, enough for its rate.
 BARE_DURATION = int(os.environ.get("BENCH_BARE_DURATION", 1))
-# Pages drawn afresh, at 8-40 requests a second: 30 to 160 requests each.
-FRESH_DURATION = int(os.environ.get("BENCH_FRESH_DURATION", 4))
+# Pages drawn afresh, at 8-40 requests a second (200 and more for a list after an edit): 24 to 120
+# requests each, enough for the rate and the median; 3 s each leaves room for the rows after an edit.
+FRESH_DURATION = int(os.environ.get("BENCH_FRESH_DURATION", 3))
 # Visitors rotating over the public addresses, without edits and then with a save every 2 s.
 EDIT_DURATION = int(os.environ.get("BENCH_EDIT_DURATION", 12))
 # One IATI activity after a change: the median of this many saves, each followed by one request.
