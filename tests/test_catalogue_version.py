@@ -192,7 +192,7 @@ def test_a_countrys_map_is_kept_through_a_rewording_and_its_places_still_numbere
     drawn = queries_of(client, page)
     html = client.get(page).content.decode()
     assert "Reworded" in html and "Port Uno" in html and "(point 1 on the map)" in html
-    assert len(drawn) < len(queries_of_after_a_move(client, page))
+    assert not map_queries(drawn) and len(map_queries(queries_of_after_a_move(client, page))) == 1
     # A place renamed: on the map and in the list at once.
     Location.objects.filter(name="Port Uno").update(name="Port Dos", name_en="Port Dos")
     bump_content_version()  # as every write without signals does
@@ -205,6 +205,11 @@ def test_an_unknown_country_is_a_404_until_it_is_added(client):
     assert client.get(page).status_code == 404
     CountryFactory(name="Isla Sola", name_en="Isla Sola", slug="isla-sola")
     assert client.get(page).status_code == 200
+
+
+def map_queries(queries: list[str]) -> list[str]:
+    """The map's query: the Caribbean countries with their counts."""
+    return [sql for sql in queries if '("programmes_country"."is_caribbean" AND' in sql]
 
 
 def queries_of_after_a_move(client, address: str) -> list[str]:

@@ -14,6 +14,7 @@ from django.views.generic import ListView
 from iomcaribbean.catalogue import kept
 from iomcaribbean.public_routes import Route
 from iomcaribbean.views import ReadsOnly
+from programmes.kept_pages import KeptThroughRewordings
 from programmes.maps import is_on_map, location_points
 from programmes.models import Country, Location, Programme, ProgrammeCountry, ThematicArea, published_condition
 from programmes.selectors import areas_with_programme_counts, countries_with_programme_counts
@@ -31,9 +32,13 @@ NAMED_PER_PAGE = 50
 
 
 def places_in(country: Country) -> QuerySet[Location]:
-    """The places in the country that published programmes name, by programme."""
+    """The places in the country that published programmes name, by programme, the newest first.
+
+    Not by title: which places the country's page shows first must not change with the rewording
+    of a programme it does not show (``programmes.kept_pages``)."""
     located = Location.objects.filter(published_condition("programme"), country=country)
-    return located.select_related("programme").order_by("programme__title", "programme", "order", "pk")
+    newest_first = F("programme__start_date").desc(nulls_last=True)
+    return located.select_related("programme").order_by(newest_first, "programme", "order", "pk")
 
 
 def first_of(queryset: QuerySet, shown: int) -> tuple[list, int]:
@@ -56,7 +61,7 @@ def naming_programmes(country: Country) -> QuerySet[Programme]:
         .annotate(**named_as)
         .filter(Exists(links.filter(role__in=NAMING_ROLES)))
         .exclude(Exists(links.filter(role=ProgrammeCountry.Role.BENEFITING)))
-        .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+        .order_by(F("start_date").desc(nulls_last=True), "pk")  # never by title: as ``places_in``
     )
 
 
@@ -85,9 +90,13 @@ class CountryListView(ReadsOnly, ListView):
         return context
 
 
-class CountryDetailView(ReadsOnly, ProgrammeListMixin, ListView):
+class CountryDetailView(KeptThroughRewordings, ReadsOnly, ProgrammeListMixin, ListView):
     """A country, the published programmes that work there (counted and paginated), and apart
     those that only name it: as a venue, or as an origin or destination in the narrative."""
+
+    def keeps_through_rewordings(self) -> bool:
+        # Sorted by title, a page of its programmes can change with one it does not show.
+        return self.get_sort() != "title"
 
     template_name = "programmes/country_detail.html"
     context_object_name = "programmes"

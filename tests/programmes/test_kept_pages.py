@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from iomcaribbean.content_version import bump_content_version, content_version
-from programmes.models import Programme
+from programmes.models import Country, Programme
 from tests.factories import RelatedActivityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +21,9 @@ OVERVIEW = reverse("programmes:overview")
 
 
 def pages() -> list[str]:
-    """The overview, a funder's page and the pages of the seminar (which names a sibling, and which a
-    sibling names), a phase, and a programme with phases: each shows other programmes' titles."""
+    """The overview, a funder's and a country's page, and the pages of the seminar (which names a
+    sibling, and which a sibling names), a phase, and a programme with phases: each shows other
+    programmes' titles."""
     published = Programme.objects.published()
     seminar = published.get(code="T81-805")
     RelatedActivityFactory(programme=seminar, related_programme=published.exclude(pk=seminar.pk).first())
@@ -33,7 +34,8 @@ def pages() -> list[str]:
         published.filter(phases__in=published).order_by("pk").first(),
     ]
     funder = reverse("funding:detail", kwargs={"slug": "us-state-department"})
-    return [OVERVIEW, funder, *(programme.get_absolute_url() for programme in chosen)]
+    country = reverse("programmes:country", kwargs={"slug": "jamaica"})
+    return [OVERVIEW, funder, country, *(programme.get_absolute_url() for programme in chosen)]
 
 
 def reword(programme: Programme, title: str) -> None:
@@ -46,7 +48,7 @@ def reword(programme: Programme, title: str) -> None:
 
 def test_after_any_programmes_rewording_every_page_is_as_drawn_afresh(client):
     addresses = pages()
-    addresses.append("/es" + addresses[2])
+    addresses.append("/es" + addresses[3])
     for programme in Programme.objects.published().order_by("pk"):
         reword(programme, f"{programme.title_en} (reworded)")
         answered = {address: client.get(address).content.decode() for address in addresses}
@@ -101,6 +103,17 @@ def test_a_funders_table_of_several_pages_is_drawn_afresh_after_any_rewording(cl
     first = client.get(page).content.decode()
     funded = Programme.objects.filter(grants__funder__slug="us-state-department", is_public=True).distinct()
     last = funded.order_by("-title_en").first()
+    assert last.title_en not in first
+    reword(last, "Aardvark programme")
+    assert "Aardvark programme" in client.get(page).content.decode()
+
+
+def test_a_countrys_programmes_sorted_by_title_are_drawn_afresh_after_any_rewording(client, settings):
+    settings.PROGRAMMES_PER_PAGE = 1
+    page = reverse("programmes:country", kwargs={"slug": "jamaica"}) + "?sort=title"
+    first = client.get(page).content.decode()
+    works_there = Programme.objects.published().in_country(Country.objects.get(slug="jamaica"))
+    last = works_there.order_by("-title_en").first()
     assert last.title_en not in first
     reword(last, "Aardvark programme")
     assert "Aardvark programme" in client.get(page).content.decode()
