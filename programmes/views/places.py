@@ -90,13 +90,17 @@ class CountryListView(ReadsOnly, ListView):
         return context
 
 
-class CountryDetailView(KeptThroughRewordings, ReadsOnly, ProgrammeListMixin, ListView):
-    """A country, the published programmes that work there (counted and paginated), and apart
-    those that only name it: as a venue, or as an origin or destination in the narrative."""
+class KeptUnlessSortedByTitle(KeptThroughRewordings):
+    """A page of programmes kept through rewordings of those it does not show, but when sorted by
+    title: then a page can change with the rewording of a programme on another."""
 
     def keeps_through_rewordings(self) -> bool:
-        # Sorted by title, a page of its programmes can change with one it does not show.
         return self.get_sort() != "title"
+
+
+class CountryDetailView(KeptUnlessSortedByTitle, ReadsOnly, ProgrammeListMixin, ListView):
+    """A country, the published programmes that work there (counted and paginated), and apart
+    those that only name it: as a venue, or as an origin or destination in the narrative."""
 
     template_name = "programmes/country_detail.html"
     context_object_name = "programmes"
@@ -202,7 +206,7 @@ class ThematicAreaListView(ReadsOnly, ListView):
         return context
 
 
-class ThematicAreaDetailView(ReadsOnly, ProgrammeListMixin, ListView):
+class ThematicAreaDetailView(KeptUnlessSortedByTitle, ReadsOnly, ProgrammeListMixin, ListView):
     template_name = "programmes/area_detail.html"
     context_object_name = "programmes"
     public_route = Route(LISTING)

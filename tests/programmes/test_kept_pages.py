@@ -21,7 +21,7 @@ OVERVIEW = reverse("programmes:overview")
 
 
 def pages() -> list[str]:
-    """The overview, a funder's and a country's page, and the pages of the seminar (which names a
+    """The overview, a funder's, a country's and an area's page, and the pages of the seminar (which names a
     sibling, and which a sibling names), a phase, and a programme with phases: each shows other
     programmes' titles."""
     published = Programme.objects.published()
@@ -35,7 +35,8 @@ def pages() -> list[str]:
     ]
     funder = reverse("funding:detail", kwargs={"slug": "us-state-department"})
     country = reverse("programmes:country", kwargs={"slug": "jamaica"})
-    return [OVERVIEW, funder, country, *(programme.get_absolute_url() for programme in chosen)]
+    area = reverse("programmes:area", kwargs={"slug": "irregular-flows"})
+    return [OVERVIEW, funder, country, area, *(programme.get_absolute_url() for programme in chosen)]
 
 
 def reword(programme: Programme, title: str) -> None:
@@ -48,7 +49,7 @@ def reword(programme: Programme, title: str) -> None:
 
 def test_after_any_programmes_rewording_every_page_is_as_drawn_afresh(client):
     addresses = pages()
-    addresses.append("/es" + addresses[3])
+    addresses.append("/es" + addresses[4])
     for programme in Programme.objects.published().order_by("pk"):
         reword(programme, f"{programme.title_en} (reworded)")
         answered = {address: client.get(address).content.decode() for address in addresses}
