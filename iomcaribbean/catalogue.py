@@ -2,11 +2,12 @@
 
 The catalogue is what the public pages' summaries of many programmes read: which programmes are
 published, how each is coded (status, coverage, type, dates, parent) and what it links to
-(countries, thematic areas, funders, partners), with the names of what it links to. The list's
-filter options and the counts of programmes per country and per area are read from it. A staff
+(countries, thematic areas, funders, partners), with the names of what it links to: the list's
+filter options, the counts of programmes per country and per area, a funder's totals. A staff
 member who rewords a programme's title or narrative changes none of it, so what is kept under
-this number (``programmes.filter_options``, ``programmes.selectors.kept_counts``) outlives that
-edit, while the pages themselves, kept under the content version, do not.
+this number (``kept``) outlives that edit, while the pages kept under the content version do not.
+A page that shows programmes' texts may be kept under it too, with when each of those programmes
+was saved (``updated_at``), which their rewording moves.
 
 A model says which of its fields are texts the catalogue never reads with a class attribute:
 
@@ -67,7 +68,7 @@ def texts_only_changed(instance: Model, update_fields: Iterable[str] | None = No
     """After its save: whether the record holds what was stored before in every field the catalogue
     reads (so only ignored texts can have changed). False when nothing was read before (a new
     record), and for a save of chosen fields that leaves out when it was saved (``auto_now``): what
-    is kept of a record's texts (``programmes.cards``) is found by that time."""
+    is kept of a record's texts is found by that time."""
     stored: tuple[Any, ...] | None = instance.__dict__.pop(_STORED, None)
     if stored is None:
         return False
