@@ -5,11 +5,12 @@ shown stale.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -124,13 +125,20 @@ CATALOGUE_EDITS: dict[str, Callable[[Programme], object]] = {
 }
 
 
-@pytest.mark.parametrize("edit", CATALOGUE_EDITS.values(), ids=CATALOGUE_EDITS.keys())
-def test_any_other_public_change_moves_the_catalogue_with_the_content(edit):
-    before = content_version()
-    edit(seminar())
-    after = content_version()
-    assert after.number > before.number
-    assert after.catalogue > before.catalogue
+class Undone(Exception):
+    pass
+
+
+def test_any_other_public_change_moves_the_catalogue_with_the_content():
+    """Each change from the seed as it is (undone after: one test, not twenty of one query each)."""
+    for name, edit in CATALOGUE_EDITS.items():
+        before = content_version()
+        with contextlib.suppress(Undone), transaction.atomic():
+            edit(seminar())
+            after = content_version()
+            raise Undone
+        assert after.number > before.number, name
+        assert after.catalogue > before.catalogue, name
 
 
 def test_a_title_saved_with_when_it_was_saved_leaves_the_catalogue():
