@@ -273,10 +273,11 @@ def main() -> None:
 
     # Memory flat in the number of programmes: the same peak for three times as many. The whole
     # file is timed over HTTP below, with the worker's peak before and after.
-    print("IATI export in a process of its own (1,000 programmes, then 3,000)...", flush=True)
+    # 300 and 1,000 rather than 1,000 and 3,000: the same comparison, some 15 s shorter.
+    print("IATI export in a process of its own (300 programmes, then 1,000)...", flush=True)
+    iati_small = iati_export(env, 300)
     iati_1k = iati_export(env, 1000)
-    iati_3k = iati_export(env, 3000)
-    print(f"  1,000: {iati_1k}; 3,000: {iati_3k} (activities, bytes, seconds, peak KiB)", flush=True)
+    print(f"  300: {iati_small}; 1,000: {iati_1k} (activities, bytes, seconds, peak KiB)", flush=True)
 
     log = HERE / "serve.log"
     with Server(env, log) as server:
@@ -360,10 +361,10 @@ def main() -> None:
         "",
         "| IATI export | activities | size | time | peak memory |",
         "| --- | ---: | ---: | ---: | ---: |",
+        f"| 300 programmes (own process) | {iati_small[0]:,} | {iati_small[1] / 1e6:.1f} MB | "
+        f"{iati_small[2]:.1f} s | {iati_small[3] / 1024:.0f} MiB |",
         f"| 1,000 programmes (own process) | {iati_1k[0]:,} | {iati_1k[1] / 1e6:.1f} MB | {iati_1k[2]:.1f} s | "
         f"{iati_1k[3] / 1024:.0f} MiB |",
-        f"| 3,000 programmes (own process) | {iati_3k[0]:,} | {iati_3k[1] / 1e6:.1f} MB | {iati_3k[2]:.1f} s | "
-        f"{iati_3k[3] / 1024:.0f} MiB |",
         f"| all, over HTTP (gunicorn worker) | {body.count(b'<iati-activity '):,} | {len(body) / 1e6:.1f} MB | "
         f"{http_seconds:.1f} s | {worker_peak / 1024:.0f} MiB peak (+{grown / 1024:.0f} MiB) |",
         "",
