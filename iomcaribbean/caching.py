@@ -159,7 +159,7 @@ class PublicPageCacheMiddleware:
                 # Other caches of the page's parts key by it too, or by the catalogue's number
                 # (the list's filter options, the counts per country and per area).
                 request.content_version = request._content_version.number
-                request.catalogue_version = request._content_version.catalogue
+                request.catalogue_version = request._content_version.catalogue_key
         return request._content_version
 
     def answer_kept(

@@ -44,6 +44,13 @@ class Version(NamedTuple):
     changed_at: datetime.datetime
     # The catalogue version (``iomcaribbean.catalogue``): moves with ``number`` but for edits of texts only.
     catalogue: int
+    catalogue_changed_at: datetime.datetime
+
+    @property
+    def catalogue_key(self) -> str:
+        """The catalogue version as cache keys hold it: its number and when it moved, so that a
+        database restored to an earlier number does not find what was kept of other content."""
+        return f"{self.catalogue}.{int(self.catalogue_changed_at.timestamp() * 1_000_000)}"
 
 
 def content_version() -> Version:
@@ -58,16 +65,19 @@ def content_version() -> Version:
         cursor.execute(_VERSION_SQL.format(table=connection.ops.quote_name(model._meta.db_table)))
         row = cursor.fetchone()
     if row is None:
-        return Version(0, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC), 0)
-    number, changed_at, catalogue_number = row
+        start = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+        return Version(0, start, 0, start)
+    number, changed_at, catalogue_number, catalogue_changed_at = row
+    return Version(number, _aware(model, changed_at), catalogue_number, _aware(model, catalogue_changed_at))
+
+
+def _aware(model: type[Model], moment: Any) -> datetime.datetime:
     # SQLite hands back text; PostgreSQL an aware datetime.
-    changed_at = model._meta.get_field("changed_at").to_python(changed_at)
-    if timezone.is_naive(changed_at):
-        changed_at = timezone.make_aware(changed_at, datetime.UTC)
-    return Version(number, changed_at, catalogue_number)
+    moment = model._meta.get_field("changed_at").to_python(moment)
+    return timezone.make_aware(moment, datetime.UTC) if timezone.is_naive(moment) else moment
 
 
-_VERSION_SQL = "SELECT number, changed_at, catalogue_number FROM {table} WHERE id = 1"
+_VERSION_SQL = "SELECT number, changed_at, catalogue_number, catalogue_changed_at FROM {table} WHERE id = 1"
 
 
 # Sent, without arguments, by ``bump_content_version()``: its callers changed content through
@@ -89,9 +99,10 @@ def _move_version(*, catalogue: bool = True) -> None:
     now = timezone.now()
     moves = {"number": F("number") + 1, "changed_at": now}
     if catalogue:
-        moves["catalogue_number"] = F("catalogue_number") + 1
+        moves |= {"catalogue_number": F("catalogue_number") + 1, "catalogue_changed_at": now}
     if not model.objects.filter(pk=1).update(**moves):
-        model.objects.update_or_create(pk=1, defaults={"number": 1, "changed_at": now, "catalogue_number": 1})
+        first = {"number": 1, "changed_at": now, "catalogue_number": 1, "catalogue_changed_at": now}
+        model.objects.update_or_create(pk=1, defaults=first)
 
 
 # Inside ``one_content_change()``: a list that records whether anything changed, else None.

@@ -18,8 +18,9 @@ class ContentVersion(models.Model):
     changed_at = models.DateTimeField(default=timezone.now)
     # Moved on by every change to any record, public or not (``iomcaribbean.records_version``).
     records_number = models.PositiveBigIntegerField(default=0)
-    # Moved on with ``number`` but for an edit of texts only (``iomcaribbean.catalogue``).
+    # Moved on with ``number`` but for an edit of texts only (``iomcaribbean.catalogue``), and when.
     catalogue_number = models.PositiveBigIntegerField(default=0)
+    catalogue_changed_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
         return f"Content version {self.number} of {self.changed_at:%Y-%m-%d %H:%M:%S}"

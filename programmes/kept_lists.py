@@ -64,7 +64,7 @@ def skeleton_key(request: HttpRequest, route: Route) -> str | None:
     return f"{KEY_PREFIX}:{catalogue}:{timezone.localdate().isoformat()}:{digest}"
 
 
-def stamped_key(catalogue: int, pk: int, saved: datetime.datetime, parent_saved: datetime.datetime | None) -> str:
+def stamped_key(catalogue: str, pk: int, saved: datetime.datetime, parent_saved: datetime.datetime | None) -> str:
     """A card's key from the catalogue version and when the programme and its parent were saved."""
     stamps = ":".join(
         "" if moment is None else str(int(moment.timestamp() * 1_000_000)) for moment in (saved, parent_saved)
@@ -72,7 +72,7 @@ def stamped_key(catalogue: int, pk: int, saved: datetime.datetime, parent_saved:
     return f"{CARD_PREFIX}:{code_version()}:{get_language()}:{catalogue}:{pk}:{stamps}"
 
 
-def keep_stamped(programmes: Sequence[Programme], drawn: Sequence[str], catalogue: int) -> None:
+def keep_stamped(programmes: Sequence[Programme], drawn: Sequence[str], catalogue: str) -> None:
     keys = (stamped_key(catalogue, p.pk, p.updated_at, p.parent and p.parent.updated_at) for p in programmes)
     caches["fragments"].set_many(dict(zip(keys, drawn, strict=True)), KEPT_SECONDS)
 
@@ -103,7 +103,7 @@ def answer_from_skeleton(request: HttpRequest, key: str) -> HttpResponse | None:
     return HttpResponse(page, content_type=skeleton.content_type)
 
 
-def keeping_skeleton(key: str, programmes: list[Programme], catalogue: int) -> Callable[[TemplateResponse], None]:
+def keeping_skeleton(key: str, programmes: list[Programme], catalogue: str) -> Callable[[TemplateResponse], None]:
     """A post-render callback of the page drawn with ``CARDS_SLOT``: keeps its skeleton and its
     cards under their stamped keys, then puts the cards in the answer."""
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from iomcaribbean.catalogue import catalogue_fields
 from iomcaribbean.content_version import bump_content_version, content_version
+from iomcaribbean.models import ContentVersion
 from partners.models import Organisation
 from programmes.models import Country, Location, OverviewEntry, Programme, ProgrammeCountry, ProjectType, ThematicArea
 from tests.factories import (
@@ -223,3 +224,21 @@ def map_queries(queries: list[str]) -> list[str]:
 def queries_of_after_a_move(client, address: str) -> list[str]:
     bump_content_version()
     return queries_of(client, address)
+
+
+def test_a_database_restored_to_an_earlier_catalogue_number_finds_nothing_kept_of_other_content(client):
+    """Keys hold when the catalogue moved too: after a restore, the next number is another's."""
+    version_row = ContentVersion.objects.filter(pk=1)
+    backup = version_row.values("catalogue_number", "catalogue_changed_at").first() or {}
+    area = seminar().thematic_areas.first()
+    area.name = area.name_en = "Named after the backup"
+    area.save()
+    assert ">Named after the backup</option>" in client.get(LIST).content.decode()
+    # The backup restored (the row and the area as they were), then another edit moves it on again.
+    ThematicArea.objects.filter(pk=area.pk).update(name="Named before", name_en="Named before")
+    version_row.update(**backup)
+    area.refresh_from_db()
+    area.name = area.name_en = "Named after the restore"
+    area.save()
+    page = client.get(LIST).content.decode()
+    assert ">Named after the restore</option>" in page and "Named after the backup" not in page

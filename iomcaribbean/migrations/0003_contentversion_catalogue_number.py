@@ -1,3 +1,4 @@
+import django.utils.timezone
 from django.db import migrations, models
 
 
@@ -9,5 +10,10 @@ class Migration(migrations.Migration):
             model_name="contentversion",
             name="catalogue_number",
             field=models.PositiveBigIntegerField(default=0),
+        ),
+        migrations.AddField(
+            model_name="contentversion",
+            name="catalogue_changed_at",
+            field=models.DateTimeField(default=django.utils.timezone.now),
         ),
     ]

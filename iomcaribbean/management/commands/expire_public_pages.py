@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         bump_content_version()
-        number, changed_at, _ = content_version()
+        number, changed_at, *_ = content_version()
         self.stdout.write(
             self.style.SUCCESS(f"Public pages expired: content version {number} from {changed_at:%Y-%m-%d %H:%M:%S}.")
         )
