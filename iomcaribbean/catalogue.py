@@ -23,14 +23,18 @@ of links, a write without signals (``bump_content_version``). When in doubt it m
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, TypeVar
 
 from django.core.cache import caches
 from django.db.models import CharField, Field, Model, TextField
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
+from django.utils import timezone
 from django.utils.translation import get_language
+
+from iomcaribbean.public_routes import query_key
 
 T = TypeVar("T")
 KEPT_SECONDS = 24 * 60 * 60
@@ -106,3 +110,15 @@ def kept(request: HttpRequest | None, name: str, build: Callable[[], T]) -> T:
         # A day at most in the cache: after the catalogue's next move the key is never asked for again.
         read[key] = build() if version is None else caches["default"].get_or_set(key, build, timeout=KEPT_SECONDS)
     return read[key]
+
+
+def page_key(request: HttpRequest, prefix: str, query: QueryDict) -> str | None:
+    """A key for what is kept of a public page under the catalogue version: the version, the date,
+    the address (with scheme and host, the language its prefix) and ``query``, the parameters the
+    page reads; None where nothing is kept so (a signed-in visitor, a request other than GET)."""
+    version = getattr(request, "catalogue_version", None)
+    if version is None or request.method != "GET":
+        return None
+    parts = (request.scheme, request.get_host(), request.path, query_key(query), get_language())
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return f"{prefix}:{version}:{timezone.localdate().isoformat()}:{digest}"

@@ -21,17 +21,16 @@ filter errors or no result, and any page for a signed-in visitor.
 from __future__ import annotations
 
 import datetime
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import get_language
 
-from iomcaribbean.public_routes import Route, query_key, read_query
+from iomcaribbean.catalogue import page_key
+from iomcaribbean.public_routes import Route, read_query
 from programmes.cards import CARD_SEPARATOR, KEPT_SECONDS, cards, code_version
 from programmes.models import Programme
 
@@ -53,15 +52,10 @@ class Skeleton:
 
 def skeleton_key(request: HttpRequest, route: Route) -> str | None:
     """The key of the page's skeleton, or None where the page is never kept as one."""
-    catalogue = getattr(request, "catalogue_version", None)
-    if catalogue is None or request.method != "GET":
-        return None
     query = read_query(request.GET, route)
     if any(reads(value) for name, reads in READS_TEXTS.items() for value in query.getlist(name)):
         return None
-    parts = (request.scheme, request.get_host(), request.path, query_key(query), get_language())
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
-    return f"{KEY_PREFIX}:{catalogue}:{timezone.localdate().isoformat()}:{digest}"
+    return page_key(request, KEY_PREFIX, query)
 
 
 def stamped_key(catalogue: str, pk: int, saved: datetime.datetime, parent_saved: datetime.datetime | None) -> str:

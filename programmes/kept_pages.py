@@ -27,11 +27,10 @@ from django.core.cache import caches
 from django.db.models.signals import post_init
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.utils import timezone
-from django.utils.translation import get_language
 
 from iomcaribbean.caching import PublicPageCacheMiddleware
-from iomcaribbean.public_routes import find, query_key, read_query
+from iomcaribbean.catalogue import page_key as catalogue_page_key
+from iomcaribbean.public_routes import find, read_query
 from programmes.models import Programme
 
 KEY_PREFIX = "page-through-rewordings"
@@ -91,13 +90,8 @@ class KeptThroughRewordings:
 
 def plan_key(request: HttpRequest) -> str | None:
     """Where the ids of the programmes the page shows are kept; None where it is never kept so."""
-    catalogue = getattr(request, "catalogue_version", None)
     found = find(request.path_info)
-    if catalogue is None or request.method != "GET" or found is None:
-        return None
-    parts = (request.scheme, request.get_host(), request.path, query_key(read_query(request.GET, found.route)))
-    digest = hashlib.sha256("\n".join((*parts, get_language())).encode()).hexdigest()[:32]
-    return f"{KEY_PREFIX}:{catalogue}:{timezone.localdate().isoformat()}:{digest}"
+    return None if found is None else catalogue_page_key(request, KEY_PREFIX, read_query(request.GET, found.route))
 
 
 def page_key(plan: str, saved: dict[int, datetime.datetime]) -> str:
