@@ -118,6 +118,13 @@ serve: install
 	done
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	@# The IATI activities a deployment made stale (a new writer, an import) are written before the
+	@# first visitor asks for the whole file; without the public address, at that request instead.
+	@if [ -n "$${PUBLIC_BASE_URL:-}" ] || grep -qs "^PUBLIC_BASE_URL=." .env; then \
+		$(SERVE_ENV) $(PY) manage.py write_iati_activities; \
+	else \
+		echo "make serve: PUBLIC_BASE_URL is not set, so the IATI file's first request writes its activities (README, Deployment)."; \
+	fi
 	$(SERVE_ENV) GUNICORN_BIND=$(SERVE_ADDR) exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 # Checks ---------------------------------------------------------------------------------
