@@ -139,6 +139,7 @@ def addresses() -> list[tuple[str, str]]:
         ("base template, empty main block", "/floor/base"),
         ("overview", "/"),
         *LISTS,
+        ("programme list, search", "/programmes/?q=border"),
         ("programme page", f"/programmes/{a_phase()}/"),
         ("funder page (most grants)", f"/funders/{funder.slug}/"),
         ("country page (most places)", f"/countries/{country_with_most_places()}/"),

@@ -6,8 +6,10 @@ and drives each address with wrk at a fixed concurrency from this second process
 table and writes it to bench/results.md. Pages are measured as a visitor who comes back sees
 them (the page cache warm) and, for the costly ones, "uncached" too: from a second server whose
 cache keeps nothing (CACHE_URL=dummycache://), so every request renders the page afresh, and
-"after an edit", from a server that keeps no page but every fragment while a programme is saved
-every 2 s (PAGES_CACHE_URL=dummycache://), as the first visitors after an edit meet them. Each
+"after an edit", from a server that keeps no page under the content version but every fragment (what
+outlives an edit: cards, skeletons, pages kept through rewordings of programmes they do not read) while
+a programme is reworded every 2 s (PAGES_CACHE_URL=dummycache://), as the first visitors after an edit
+meet them. Each
 page's HTML is weighed as sent (compressed), alone and with its CSS and scripts (bench/transfer.py).
 Then visitors rotate over the public addresses (bench/mix.lua.in) without edits and while a staff
 member saves a programme through the admin every 2 s (bench/editing.py), and the whole files and
@@ -189,16 +191,19 @@ def addresses(records: dict, static: str) -> list[tuple[str, str, dict]]:
 
 
 AFTER_AN_EDIT = " (after an edit)"
-# The pages made partly of kept fragments (programme cards, the list's skeletons, what is kept under the
-# catalogue version: filter lists, counts, maps, figures), measured a third time as drawn after an edit
-# (the bench's editor rewords a programme's title): the others keep nothing but the whole page, so for
-# them it is the uncached row.
+# The pages made partly of what outlives an edit (programme cards, the list's skeletons, what is kept
+# under the catalogue version: filter lists, counts, maps, figures; and whole pages kept through
+# rewordings of programmes they do not read, programmes/kept_pages.py), measured a third time while the
+# bench's editor rewords the programme of "programme page" every 2 s (a page that shows it is drawn
+# again after each save, in each worker): the others keep nothing but the whole page under the content
+# version, so for them it is the uncached row.
 WITH_FRAGMENTS = {
     "overview",
     "programme list, page 1",
     "programme list, filtered",
     "programme list, search",
     "programme list, deep page",
+    "programme page",
     "funder page",
     "country page",
 }

@@ -7,6 +7,7 @@ database, one per currency; a grant whose amount is not published is counted as 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -260,10 +261,12 @@ class FunderDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         return super().render_to_response(context, status=400 if self.filterset.errors else 200, **kwargs)
 
-    def keeps_through_rewordings(self) -> bool:
+    def programmes_read_beyond_shown(self) -> Iterable[int]:
         # The table is ordered by programme title unless another order is chosen: a page of a longer
-        # table can change with the rewording of a programme it does not show.
-        return self.whole_table_shown
+        # table can change with the rewording of any programme of the table, shown or not.
+        if self.whole_table_shown:
+            return ()
+        return self.filterset.qs.order_by().prefetch_related(None).values_list("programme_id", flat=True)
 
 
 def funder_figures(funder: Organisation) -> dict[str, Any]:

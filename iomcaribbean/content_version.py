@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from django.apps import apps
 from django.conf import settings
-from django.db import DatabaseError, connections, router
+from django.db import DatabaseError, connections, router, transaction
 from django.db.models import F, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import Signal
@@ -45,6 +45,28 @@ class Version(NamedTuple):
     # The catalogue version (``iomcaribbean.catalogue``): moves with ``number`` but for edits of texts only.
     catalogue: int
     catalogue_changed_at: datetime.datetime
+    # The records reworded since the catalogue moved, as stored (``ContentVersion.reworded``).
+    reworded: str = ""
+
+    def reworded_since(self, number: int) -> dict[str, frozenset[int]] | None:
+        """The records reworded after version ``number``, by model label, when that is all that changed
+        since: None where something else did (the catalogue moved, or more rewordings than are kept).
+
+        Exact, whatever the order in which transactions commit: each move of the number takes the
+        version's row lock, and a rewording is written in the same move (``_move_version``).
+        """
+        if number > self.number:
+            return None  # a database restored to an earlier state
+        found: dict[str, set[int]] = {}
+        moves = 0
+        for entry in self.reworded.split():
+            moved, label, pk = entry.split(":")
+            if int(moved) > number:
+                moves += 1
+                found.setdefault(label, set()).add(int(pk))
+        if moves != self.number - number:
+            return None
+        return {label: frozenset(pks) for label, pks in found.items()}
 
     @property
     def catalogue_key(self) -> str:
@@ -67,8 +89,10 @@ def content_version() -> Version:
     if row is None:
         start = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
         return Version(0, start, 0, start)
-    number, changed_at, catalogue_number, catalogue_changed_at = row
-    return Version(number, _aware(model, changed_at), catalogue_number, _aware(model, catalogue_changed_at))
+    number, changed_at, catalogue_number, catalogue_changed_at, reworded = row
+    return Version(
+        number, _aware(model, changed_at), catalogue_number, _aware(model, catalogue_changed_at), reworded or ""
+    )
 
 
 def _aware(model: type[Model], moment: Any) -> datetime.datetime:
@@ -77,7 +101,7 @@ def _aware(model: type[Model], moment: Any) -> datetime.datetime:
     return timezone.make_aware(moment, datetime.UTC) if timezone.is_naive(moment) else moment
 
 
-_VERSION_SQL = "SELECT number, changed_at, catalogue_number, catalogue_changed_at FROM {table} WHERE id = 1"
+_VERSION_SQL = "SELECT number, changed_at, catalogue_number, catalogue_changed_at, reworded FROM {table} WHERE id = 1"
 
 
 # Sent, without arguments, by ``bump_content_version()``: its callers changed content through
@@ -93,16 +117,29 @@ def bump_content_version() -> None:
     content_changed.send(sender=apps.get_model("iomcaribbean", "ContentVersion"))
 
 
-def _move_version(*, catalogue: bool = True) -> None:
-    """The content version moved on, and the catalogue's with it unless ``catalogue`` is False."""
+# Rewordings the version's row remembers: pages kept through rewordings (``programmes.kept_pages``)
+# read them to tell whether one of theirs was reworded; after more, such a page is drawn again.
+REWORDINGS_KEPT = 64
+
+
+def _move_version(*, reworded: Model | None = None) -> None:
+    """The content version moved on; the catalogue's with it unless ``reworded`` is the record whose
+    texts alone changed, which is then remembered with the new number."""
     model = apps.get_model("iomcaribbean", "ContentVersion")
     now = timezone.now()
     moves = {"number": F("number") + 1, "changed_at": now}
-    if catalogue:
-        moves |= {"catalogue_number": F("catalogue_number") + 1, "catalogue_changed_at": now}
-    if not model.objects.filter(pk=1).update(**moves):
-        first = {"number": 1, "changed_at": now, "catalogue_number": 1, "catalogue_changed_at": now}
-        model.objects.update_or_create(pk=1, defaults=first)
+    if reworded is None:
+        moves |= {"catalogue_number": F("catalogue_number") + 1, "catalogue_changed_at": now, "reworded": ""}
+    with transaction.atomic(using=router.db_for_write(model), savepoint=False):
+        # The UPDATE takes the row's lock until the commit: the number read next is this move's own.
+        if not model.objects.filter(pk=1).update(**moves):
+            first = {"number": 1, "changed_at": now, "catalogue_number": 1, "catalogue_changed_at": now}
+            model.objects.update_or_create(pk=1, defaults=first | {"reworded": ""})
+            return
+        if reworded is not None:
+            number, entries = model.objects.filter(pk=1).values_list("number", "reworded").get()
+            entry = f"{number}:{reworded._meta.label_lower}:{reworded.pk}"
+            model.objects.filter(pk=1).update(reworded=" ".join([*entries.split(), entry][-REWORDINGS_KEPT:]))
 
 
 # Inside ``one_content_change()``: a list that records whether anything changed, else None.
@@ -136,10 +173,10 @@ def one_content_change() -> Iterator[None]:
         bump_content_version()
 
 
-def _content_changed(*, catalogue: bool = True) -> None:
+def _content_changed(*, reworded: Model | None = None) -> None:
     held = _changes_held.get()
     if held is None:
-        _move_version(catalogue=catalogue)
+        _move_version(reworded=reworded)
     elif not held:  # one_content_change() moves both on at its end
         held.append(True)
 
@@ -189,7 +226,7 @@ def _after_save(
     texts_only = catalogue.texts_only_changed(instance, update_fields)
     # A fixture's rows (raw) are loaded as they are: whatever they are, the version moves on.
     if raw or (not _change_pending() and (shown_before or is_shown(sender, [instance.pk]))):
-        _content_changed(catalogue=raw or not texts_only)
+        _content_changed(reworded=instance if texts_only and not raw else None)
 
 
 def _after_delete(sender: type[Model], instance: Model, **kwargs: Any) -> None:

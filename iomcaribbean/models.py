@@ -21,6 +21,9 @@ class ContentVersion(models.Model):
     # Moved on with ``number`` but for an edit of texts only (``iomcaribbean.catalogue``), and when.
     catalogue_number = models.PositiveBigIntegerField(default=0)
     catalogue_changed_at = models.DateTimeField(default=timezone.now)
+    # The rewordings since the catalogue last moved, newest last, at most ``REWORDINGS_KEPT``: one
+    # "number:app_label.model:pk" per move of ``number`` that left the catalogue, space-separated.
+    reworded = models.TextField(default="", blank=True)
 
     def __str__(self) -> str:
         return f"Content version {self.number} of {self.changed_at:%Y-%m-%d %H:%M:%S}"

@@ -260,18 +260,22 @@ PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
 
 cache_url = env.str("CACHE_URL", default="locmemcache://")
 CACHES = {"default": env.cache_url_config(cache_url)}
-# The kept public pages and their compressed variants (iomcaribbean/caching.py), in the same kind of
-# cache unless PAGES_CACHE_URL names another: `make bench` times pages drawn with every fragment kept
-# but no page, as the first visitor after an edit meets them, with PAGES_CACHE_URL=dummycache://.
+# The kept public pages and their compressed variants (iomcaribbean/caching.py), kept under the content
+# version, which every edit moves: in the same kind of cache unless PAGES_CACHE_URL names another.
+# `make bench` times pages as the first visitor after an edit meets them, with every fragment kept
+# but none of these, with PAGES_CACHE_URL=dummycache://.
 CACHES["pages"] = env.cache_url_config(env.str("PAGES_CACHE_URL", default="") or cache_url)
-# The programme cards kept one by one (programmes/cards.py), in the same kind of cache.
+# What outlives an edit, in the same kind of cache: the programme cards kept one by one
+# (programmes/cards.py), the list's skeletons (programmes/kept_lists.py) and the pages kept through
+# rewordings of programmes they do not read (programmes/kept_pages.py).
 CACHES["fragments"] = dict(CACHES["default"])
-# Where a cache is each process's memory, pages and cards have stores of their own (room for a
-# thousand pages, and the cards of a hundred list pages), so that neither the twenty cards of a list
-# page nor donors' kept dashboards and the filter lists in the default cache push kept pages out.
+# Where a cache is each process's memory, pages and fragments have stores of their own (room for a
+# thousand pages, and for the cards of a hundred list pages with a thousand pages kept through
+# rewordings), so that neither the twenty cards of a list page nor donors' kept dashboards and the
+# filter lists in the default cache push kept pages out.
 locmem = "django.core.cache.backends.locmem.LocMemCache"
 if CACHES["default"]["BACKEND"] == locmem:
-    CACHES["fragments"] |= {"LOCATION": "fragments", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    CACHES["fragments"] |= {"LOCATION": "fragments", "OPTIONS": {"MAX_ENTRIES": 3000}}
 if CACHES["pages"]["BACKEND"] == locmem:
     CACHES["pages"] |= {"LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 1000}}
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")

@@ -170,6 +170,8 @@ class TextSearch(Protocol):
 
     def relevance(self, text: str, using: str) -> Expression: ...
 
+    def typed_word_checks(self, queryset: QuerySet[Programme], text: str) -> dict[str, Expression]: ...
+
 
 class ProgrammeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
@@ -250,9 +252,13 @@ class ProgrammeFilter(django_filters.FilterSet):
 
     def relevance(self) -> Expression | None:
         """How well each programme found matches the search (higher first); None without a search."""
-        if not self.is_valid() or not (text := self.form.cleaned_data.get("q", "").strip()):
+        if not (text := self.search_text()):
             return None
         return self.searcher().relevance(text, self.queryset.db)
+
+    def search_text(self) -> str:
+        """The search's text, "" without a valid one."""
+        return self.form.cleaned_data.get("q", "").strip() if self.is_valid() else ""
 
     @staticmethod
     def searcher() -> TextSearch:

@@ -1,26 +1,36 @@
-"""Public pages kept through the rewording of any programme they do not show.
+"""Public pages kept through the rewording of any programme whose texts they do not read.
 
 Any public edit makes every kept page stale (``iomcaribbean.caching``): the content version is one
 number. Most edits are rewordings, of one programme's title, summary or translations, which leave the
-catalogue version (``iomcaribbean.catalogue``), so they can only change a page that shows that
-programme's texts. A view with ``KeptThroughRewordings`` is one whose page reads programmes' texts
-only from the programme records it shows (never through an order by title over records it does not
-show, nor a search): its page is kept a second time, under the catalogue version, the date, the
-address and the query parameters it reads, and when each programme it showed was last saved.
+catalogue version (``iomcaribbean.catalogue``) and are remembered, with the version they moved to,
+on the version's row (``Version.reworded_since``). So a rewording can only change a page that reads
+that programme's texts: one that shows them, or whose order or choice of programmes they decide (a
+list sorted by title, a search).
 
-While such a page is drawn, every programme record made (``post_init``) is noted. The next answer,
-once a rewording has made the kept page stale, reads when those programmes were saved (one query):
-if none was saved since, the page is answered as kept; if one was, it is drawn afresh and kept
-again. A change of anything else moves the catalogue version and with it every such key. Pages are
-kept in the cache of pages (``settings.CACHES["pages"]``), for visitors not signed in only.
+A view with ``KeptThroughRewordings`` keeps its page a second time, under the catalogue version, the
+date, the address and the query parameters it reads, with the content version it was drawn at and
+the programmes whose texts it read: every programme record made while it was drawn (``post_init``),
+and those the view names beyond them (``programmes_read_beyond_shown``). The next answer after a
+change reads which programmes were reworded since, from the version's row the request has read
+already: if none of those is among the page's, and the view agrees (``answers_still``, for a
+search), the page is answered as kept, with no query. A change of anything else moves the catalogue
+version and with it every key.
+
+A page drawn while a rewording committed is kept under the version read before: the rewording is
+then among those read after it, and the page is drawn again if it read that programme. A view's
+witness is read in the same statement as what it decides (a search's words, with what it finds), so
+that the two agree. Pages are kept in the cache
+of fragments (``settings.CACHES["fragments"]``, with the programme cards and the list's skeletons:
+what outlives an edit), for visitors not signed in only.
 """
 
 from __future__ import annotations
 
 import contextvars
-import datetime
-import hashlib
-from collections.abc import Iterable
+from array import array
+from bisect import bisect_left
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.cache import caches
@@ -29,26 +39,22 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 
 from iomcaribbean.caching import PublicPageCacheMiddleware
-from iomcaribbean.catalogue import page_key as catalogue_page_key
+from iomcaribbean.catalogue import page_key
 from iomcaribbean.public_routes import find, read_query
 from programmes.models import Programme
 
 KEY_PREFIX = "page-through-rewordings"
 KEPT_SECONDS = 24 * 60 * 60
+PROGRAMME = Programme._meta.label_lower
 
-# While a kept page is drawn: each programme record made, by id, with when it was saved as read
-# (None where the record was read without it); None otherwise.
-_shown: contextvars.ContextVar[dict[int, datetime.datetime | None] | None] = contextvars.ContextVar(
-    "programmes_shown", default=None
-)
+# While a kept page is drawn: the ids of the programme records made; None otherwise.
+_shown: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar("programmes_shown", default=None)
 
 
 def _note_shown(sender: type[Programme], instance: Programme, **kwargs: Any) -> None:
     shown = _shown.get()
     if shown is not None and instance.pk is not None:
-        saved = instance.__dict__.get("updated_at")
-        if shown.get(instance.pk) is None:
-            shown[instance.pk] = saved
+        shown.add(instance.pk)
 
 
 def connect_signals() -> None:
@@ -56,26 +62,60 @@ def connect_signals() -> None:
     post_init.connect(_note_shown, sender=Programme, dispatch_uid="programmes.kept_pages.shown")
 
 
-class KeptThroughRewordings:
-    """A public view whose page is kept through rewordings of the programmes it does not show.
+@dataclass(frozen=True)
+class KeptPage:
+    number: int  # the content version it was drawn at
+    reads: bytes  # the ids of the programmes whose texts it read, sorted (array "I")
+    witness: Hashable  # what the view checks again after a rewording (``rewording_witness``)
+    content: bytes
+    content_type: str
 
-    Only for a page that reads programmes' texts from the programme records it shows alone: a page
-    that orders or filters by a text, or shows a part of a list in an order of titles, is not one
-    (``keeps_through_rewordings`` may say so of one answer).
+    def reads_any(self, pks: Iterable[int]) -> bool:
+        ids = array("I", self.reads)
+        return any((at := bisect_left(ids, pk)) < len(ids) and ids[at] == pk for pk in pks)
+
+
+class KeptThroughRewordings:
+    """A public view whose page is kept through rewordings of the programmes whose texts it does not read.
+
+    The programme records the page is drawn from are noted; a page whose order or choice of
+    programmes depends on texts of others names those (``programmes_read_beyond_shown``). A page
+    that reads programmes' texts another way (``values()`` of a title) must not use this.
     """
 
     def keeps_through_rewordings(self) -> bool:
-        """Whether the page just drawn may be kept so: every programme whose texts can change it shown."""
+        """Whether the page just drawn may be kept so."""
         return True
 
+    def programmes_read_beyond_shown(self) -> Iterable[int]:
+        """The programmes, beyond those shown, whose texts decide which are shown or in which order."""
+        return ()
+
+    def rewording_witness(self) -> Hashable:
+        """Once the page is drawn: what else a rewording could change, to compare after one; read in the
+        same statement as the programmes it decides (``programmes_read_beyond_shown``)."""
+        return None
+
+    def answers_still(self, reworded: frozenset[int], witness: Hashable) -> bool:
+        """After these programmes (none of the page's) were reworded: whether the page is still the answer."""
+        return True
+
+    def rewording_plan(self, request: HttpRequest) -> str | None:
+        """Where the page is kept; None where it is never kept so."""
+        found = find(request.path_info)
+        return None if found is None else page_key(request, KEY_PREFIX, read_query(request.GET, found.route))
+
+    # Where the page being drawn will be kept; None where it is not kept so.
+    kept_as: str | None = None
+
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        plan = plan_key(request)
+        plan = self.kept_as = self.rewording_plan(request)
         if plan is None:
             return super().dispatch(request, *args, **kwargs)
-        kept = kept_answer(plan)
+        kept = self.kept_answer(request, plan)
         if kept is not None:
             return kept
-        token = _shown.set({})
+        token = _shown.set(set())
         try:
             response = super().dispatch(request, *args, **kwargs)
             if hasattr(response, "render"):
@@ -84,54 +124,34 @@ class KeptThroughRewordings:
         finally:
             _shown.reset(token)
         if may_keep(request, response) and self.keeps_through_rewordings():
-            keep(plan, shown, response)
+            self.keep(request, plan, shown, response)
         return response
 
+    def kept_answer(self, request: HttpRequest, plan: str) -> HttpResponse | None:
+        kept: KeptPage | None = caches["fragments"].get(plan)
+        version = getattr(request, "_content_version", None)
+        if kept is None or version is None:
+            return None
+        if kept.number != version.number:
+            reworded = version.reworded_since(kept.number)
+            if reworded is None or set(reworded) - {PROGRAMME}:
+                return None  # something else changed, or a record of another kind was reworded
+            pks = reworded.get(PROGRAMME, frozenset())
+            if kept.reads_any(pks) or not self.answers_still(pks, kept.witness):
+                return None
+            # Still the answer at this version: the next one reads only the rewordings after it.
+            caches["fragments"].set(plan, replace(kept, number=version.number), KEPT_SECONDS)
+        return HttpResponse(kept.content, content_type=kept.content_type)
 
-def plan_key(request: HttpRequest) -> str | None:
-    """Where the ids of the programmes the page shows are kept; None where it is never kept so."""
-    found = find(request.path_info)
-    return None if found is None else catalogue_page_key(request, KEY_PREFIX, read_query(request.GET, found.route))
-
-
-def page_key(plan: str, saved: dict[int, datetime.datetime]) -> str:
-    """The page's key: its plan's, and when each programme it shows was saved."""
-    stamps = ",".join(f"{pk}@{saved[pk].timestamp():.6f}" for pk in sorted(saved))
-    return f"{plan}:{hashlib.sha256(stamps.encode()).hexdigest()[:32]}"
-
-
-def saved_now(ids: Iterable[int]) -> dict[int, datetime.datetime]:
-    return dict(Programme.objects.filter(pk__in=list(ids)).values_list("pk", "updated_at"))
-
-
-def kept_answer(plan: str) -> HttpResponse | None:
-    ids = caches["pages"].get(plan)
-    if ids is None:
-        return None
-    saved = saved_now(ids)
-    kept = caches["pages"].get(page_key(plan, saved)) if len(saved) == len(ids) else None
-    if kept is None:
-        return None
-    content, content_type = kept
-    return HttpResponse(content, content_type=content_type)
+    def keep(self, request: HttpRequest, plan: str, shown: set[int], response: HttpResponse) -> None:
+        drawn_at = request._content_version.number
+        reads = array("I", sorted(shown.union(self.programmes_read_beyond_shown()))).tobytes()
+        page = KeptPage(drawn_at, reads, self.rewording_witness(), response.content, response["Content-Type"])
+        caches["fragments"].set(plan, page, KEPT_SECONDS)
 
 
 def may_keep(request: HttpRequest, response: HttpResponseBase) -> bool:
     """A whole answer the page cache would keep (``iomcaribbean.caching``)."""
     return (
         response.status_code == 200 and not response.streaming and PublicPageCacheMiddleware.can_keep(request, response)
-    )
-
-
-def keep(plan: str, shown: dict[int, datetime.datetime | None], response: HttpResponse) -> None:
-    """Keeps the page under when each programme it shows was saved, as it was read to draw it (read
-    again only for a record read without it)."""
-    saved = {pk: at for pk, at in shown.items() if at is not None}
-    if len(saved) < len(shown):
-        saved |= saved_now(pk for pk in shown if pk not in saved)
-        if len(saved) < len(shown):
-            return  # a programme deleted meanwhile: the next answer draws the page again
-    ids = tuple(sorted(shown))
-    caches["pages"].set_many(
-        {plan: ids, page_key(plan, saved): (response.content, response["Content-Type"])}, KEPT_SECONDS
     )

@@ -103,6 +103,20 @@ class ProgrammeSearch:
             *(reduce(or_, (Q(**{f"search_document__{c}__contains": word}) for c in columns)) for word in terms)
         )
 
+    def typed_word_checks(self, queryset: QuerySet[Programme], text: str) -> dict[str, Exists]:
+        """For each word of ``text`` that may stand for look-alikes, an expression that says whether
+        ``queryset`` finds it as typed: the look-alikes count only where it does not (``_word_query``),
+        so a rewording that changes this can change what the search finds among programmes not
+        reworded. None on SQLite, which looks for no look-alike. Uncorrelated: PostgreSQL works each
+        out once, whatever the query it is added to."""
+        if connections[queryset.db].vendor != "postgresql":
+            return {}
+        terms = [word for word in query_words(text) if LEXICON_WORD.fullmatch(word)]
+        return {
+            f"typed_{n}": Exists(queryset.order_by().filter(search_document__vector=_prefix(word)))
+            for n, word in enumerate(terms)
+        }
+
     def relevance(self, text: str, using: str) -> Expression:
         """How well a programme found by ``filter`` matches ``text``: higher is better."""
         terms = query_words(text)

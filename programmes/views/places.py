@@ -4,6 +4,7 @@ programmes, and a country's or an area's page with its published programmes, pag
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Exists, F, OuterRef, QuerySet
@@ -90,15 +91,17 @@ class CountryListView(ReadsOnly, ListView):
         return context
 
 
-class KeptUnlessSortedByTitle(KeptThroughRewordings):
-    """A page of programmes kept through rewordings of those it does not show, but when sorted by
-    title: then a page can change with the rewording of a programme on another."""
+class KeptThroughRewordingsOfOthers(KeptThroughRewordings):
+    """A page of programmes kept through rewordings of those it does not list: sorted by title, a page
+    can change with the rewording of a programme on another, so it reads every programme listed."""
 
-    def keeps_through_rewordings(self) -> bool:
-        return self.get_sort() != "title"
+    def programmes_read_beyond_shown(self) -> Iterable[int]:
+        if self.get_sort() != "title":
+            return ()
+        return self.object_list.order_by().prefetch_related(None).values_list("pk", flat=True)
 
 
-class CountryDetailView(KeptUnlessSortedByTitle, ReadsOnly, ProgrammeListMixin, ListView):
+class CountryDetailView(KeptThroughRewordingsOfOthers, ReadsOnly, ProgrammeListMixin, ListView):
     """A country, the published programmes that work there (counted and paginated), and apart
     those that only name it: as a venue, or as an origin or destination in the narrative."""
 
@@ -206,7 +209,7 @@ class ThematicAreaListView(ReadsOnly, ListView):
         return context
 
 
-class ThematicAreaDetailView(KeptUnlessSortedByTitle, ReadsOnly, ProgrammeListMixin, ListView):
+class ThematicAreaDetailView(KeptThroughRewordingsOfOthers, ReadsOnly, ProgrammeListMixin, ListView):
     template_name = "programmes/area_detail.html"
     context_object_name = "programmes"
     public_route = Route(LISTING)

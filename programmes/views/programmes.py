@@ -7,12 +7,13 @@ unpublished programme's page.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable, Iterable
 from functools import cache
 from typing import Any
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Expression, Prefetch, QuerySet
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -59,13 +60,21 @@ class ListingPaginator(Paginator):
         return super()._get_page(rows.order_by(*object_list.query.order_by), number, paginator)
 
 
-class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
-    """Published programmes and their phases, filtered, searched, sorted and paginated."""
+class ProgrammeListView(KeptThroughRewordings, ReadsOnly, ProgrammeListMixin, ListView):
+    """Published programmes and their phases, filtered, searched, sorted and paginated.
+
+    A page that reads no programme's texts but its cards' is kept as a skeleton (``kept_lists``); a
+    search, or a list sorted by title, as a page kept through rewordings of programmes it does not
+    find (``kept_pages``).
+    """
 
     template_name = "programmes/programme_list.html"
     context_object_name = "programmes"
     paginator_class = ListingPaginator
     public_route = Route(FILTERS | LISTING)
+    # Where the page is kept through rewordings: every programme found, and its words' checks.
+    found: tuple[int, ...] | list[int] = ()
+    witness: tuple[bool, ...] | None = None
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # A page kept without its cards (programmes.kept_lists): its cards found, and it is answered.
@@ -73,6 +82,52 @@ class ProgrammeListView(ReadsOnly, ProgrammeListMixin, ListView):
         if self.skeleton_key is not None and (kept := answer_from_skeleton(request, self.skeleton_key)) is not None:
             return kept
         return super().get(request, *args, **kwargs)
+
+    def rewording_plan(self, request: HttpRequest) -> str | None:
+        # Only where the skeleton is not kept: the page reads the texts of programmes it does not show.
+        return super().rewording_plan(request) if skeleton_key(request, self.public_route) is None else None
+
+    def get_paginator(self, queryset: QuerySet[Programme], *args: Any, **kwargs: Any) -> Paginator:
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        if self.kept_as is not None:
+            # Every programme found (in place of the count), which a kept search reads: a rewording of
+            # one can change its rank, or whether it is found. With it, in the same statement, which
+            # words of the search the published programmes have as typed: what else decides it.
+            checks = self.typed_word_checks(self.filterset)
+            rows = list(queryset.order_by().prefetch_related(None).annotate(**checks).values_list("pk", *checks))
+            self.found = [row[0] for row in rows]
+            self.witness = rows[0][1:] if rows and checks else None
+            paginator.count = len(self.found)
+        return paginator
+
+    def keeps_through_rewordings(self) -> bool:
+        # A search that finds nothing has no statement to read its words' checks with: never kept.
+        return bool(self.found) or not self.filterset.search_text()
+
+    def programmes_read_beyond_shown(self) -> Iterable[int]:
+        return self.found
+
+    def rewording_witness(self) -> Hashable:
+        return self.witness
+
+    @staticmethod
+    def typed_word_checks(filterset: ProgrammeFilter) -> dict[str, Expression]:
+        """Whether the published programmes have each word of the search as typed (``search.query``)."""
+        text = filterset.search_text()
+        return filterset.searcher().typed_word_checks(Programme.objects.published(), text) if text else {}
+
+    def answers_still(self, reworded: frozenset[int], witness: Hashable) -> bool:
+        """After a rewording of programmes the page does not find: whether the search finds none of
+        them now, and its words are found as typed as before (its look-alikes unchanged). A list sorted
+        by title finds the same programmes whatever their texts."""
+        filterset = ProgrammeFilter(self.request.GET, queryset=Programme.objects.published(), request=self.request)
+        if not filterset.search_text():
+            return True
+        if filterset.qs.filter(pk__in=reworded).exists():
+            return False
+        checks = self.typed_word_checks(filterset)
+        now = Programme.objects.published().annotate(**checks).values_list(*checks)[:1] if checks else []
+        return next(iter(now), None) == witness
 
     def get_queryset(self) -> QuerySet[Programme]:
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
