@@ -83,7 +83,7 @@ def test_a_rewording_into_or_out_of_a_search_shows_at_once(client):
 
 @postgres_only
 def test_a_rewording_that_puts_a_typo_somewhere_as_typed_takes_its_look_alikes_out(client):
-    """"kestral" found nowhere as typed stands for its look-alike "kestrel": the kestrel harbour is
+    """ "kestral" found nowhere as typed stands for its look-alike "kestrel": the kestrel harbour is
     found. Once a programme the search does not find has "kestral" as typed, it no longer is."""
     ProgrammeFactory(title="Kestrel harbour works")
     other = ProgrammeFactory(title="The bird survey")
