@@ -9,12 +9,15 @@ figure is the process's CPU time per request (the database server's own CPU is n
 floors come first: a bare view returning a constant, and the site's base template with an empty
 main block. Then the list pages as visitors meet them while staff edit: after a save of one
 programme on the page, which makes the kept page stale but leaves the other cards kept
-(``programmes/cards.py``); then each page after a rewording of a programme it does not show, which
-leaves what is kept under the catalogue version (``iomcaribbean.catalogue``); and a programme's IATI
-activity after a save of it (that
-row alone with ``FLOOR_ONLY_IATI=true``). Last, the donor dashboard as `make bench` asks for it
-(signed in as a donor of the funder with the most published grants): drawn afresh, and with its
-body kept (``funding/donor/kept.py``).
+(``programmes/cards.py``); then each page after a rewording of a programme it does not read, which
+leaves what is kept under the catalogue version (``iomcaribbean.catalogue``) and the pages kept
+through rewordings (``programmes/kept_pages.py``); and a programme's IATI activity after a save of
+it (that row alone with ``FLOOR_ONLY_IATI=true``). Last, the donor dashboard as `make bench` asks
+for it (signed in as a donor of the funder with the most published grants): drawn afresh, and with
+its body kept (``funding/donor/kept.py``).
+
+With ``FLOOR_NOTHING_KEPT=true``, only each page with nothing kept at all (every cache emptied, the
+cards too), with the time its queries were waited for (on loopback, nearly all the database's work).
 """
 
 from __future__ import annotations
@@ -40,10 +43,12 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import caches  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.db.models import Count, Q  # noqa: E402
 from django.http import HttpRequest, HttpResponse  # noqa: E402
 from django.template import engines  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import clear_url_caches, path  # noqa: E402
 
 from funding.models import DonorAccount, Grant  # noqa: E402
@@ -80,6 +85,29 @@ def cpu_ms(client: Client, address: str, repeat: int, before: Callable[[], None]
         spent += time.process_time() - started
         assert status == 200, (address, status)
     return spent / repeat * 1000
+
+
+def forget_everything() -> None:
+    """Every cache emptied and both versions moved: the answer keeps nothing, not even the cards."""
+    for kept in caches.all():
+        kept.clear()
+    bump_content_version()
+
+
+def nothing_kept(client: Client, address: str, repeat: int) -> tuple[float, float, int]:
+    """CPU ms of one answer with nothing kept, the ms its queries were waited for, and how many."""
+    for _ in range(2):
+        forget_everything()
+        client.get(address, secure=True)
+    spent = waited = 0.0
+    for _ in range(repeat):
+        forget_everything()
+        started = time.process_time()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(address, secure=True).status_code == 200, address
+        spent += time.process_time() - started
+        waited += sum(float(query["time"]) for query in queries.captured_queries)
+    return spent / repeat * 1000, waited / repeat * 1000, len(queries.captured_queries)
 
 
 def edit_one_on(client: Client, address: str) -> Callable[[], None]:
@@ -166,6 +194,11 @@ def main() -> None:
     repeat = int(os.environ.get("FLOOR_REPEAT", "30"))
     client = Client(HTTP_X_FORWARDED_PROTO="https")
     print(f"{Programme.objects.count():,} programmes, {repeat} fresh renders each")
+    if os.environ.get("FLOOR_NOTHING_KEPT", "").lower() in ("1", "true"):
+        print("| page, nothing kept | CPU ms | queries' ms | queries |")
+        for name, address in addresses():
+            print("| {} | {:.1f} | {:.1f} | {} |".format(name, *nothing_kept(client, address, repeat)), flush=True)
+        return
     every_row = os.environ.get("FLOOR_ONLY_IATI", "").lower() not in ("1", "true")
     if every_row:
         for name, address in addresses():

@@ -361,10 +361,12 @@ def main() -> None:
         f"`make serve` (gunicorn, production settings), wrk with {CONNECTIONS} connections for {DURATION} s per "
         f"address ({FRESH_DURATION} s for pages drawn afresh), on {os.cpu_count()} cores ({platform.machine()}), "
         "wrk and PostgreSQL on the same machine. "
-        '"After an edit" rows (the pages made partly of kept fragments) come from a second server that keeps no '
-        "page but keeps every fragment (programme cards, the list's skeletons, and what is kept under the catalogue "
-        "version: filter lists, counts, maps, a funder's figures), while a staff member rewords a programme's title "
-        "through the admin every 2 s: each page is drawn as the first visitor after an edit gets it. "
+        '"After an edit" rows come from a second server that keeps no page under the content version (which '
+        "every edit makes stale) but keeps what outlives an edit (programme cards, the list's skeletons, what is "
+        "kept under the catalogue version: filter lists, counts, maps, a funder's figures; and pages kept through "
+        "rewordings of programmes they do not read), while a staff member rewords the title of the programme of "
+        '"programme page" through the admin every 2 s: each page is answered as the first visitor after an edit '
+        "gets it, and a page that shows that programme is drawn again after each save. "
         '"Uncached" rows come from a third server whose cache keeps nothing, so the page is rendered every time. '
         f"Each address is measured right after the bare view ({BARE_DURATION} s), and its ratio is to that "
         "measurement.",
