@@ -35,6 +35,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 
 from iomcaribbean import compression, kept_files
+from iomcaribbean.catalogue import KEPT_SECONDS
 from iomcaribbean.content_version import Version, content_version
 from iomcaribbean.exports import throttled_download
 from iomcaribbean.public_routes import Found, find, query_key, read_query, representation
@@ -45,7 +46,6 @@ MAX_CACHED_BYTES = 1024 * 1024
 # The form of a kept entry is in the prefix: servers of another version (during a deployment, or
 # in the shared cache after it) never read an entry they would misread.
 KEY_PREFIX = "public-page-2"
-KEPT_SECONDS = 24 * 60 * 60
 
 
 def kept_pages():

@@ -37,6 +37,8 @@ from django.utils.translation import get_language
 from iomcaribbean.public_routes import query_key
 
 T = TypeVar("T")
+# The longest anything is kept in a cache (pages, fragments, what is kept under a version): keys
+# hold a version and the date, so an entry is never asked for again after a day.
 KEPT_SECONDS = 24 * 60 * 60
 
 # Set on an instance before its save: its stored values of the fields the catalogue reads.

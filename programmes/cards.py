@@ -30,6 +30,7 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from iomcaribbean.catalogue import KEPT_SECONDS
 from iomcaribbean.code_digest import code_digest
 from programmes.models import Programme, format_partial_date
 from programmes.templatetags import languages
@@ -39,7 +40,6 @@ CARD = "includes/programme_card.html"
 CARD_TEMPLATES = (CARD, "includes/status_and_period_tags.html", "includes/estimate_mark.html")
 CARD_CODE = (Programme, format_partial_date, languages)
 KEY_PREFIX = "programme-card"
-KEPT_SECONDS = 24 * 60 * 60
 
 
 @functools.cache

@@ -39,12 +39,12 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 
 from iomcaribbean.caching import PublicPageCacheMiddleware
-from iomcaribbean.catalogue import page_key
+from iomcaribbean.catalogue import KEPT_SECONDS, page_key
 from iomcaribbean.public_routes import find, read_query
 from programmes.models import Programme
 
-KEY_PREFIX = "page-through-rewordings"
-KEPT_SECONDS = 24 * 60 * 60
+# The form of a kept entry is in the prefix: servers of another version sharing the cache never misread one.
+KEY_PREFIX = "page-through-rewordings-2"
 PROGRAMME = Programme._meta.label_lower
 
 # While a kept page is drawn: the ids of the programme records made; None otherwise.
@@ -65,13 +65,13 @@ def connect_signals() -> None:
 @dataclass(frozen=True)
 class KeptPage:
     number: int  # the content version it was drawn at
-    reads: bytes  # the ids of the programmes whose texts it read, sorted (array "I")
+    reads: bytes  # the ids of the programmes whose texts it read, sorted (array "q")
     witness: Hashable  # what the view checks again after a rewording (``rewording_witness``)
     content: bytes
     content_type: str
 
     def reads_any(self, pks: Iterable[int]) -> bool:
-        ids = array("I", self.reads)
+        ids = array("q", self.reads)
         return any((at := bisect_left(ids, pk)) < len(ids) and ids[at] == pk for pk in pks)
 
 
@@ -145,7 +145,7 @@ class KeptThroughRewordings:
 
     def keep(self, request: HttpRequest, plan: str, shown: set[int], response: HttpResponse) -> None:
         drawn_at = request._content_version.number
-        reads = array("I", sorted(shown.union(self.programmes_read_beyond_shown()))).tobytes()
+        reads = array("q", sorted(shown.union(self.programmes_read_beyond_shown()))).tobytes()
         page = KeptPage(drawn_at, reads, self.rewording_witness(), response.content, response["Content-Type"])
         caches["fragments"].set(plan, page, KEPT_SECONDS)
 

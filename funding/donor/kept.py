@@ -25,10 +25,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from funding.models import DonorAccount
+from iomcaribbean.catalogue import KEPT_SECONDS
 from iomcaribbean.code_digest import code_digest
 
 KEY_PREFIX = "donor-dashboard"
-KEPT_SECONDS = 24 * 60 * 60
 # What a body is drawn with: the funding app's code and templates, the template tags and models it
 # calls, and the translations.
 CODE = [Path(settings.BASE_DIR, folder) for folder in ("funding", "programmes", "partners")]
