@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +40,14 @@ class UpdateQuerySet(TranslatedQuerySet):
     def for_listing(self) -> UpdateQuerySet:
         """With the programme each belongs to (its link) and the photos in their order."""
         return self.select_related("programme").prefetch_related("photos")
+
+    def with_photos(self, limit: int) -> list[Update]:
+        """The first ``limit`` updates, with the photos of those that have any (``first_photo``): no
+        query for photos where none of them has one, as a programme's newest updates often do not."""
+        has_photos = Exists(UpdatePhoto.objects.filter(update=OuterRef("pk")))
+        updates = list(self.annotate(has_photos=has_photos)[:limit])
+        prefetch_related_objects([update for update in updates if update.has_photos], "photos")
+        return updates
 
 
 class Update(TimeStamped):
@@ -71,6 +79,13 @@ class Update(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("updates:detail", kwargs={"pk": self.pk})
+
+    @property
+    def first_photo(self) -> UpdatePhoto | None:
+        """The photo shown in a list of updates; without a query where it was read that there is none."""
+        if getattr(self, "has_photos", True) is False:
+            return None
+        return next(iter(self.photos.all()), None)
 
     @property
     def date_display(self) -> str:

@@ -1,7 +1,7 @@
 """The Updates section of the programme page: its newest updates, and the card other sites may embed.
 
 The programme page belongs to an app below this one, which never imports it: its template loads
-this library and asks here, in two queries (the updates, their photos).
+this library and asks here, in one query (the updates), and one more for their photos if any has one.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def updates_section(context: template.Context, programme: Programme) -> dict[str
     updates = Update.objects.public().filter(programme=programme)
     return {
         "programme": programme,
-        "updates": list(updates.prefetch_related("photos")[:SHOWN_ON_PROGRAMME_PAGE]),
+        "updates": updates.with_photos(SHOWN_ON_PROGRAMME_PAGE),
         "embed_snippet": embed_snippet(context["request"], programme),
     }
 
