@@ -78,10 +78,13 @@ def answer_from_skeleton(request: HttpRequest, key: str) -> HttpResponse | None:
     if skeleton is None:
         return None
     catalogue = request.catalogue_version
-    rows = Programme.objects.filter(pk__in=skeleton.ids).values_list("pk", "updated_at", "parent__updated_at")
-    saved = {pk: stamps for pk, *stamps in rows}
+    rows = Programme.objects.filter(pk__in=skeleton.ids).values_list(
+        "pk", "parent_id", "updated_at", "parent__updated_at"
+    )
+    saved = {pk: stamps for pk, _, *stamps in rows}
     if len(saved) != len(skeleton.ids):
         return None
+    parents = {parent for _, parent, *_ in rows if parent is not None}
     keys = [stamped_key(catalogue, pk, *saved[pk]) for pk in skeleton.ids]
     found = caches["fragments"].get_many(keys)
     missing = [pk for pk, key in zip(skeleton.ids, keys, strict=True) if key not in found]
@@ -94,7 +97,10 @@ def answer_from_skeleton(request: HttpRequest, key: str) -> HttpResponse | None:
         keep_stamped(programmes, drawn, catalogue)
         found |= {keys[skeleton.ids.index(pk)]: card for pk, card in zip(missing, drawn, strict=True)}
     page = skeleton.before + CARD_SEPARATOR.join(found[key] for key in keys) + skeleton.after
-    return HttpResponse(page, content_type=skeleton.content_type)
+    response = HttpResponse(page, content_type=skeleton.content_type)
+    # The programmes whose texts the page shows: its cards' and their parents' (``programmes.kept_pages``).
+    response.programmes_read = {*skeleton.ids, *parents}
+    return response
 
 
 def keeping_skeleton(key: str, programmes: list[Programme], catalogue: str) -> Callable[[TemplateResponse], None]:

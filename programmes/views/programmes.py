@@ -63,36 +63,36 @@ class ListingPaginator(Paginator):
 class ProgrammeListView(KeptThroughRewordings, ReadsOnly, ProgrammeListMixin, ListView):
     """Published programmes and their phases, filtered, searched, sorted and paginated.
 
-    A page that reads no programme's texts but its cards' is kept as a skeleton (``kept_lists``); a
-    search, or a list sorted by title, as a page kept through rewordings of programmes it does not
-    find (``kept_pages``).
+    Every page is kept through rewordings of the programmes whose texts it does not read
+    (``kept_pages``): a search, or a list sorted by title, reads every programme it finds. A page that
+    reads no programme's texts but its cards' is kept as a skeleton too (``kept_lists``), from which
+    it is drawn again, with only the changed cards, after a rewording of one of them.
     """
 
     template_name = "programmes/programme_list.html"
     context_object_name = "programmes"
     paginator_class = ListingPaginator
     public_route = Route(FILTERS | LISTING)
-    # Where the page is kept through rewordings: every programme found, and its words' checks.
+    # Kept through rewordings, a page reads every programme a search or the sort by title found, with
+    # a search's words' checks; one answered from its skeleton, the programmes of its cards.
     found: tuple[int, ...] | list[int] = ()
     witness: tuple[bool, ...] | None = None
+    read_by_skeleton: set[int] | None = None
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # A page kept without its cards (programmes.kept_lists): its cards found, and it is answered.
         self.skeleton_key = skeleton_key(request, self.public_route)
         if self.skeleton_key is not None and (kept := answer_from_skeleton(request, self.skeleton_key)) is not None:
+            self.read_by_skeleton = kept.programmes_read
             return kept
         return super().get(request, *args, **kwargs)
 
-    def rewording_plan(self, request: HttpRequest) -> str | None:
-        # Only where the skeleton is not kept: the page reads the texts of programmes it does not show.
-        return super().rewording_plan(request) if skeleton_key(request, self.public_route) is None else None
-
     def get_paginator(self, queryset: QuerySet[Programme], *args: Any, **kwargs: Any) -> Paginator:
         paginator = super().get_paginator(queryset, *args, **kwargs)
-        if self.kept_as is not None:
-            # Every programme found (in place of the count), which a kept search reads: a rewording of
-            # one can change its rank, or whether it is found. With it, in the same statement, which
-            # words of the search the published programmes have as typed: what else decides it.
+        if self.kept_as is not None and self.skeleton_key is None:
+            # Every programme found (in place of the count), which a kept search or a list sorted by
+            # title reads: a rewording of one can change its rank, or whether it is found. With it, in
+            # the same statement, which words of the search the published programmes have as typed.
             checks = self.typed_word_checks(self.filterset)
             rows = list(queryset.order_by().prefetch_related(None).annotate(**checks).values_list("pk", *checks))
             self.found = [row[0] for row in rows]
@@ -102,10 +102,10 @@ class ProgrammeListView(KeptThroughRewordings, ReadsOnly, ProgrammeListMixin, Li
 
     def keeps_through_rewordings(self) -> bool:
         # A search that finds nothing has no statement to read its words' checks with: never kept.
-        return bool(self.found) or not self.filterset.search_text()
+        return self.read_by_skeleton is not None or bool(self.found) or not self.filterset.search_text()
 
     def programmes_read_beyond_shown(self) -> Iterable[int]:
-        return self.found
+        return [*self.found, *(self.read_by_skeleton or ())]
 
     def rewording_witness(self) -> Hashable:
         return self.witness

@@ -61,11 +61,12 @@ def test_a_rewording_is_shown_from_the_kept_skeleton_with_only_its_card_drawn_ag
     # (with its countries and areas): nothing of the filters, the count or the page's query.
     assert len(queries) == 5, queries
     assert page.replace("Skeleton other, reworded", "Skeleton other") == first
-    # The next answer after a rewording of a programme on another page finds every card kept.
+    # After a rewording of a programme on another page, the page is answered as kept through it
+    # (``programmes.kept_pages``): the version's row says which was reworded.
     assert "Far down the list" not in page
     reword(far_down, "Far down the list, reworded")
     again, queries = answered(client, LIST)
-    assert again == page and len(queries) == 2, queries
+    assert again == page and len(queries) == 1, queries
 
 
 def test_a_parents_rewording_redraws_its_phases_card(client, listed):
@@ -140,3 +141,20 @@ def test_after_any_programmes_rewording_every_list_page_is_as_drawn_afresh(clien
         answer = client.get(address).content.decode()
         assert answer.count('class="card__title"') >= 3, "a page of cards"
         assert answer == drawn_afresh(client, address), programme.title_en
+
+
+def test_rewordings_in_turn_after_an_answer_from_the_skeleton_each_show(client, settings):
+    """A page answered from its skeleton is kept through rewordings of the programmes it does not show
+    (``programmes.kept_pages``): it reads its kept cards' programmes and their parents too, though it
+    made no record of them."""
+    settings.PROGRAMMES_PER_PAGE = 2
+    parent = ProgrammeFactory(title="Old parent", start_date="1960-01-01", status=Programme.Status.COMPLETED)
+    phase = ProgrammeFactory(title="Newest phase", parent=parent, start_date="2031-01-01")
+    other = ProgrammeFactory(title="Second newest", start_date="2030-12-01")
+    client.get(LIST)
+    for reworded, title in ((other, "Second newest, reworded"), (phase, "Newest phase, reworded")):
+        reword(reworded, title)
+        assert title in client.get(LIST).content.decode()
+    for reworded, title in ((other, "Second newest, reworded again"), (parent, "Old parent, reworded")):
+        reword(reworded, title)
+        assert title in client.get(LIST).content.decode()  # the parent: "Phase of" on its phase's card
