@@ -7,13 +7,12 @@ unpublished programme's page.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
 from functools import cache
 from typing import Any
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Page, Paginator
-from django.db.models import Expression, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -28,6 +27,7 @@ from iomcaribbean.views import ReadsOnly
 from programmes.field_sheet import ROLE_HINTS, TERMS, unknown_terms
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
+from programmes.kept_list_reads import KeptListThroughRewordings
 from programmes.kept_lists import answer_from_skeleton, keeping_skeleton, skeleton_key
 from programmes.kept_pages import KeptThroughRewordings
 from programmes.maps import is_on_map, map_context
@@ -60,7 +60,7 @@ class ListingPaginator(Paginator):
         return super()._get_page(rows.order_by(*object_list.query.order_by), number, paginator)
 
 
-class ProgrammeListView(KeptThroughRewordings, ReadsOnly, ProgrammeListMixin, ListView):
+class ProgrammeListView(KeptListThroughRewordings, ReadsOnly, ProgrammeListMixin, ListView):
     """Published programmes and their phases, filtered, searched, sorted and paginated.
 
     Every page is kept through rewordings of the programmes whose texts it does not read
@@ -73,11 +73,6 @@ class ProgrammeListView(KeptThroughRewordings, ReadsOnly, ProgrammeListMixin, Li
     context_object_name = "programmes"
     paginator_class = ListingPaginator
     public_route = Route(FILTERS | LISTING)
-    # Kept through rewordings, a page reads every programme a search or the sort by title found, with
-    # a search's words' checks; one answered from its skeleton, the programmes of its cards.
-    found: tuple[int, ...] | list[int] = ()
-    witness: tuple[bool, ...] | None = None
-    read_by_skeleton: set[int] | None = None
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # A page kept without its cards (programmes.kept_lists): its cards found, and it is answered.
@@ -86,53 +81,6 @@ class ProgrammeListView(KeptThroughRewordings, ReadsOnly, ProgrammeListMixin, Li
             self.read_by_skeleton = kept.programmes_read
             return kept
         return super().get(request, *args, **kwargs)
-
-    def get_paginator(self, queryset: QuerySet[Programme], *args: Any, **kwargs: Any) -> Paginator:
-        paginator = super().get_paginator(queryset, *args, **kwargs)
-        if self.kept_as is not None and self.skeleton_key is None:
-            # Every programme found (in place of the count), which a kept search or a list sorted by
-            # title reads: a rewording of one can change its rank, or whether it is found. With it, in
-            # the same statement, which words of the search the published programmes have as typed.
-            checks = self.typed_word_checks(self.filterset)
-            rows = list(queryset.order_by().prefetch_related(None).annotate(**checks).values_list("pk", *checks))
-            self.found = [row[0] for row in rows]
-            self.witness = rows[0][1:] if rows and checks else None
-            paginator.count = len(self.found)
-        return paginator
-
-    def keeps_through_rewordings(self) -> bool:
-        # A search that finds nothing has no statement to read its words' checks with: never kept.
-        return self.read_by_skeleton is not None or bool(self.found) or not self.filterset.search_text()
-
-    def programmes_read_beyond_shown(self) -> Iterable[int]:
-        return [*self.found, *(self.read_by_skeleton or ())]
-
-    def rewording_witness(self) -> Hashable:
-        return self.witness
-
-    @staticmethod
-    def typed_word_checks(filterset: ProgrammeFilter) -> dict[str, Expression]:
-        """Whether the published programmes have each word of the search as typed (``search.query``)."""
-        text = filterset.search_text()
-        return filterset.searcher().typed_word_checks(Programme.objects.published(), text) if text else {}
-
-    def answers_still(self, reworded: frozenset[int], witness: Hashable) -> bool:
-        """After a rewording of programmes the page does not find: whether the search finds none of
-        them now, and its words are found as typed as before (its look-alikes unchanged). A list sorted
-        by title finds the same programmes whatever their texts.
-
-        Without the other filters, which can only narrow what the search finds (and were valid: the
-        page was kept), and among the reworded alone, where a word is found as typed less often: if
-        anything, more are found than the page's search would find, and the page is drawn again."""
-        text = self.request.GET.get("q", "").strip()
-        if not text:
-            return True
-        searcher = ProgrammeFilter.searcher()
-        if searcher.filter(Programme.objects.published().filter(pk__in=reworded), text).exists():
-            return False
-        checks = searcher.typed_word_checks(Programme.objects.published(), text)
-        now = Programme.objects.published().annotate(**checks).values_list(*checks)[:1] if checks else []
-        return next(iter(now), None) == witness
 
     def get_queryset(self) -> QuerySet[Programme]:
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
