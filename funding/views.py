@@ -171,8 +171,9 @@ def by_year(totals: list[CurrencyTotal]) -> list[dict[str, Any]]:
     return tables
 
 
-class FunderListView(ReadsOnly, ListView):
-    """The funders, searched by name and sorted on the server (``funding.filters``), a page at a time."""
+class FunderListView(KeptThroughRewordings, ReadsOnly, ListView):
+    """The funders, searched by name and sorted on the server (``funding.filters``), a page at a time: no
+    programme's texts, so kept through every rewording (``programmes.kept_pages``)."""
 
     template_name = "funding/funder_list.html"
     context_object_name = "funders"

@@ -10,10 +10,12 @@ from django.views.generic import DetailView, ListView
 from iomcaribbean.views import ReadsOnly
 from partners.models import Agreement, Organisation, Participation
 from partners.selectors import with_programme_counts
+from programmes.kept_pages import KeptThroughRewordings
 
 
-class PartnerListView(ReadsOnly, ListView):
-    """Organisations with a role in at least one published programme, grouped by type."""
+class PartnerListView(KeptThroughRewordings, ReadsOnly, ListView):
+    """Organisations with a role in at least one published programme, grouped by type: no programme's
+    texts, so kept through every rewording (``programmes.kept_pages``)."""
 
     template_name = "partners/organisation_list.html"
     context_object_name = "organisations"

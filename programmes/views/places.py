@@ -74,7 +74,10 @@ def with_roles(programmes: list[Programme]) -> list[tuple[Programme, list[str]]]
     ]
 
 
-class CountryListView(ReadsOnly, ListView):
+class CountryListView(KeptThroughRewordings, ReadsOnly, ListView):
+    """Every country, with its count of published programmes: no programme's texts, so kept through
+    every rewording (``programmes.kept_pages``)."""
+
     template_name = "programmes/country_list.html"
     context_object_name = "countries"
 
@@ -193,7 +196,9 @@ class CountryNamedInView(CountryPagesView):
         return context
 
 
-class ThematicAreaListView(ReadsOnly, ListView):
+class ThematicAreaListView(KeptThroughRewordings, ReadsOnly, ListView):
+    """Every thematic area, with its count of published programmes: kept through every rewording."""
+
     template_name = "programmes/area_list.html"
     context_object_name = "areas"
 

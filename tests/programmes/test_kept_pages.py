@@ -23,7 +23,7 @@ OVERVIEW = reverse("programmes:overview")
 def pages() -> list[str]:
     """The overview, a funder's, a country's and an area's page, and the pages of the seminar (which names a
     sibling, and which a sibling names), a phase, and a programme with phases: each shows other
-    programmes' titles."""
+    programmes' titles; and the lists of countries, areas, partners and funders, which show none."""
     published = Programme.objects.published()
     seminar = published.get(code="T81-805")
     RelatedActivityFactory(programme=seminar, related_programme=published.exclude(pk=seminar.pk).first())
@@ -36,7 +36,8 @@ def pages() -> list[str]:
     funder = reverse("funding:detail", kwargs={"slug": "us-state-department"})
     country = reverse("programmes:country", kwargs={"slug": "jamaica"})
     area = reverse("programmes:area", kwargs={"slug": "irregular-flows"})
-    return [OVERVIEW, funder, country, area, *(programme.get_absolute_url() for programme in chosen)]
+    lists = [reverse(name) for name in ("programmes:countries", "programmes:areas", "partners:list", "funding:list")]
+    return [OVERVIEW, funder, country, area, *(programme.get_absolute_url() for programme in chosen), *lists]
 
 
 def reword(programme: Programme, title: str) -> None:
@@ -138,3 +139,9 @@ def answered_as_kept(client, page: str, reworded: Programme) -> bool:
     with CaptureQueriesContext(connection) as captured:
         after = client.get(page).content
     return after == before and len(captured.captured_queries) == 1
+
+
+def test_the_lists_of_countries_areas_partners_and_funders_are_kept_through_any_rewording(client):
+    programme = Programme.objects.published().order_by("pk").first()
+    for name in ("programmes:countries", "programmes:areas", "partners:list", "funding:list"):
+        assert answered_as_kept(client, reverse(name), reworded=programme), name
