@@ -107,8 +107,8 @@ class ProgrammeSearch:
         """For each word of ``text`` that may stand for look-alikes, an expression that says whether
         ``queryset`` finds it as typed: the look-alikes count only where it does not (``_word_query``),
         so a rewording that changes this can change what the search finds among programmes not
-        reworded. None on SQLite, which looks for no look-alike. Uncorrelated: PostgreSQL works each
-        out once, whatever the query it is added to."""
+        reworded. None on SQLite (an empty dict), which looks for no look-alike. Uncorrelated:
+        PostgreSQL works each out once, whatever the query it is added to."""
         if connections[queryset.db].vendor != "postgresql":
             return {}
         terms = [word for word in query_words(text) if LEXICON_WORD.fullmatch(word)]
