@@ -13,7 +13,13 @@ A model says which of its fields are texts the catalogue never reads with a clas
 
     catalogue_ignores = ("title", "summary", ...)
 
-(each translated field's columns in every language follow it). A save of such a model whose
+(each translated field's columns in every language follow it). A model the catalogue never reads
+at all, but for the record it belongs to, says which that is instead (an update, its programme):
+
+    catalogue_rewords = "programme"    # or a path: "update__programme"
+
+and every public change of it, a new record and a delete included, but a move to another record,
+counts as a rewording of that record. A save of such a model whose
 other fields hold what was stored before, and which writes when it was saved (``updated_at``),
 leaves the catalogue as it was
 (``iomcaribbean.content_version`` reads the stored values before the save, one query); every
@@ -29,6 +35,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from django.core.cache import caches
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import CharField, Field, Model, TextField
 from django.http import HttpRequest, QueryDict
 from django.utils import timezone
@@ -46,8 +53,18 @@ _STORED = "_catalogue_stored"
 
 
 @cache
+def rewords(model: type[Model]) -> tuple[str, ...] | None:
+    """The path (``catalogue_rewords``, as "update__programme") to the record a change of ``model``
+    counts as a rewording of; None where the model declares none."""
+    path = getattr(model, "catalogue_rewords", "")
+    return tuple(path.split("__")) if path else None
+
+
+@cache
 def catalogue_fields(model: type[Model]) -> tuple[Field, ...] | None:
     """The concrete fields of ``model`` the catalogue reads; None if the model ignores none."""
+    if path := rewords(model):
+        return (model._meta.get_field(path[0]),)  # which record it belongs to, nothing else
     ignored = set(getattr(model, "catalogue_ignores", ()))
     if not ignored:
         return None
@@ -84,6 +101,39 @@ def texts_only_changed(instance: Model, update_fields: Iterable[str] | None = No
     return all(
         _same(field, getattr(instance, field.attname), before) for field, before in zip(fields, stored, strict=True)
     )
+
+
+def rewording(instance: Model, update_fields: Iterable[str] | None, *, created: bool) -> str | None:
+    """After a public save that leaves the catalogue: the record it counts as a rewording of
+    ("app_label.model:pk"); None where the save moves the catalogue. A model with
+    ``catalogue_rewords`` (an update: the catalogue reads nothing of it) counts its new records too,
+    as a rewording of the record they belong to, but not a move to another."""
+    if texts_only_changed(instance, update_fields) or (created and rewords(type(instance))):
+        return reworded_record(instance)
+    return None
+
+
+def deletion_rewording(instance: Model) -> str | None:
+    """After a public delete: the record it counts as a rewording of, for a model with
+    ``catalogue_rewords``; None (the catalogue moves) for any other, or where that record is gone."""
+    return reworded_record(instance) if rewords(type(instance)) else None
+
+
+def reworded_record(instance: Model) -> str | None:
+    """ "app_label.model:pk" of the record a change of ``instance`` counts as a rewording of: itself, or
+    the record at the end of its model's ``catalogue_rewords`` path."""
+    path = rewords(type(instance))
+    if not path:
+        return f"{instance._meta.label_lower}:{instance.pk}"
+    record = instance
+    try:
+        for name in path[:-1]:
+            record = getattr(record, name)
+    except ObjectDoesNotExist:  # deleted with it, in a cascade
+        return None
+    field = record._meta.get_field(path[-1])
+    pk = getattr(record, field.attname)
+    return None if pk is None else f"{field.related_model._meta.label_lower}:{pk}"
 
 
 @cache

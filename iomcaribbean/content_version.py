@@ -122,9 +122,10 @@ def bump_content_version() -> None:
 REWORDINGS_KEPT = 64
 
 
-def _move_version(*, reworded: Model | None = None) -> None:
-    """The content version moved on; the catalogue's with it unless ``reworded`` is the record whose
-    texts alone changed, which is then remembered with the new number."""
+def _move_version(*, reworded: str | None = None) -> None:
+    """The content version moved on; the catalogue's with it unless ``reworded`` names the record
+    ("app_label.model:pk", ``catalogue.rewording``) whose texts alone changed, which is then remembered
+    with the new number."""
     model = apps.get_model("iomcaribbean", "ContentVersion")
     now = timezone.now()
     moves = {"number": F("number") + 1, "changed_at": now}
@@ -138,7 +139,7 @@ def _move_version(*, reworded: Model | None = None) -> None:
             return
         if reworded is not None:
             number, entries = model.objects.filter(pk=1).values_list("number", "reworded").get()
-            entry = f"{number}:{reworded._meta.label_lower}:{reworded.pk}"
+            entry = f"{number}:{reworded}"
             model.objects.filter(pk=1).update(reworded=" ".join([*entries.split(), entry][-REWORDINGS_KEPT:]))
 
 
@@ -173,7 +174,7 @@ def one_content_change() -> Iterator[None]:
         bump_content_version()
 
 
-def _content_changed(*, reworded: Model | None = None) -> None:
+def _content_changed(*, reworded: str | None = None) -> None:
     held = _changes_held.get()
     if held is None:
         _move_version(reworded=reworded)
@@ -223,15 +224,15 @@ def _after_save(
     if not is_watched(sender):
         return
     shown_before = instance.__dict__.pop(_SHOWN_BEFORE, False)
-    texts_only = catalogue.texts_only_changed(instance, update_fields)
+    reworded = catalogue.rewording(instance, update_fields, created=kwargs.get("created", False))
     # A fixture's rows (raw) are loaded as they are: whatever they are, the version moves on.
     if raw or (not _change_pending() and (shown_before or is_shown(sender, [instance.pk]))):
-        _content_changed(reworded=instance if texts_only and not raw else None)
+        _content_changed(reworded=None if raw else reworded)
 
 
 def _after_delete(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     if is_watched(sender) and instance.__dict__.pop(_SHOWN_BEFORE, False):
-        _content_changed()
+        _content_changed(reworded=catalogue.deletion_rewording(instance))
 
 
 def _on_m2m_changed(

@@ -51,6 +51,10 @@ class UpdateQuerySet(TranslatedQuerySet):
 
 
 class Update(TimeStamped):
+    # The catalogue (``iomcaribbean.catalogue``) reads nothing of an update: any change of one counts
+    # as a rewording of its programme, whose page alone shows it among the pages kept through those.
+    catalogue_rewords = "programme"
+
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="updates")
     title = models.CharField(max_length=300)
     text = models.TextField()
@@ -107,6 +111,8 @@ def photo_upload_to(photo: UpdatePhoto, filename: str) -> str:
 
 
 class UpdatePhoto(models.Model):
+    catalogue_rewords = "update__programme"  # as its update's (above)
+
     update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="photos")
     # The upload re-encoded without its metadata (EXIF, GPS); never served: the renditions are.
     image = models.ImageField(upload_to=photo_upload_to, max_length=255, width_field="width", height_field="height")
