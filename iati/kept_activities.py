@@ -95,7 +95,7 @@ def write_ahead(base_url: str, *, today: datetime.date | None = None) -> Iterato
     for start in range(0, len(pks), READ_BATCH):
         batch = pks[start : start + READ_BATCH]
         rows = KeptActivity.objects.filter(programme__in=batch).values_list(*COLUMNS[:-1])
-        current = {row[0] for row in rows if _is_current((*row, None), today, base_url)}
+        current = {row[0] for row in rows if _is_current(row, today, base_url)}
         stale = [pk for pk in batch if pk not in current]
         if stale:
             activities(stale, today, base_url)
@@ -103,7 +103,7 @@ def write_ahead(base_url: str, *, today: datetime.date | None = None) -> Iterato
 
 
 def _is_current(row: tuple, today: datetime.date, base_url: str) -> bool:
-    _, generation, built_generation, writer, built_for, built_on, changes_on, _ = row
+    _, generation, built_generation, writer, built_for, built_on, changes_on, *_xml = row
     return (
         built_generation == generation
         and writer == writer_version()

@@ -103,12 +103,12 @@ def texts_only_changed(instance: Model, update_fields: Iterable[str] | None = No
     )
 
 
-def rewording(instance: Model, update_fields: Iterable[str] | None, *, created: bool) -> str | None:
-    """After a public save that leaves the catalogue: the record it counts as a rewording of
-    ("app_label.model:pk"); None where the save moves the catalogue. A model with
+def rewording(instance: Model, *, texts_only: bool, created: bool) -> str | None:
+    """After a public save (``texts_only``: as ``texts_only_changed`` said of it): the record it counts
+    as a rewording of ("app_label.model:pk"); None where the save moves the catalogue. A model with
     ``catalogue_rewords`` (an update: the catalogue reads nothing of it) counts its new records too,
     as a rewording of the record they belong to, but not a move to another."""
-    if texts_only_changed(instance, update_fields) or (created and rewords(type(instance))):
+    if texts_only or (created and rewords(type(instance))):
         return reworded_record(instance)
     return None
 

@@ -224,10 +224,13 @@ def _after_save(
     if not is_watched(sender):
         return
     shown_before = instance.__dict__.pop(_SHOWN_BEFORE, False)
-    reworded = catalogue.rewording(instance, update_fields, created=kwargs.get("created", False))
+    texts_only = catalogue.texts_only_changed(instance, update_fields)  # always: it forgets what was stored
     # A fixture's rows (raw) are loaded as they are: whatever they are, the version moves on.
-    if raw or (not _change_pending() and (shown_before or is_shown(sender, [instance.pk]))):
-        _content_changed(reworded=None if raw else reworded)
+    if raw:
+        _content_changed()
+    elif not _change_pending() and (shown_before or is_shown(sender, [instance.pk])):
+        created = kwargs.get("created", False)
+        _content_changed(reworded=catalogue.rewording(instance, texts_only=texts_only, created=created))
 
 
 def _after_delete(sender: type[Model], instance: Model, **kwargs: Any) -> None:

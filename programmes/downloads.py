@@ -180,9 +180,6 @@ class ProgrammeDownloadView(ProgrammeListView):
     file_format = "csv"
     public_route = Route(FILTERS | {"sort", "columns", "lang"}, download=True, lists=frozenset({"columns"}))
 
-    def rewording_plan(self, request: HttpRequest) -> str | None:
-        return None  # a file is kept whole under the content version (iomcaribbean.kept_files)
-
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             columns = chosen_columns(request)

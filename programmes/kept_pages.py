@@ -104,9 +104,12 @@ class KeptThroughRewordings:
         return True
 
     def rewording_plan(self, request: HttpRequest) -> str | None:
-        """Where the page is kept; None where it is never kept so."""
+        """Where the page is kept; None where it is never kept so (a file to download is kept whole
+        under the content version, ``iomcaribbean.kept_files``)."""
         found = find(request.path_info)
-        return None if found is None else page_key(request, KEY_PREFIX, read_query(request.GET, found.route))
+        if found is None or found.route.download:
+            return None
+        return page_key(request, KEY_PREFIX, read_query(request.GET, found.route))
 
     # Where the page being drawn will be kept; None where it is not kept so.
     kept_as: str | None = None

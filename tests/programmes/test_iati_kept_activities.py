@@ -36,6 +36,7 @@ from tests.factories import (
     TransactionFactory,
 )
 from tests.helpers.kept import forget_kept_pages
+from tests.helpers.kept_activities import record_writes
 
 # The pieces are stored by one UPDATE with CASE per batch: SQL whose types each engine reads its own way.
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
@@ -56,13 +57,7 @@ def written(now: datetime.datetime = NOW) -> bytes:
 def rewritten(monkeypatch) -> set[int]:
     """The programmes whose activities are written again rather than read as kept."""
     found: set[int] = set()
-    original = kept_activities.export_queryset
-
-    def recording(queryset):
-        found.update(queryset.values_list("pk", flat=True))
-        return original(queryset)
-
-    monkeypatch.setattr(kept_activities, "export_queryset", recording)
+    record_writes(monkeypatch, found.update)
     return found
 
 

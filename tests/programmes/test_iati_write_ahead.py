@@ -10,11 +10,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from iati import kept_activities, writer
+from iati import writer
 from iati.models import KeptActivity
 from programmes.models import Programme
 from tests.factories import ProgrammeFactory
 from tests.helpers.kept import forget_kept_pages
+from tests.helpers.kept_activities import record_writes
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +26,7 @@ BASE = "https://testserver"
 def rewritten(monkeypatch) -> list[int]:
     """The programmes whose activities are written, in order."""
     found: list[int] = []
-    original = kept_activities.export_queryset
-
-    def recording(queryset):
-        found.extend(queryset.values_list("pk", flat=True))
-        return original(queryset)
-
-    monkeypatch.setattr(kept_activities, "export_queryset", recording)
+    record_writes(monkeypatch, found.extend)
     return found
 
 
