@@ -5,7 +5,8 @@ locations and related activities are a handful of rows per programme. Read as JS
 subqueries of the programme's own query (PostgreSQL's JSONB_AGG, SQLite's JSON_GROUP_ARRAY), they
 cost no query of their own: the programme page and the API's record of a programme stay within
 their query budgets. The rows come back as model instances, with their exact decimals and their
-translations (and English fallbacks), in their model's order.
+translations (and English fallbacks), in their model's order. The updates app reads an update's
+photos with it the same way.
 """
 
 from __future__ import annotations
@@ -99,6 +100,21 @@ class RowObject(JSONObject):
         return Func.as_sql(self, compiler, connection, **extra_context)
 
 
+class EmbeddedJSON(Func):
+    """A JSON column inside a row object as JSON, not as its text: SQLite stores JSON as text, which
+    ``json_object`` would embed as a string unless it comes from a JSON function."""
+
+    function = "JSON"
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list]:
+        return compiler.compile(self.source_expressions[0])
+
+
+def as_json(field: Any) -> F | Func:
+    """A column of a row object (``item_rows``)."""
+    return EmbeddedJSON(F(field.attname)) if isinstance(field, JSONField) else F(field.attname)
+
+
 def joined_columns(model: type[Model], names: tuple[str, ...]) -> list[str]:
     """The columns of ``model`` a joined record is read with: its id, and each of ``names`` (a
     translated text with its language columns, so that it reads as the page's language)."""
@@ -115,7 +131,7 @@ def item_rows(model: type[Model], path: str = "programme") -> Subquery:
     """A programme's items of ``model`` (its components, its results...; at ``path`` from the item to
     the programme) as a JSON array of their columns, with the records ``JOINED`` names, for an
     annotation: read with the programme, rather than by a query of their own."""
-    columns = {field.attname: F(field.attname) for field in model._meta.concrete_fields}
+    columns = {field.attname: as_json(field) for field in model._meta.concrete_fields}
     for key, names in JOINED.get(model, {}).items():
         related = model._meta.get_field(key).related_model
         columns |= {f"{key}__{column}": F(f"{key}__{column}") for column in joined_columns(related, names)}

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,11 +42,15 @@ class UpdateQuerySet(TranslatedQuerySet):
         return self.select_related("programme").prefetch_related("photos")
 
     def with_photos(self, limit: int) -> list[Update]:
-        """The first ``limit`` updates, with the photos of those that have any (``first_photo``): no
-        query for photos where none of them has one, as a programme's newest updates often do not."""
-        has_photos = Exists(UpdatePhoto.objects.filter(update=OuterRef("pk")))
-        updates = list(self.annotate(has_photos=has_photos)[:limit])
-        prefetch_related_objects([update for update in updates if update.has_photos], "photos")
+        """The first ``limit`` updates, each with its photos read in the same query (``programmes.items``):
+        the programme page shows its newest updates within its budget of queries, photos or none."""
+        # Here, not above: programmes.items reads the translation registry, made once the models are.
+        from programmes.items import item_rows, items_from_rows, prefetched
+
+        updates = list(self.annotate(photo_rows=item_rows(UpdatePhoto, "update"))[:limit])
+        for update in updates:
+            photos = items_from_rows(UpdatePhoto, update.photo_rows, update._state.db)
+            update.__dict__.setdefault("_prefetched_objects_cache", {})["photos"] = prefetched(update, "photos", photos)
         return updates
 
 
@@ -86,9 +90,7 @@ class Update(TimeStamped):
 
     @property
     def first_photo(self) -> UpdatePhoto | None:
-        """The photo shown in a list of updates; without a query where it was read that there is none."""
-        if getattr(self, "has_photos", True) is False:
-            return None
+        """The photo shown in a list of updates."""
         return next(iter(self.photos.all()), None)
 
     @property

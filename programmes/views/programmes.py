@@ -178,10 +178,10 @@ class ProgrammeListView(KeptListThroughRewordings, ReadsOnly, ProgrammeListMixin
 class ProgrammeDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
     """A programme's page; staff may preview it before it (or its parent) is published.
 
-    Twelve queries at most, whatever the programme, the content version included: the programme
-    with its components, key figures, results, publications, locations and related activities
-    (``programmes.items``), then one per other kind of related record, and the two of the
-    sections the apps above add through their template tags (the newest updates and their photos).
+    Ten queries, whatever the programme, the content version included: the programme with its
+    components, key figures, results, publications, locations and related activities
+    (``programmes.items``), then one per other kind of related record, and the one of the section
+    the apps above add through their template tags (the newest updates, with their photos).
     """
 
     template_name = "programmes/programme_detail.html"

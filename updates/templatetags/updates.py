@@ -1,7 +1,7 @@
 """The Updates section of the programme page: its newest updates, and the card other sites may embed.
 
 The programme page belongs to an app below this one, which never imports it: its template loads
-this library and asks here, in one query (the updates), and one more for their photos if any has one.
+this library and asks here, in one query (the updates, with their photos).
 """
 
 from __future__ import annotations
