@@ -95,6 +95,7 @@ class Component(ProgrammeItem):
 class KeyFigure(ProgrammeItem):
     """A number the narrative rests on, such as the households a survey covers."""
 
+    catalogue_rewords = "programme"  # only its programme's page shows it (``iomcaribbean.catalogue``)
     programme = models.ForeignKey("Programme", on_delete=models.CASCADE, related_name="key_figures")
     value = models.DecimalField(max_digits=14, decimal_places=2)
     value_to = models.DecimalField(
@@ -122,6 +123,7 @@ class KeyFigure(ProgrammeItem):
 
 
 class Publication(ProgrammeItem):
+    catalogue_rewords = "programme"  # only its programme's page shows it (``iomcaribbean.catalogue``)
     programme = models.ForeignKey("Programme", on_delete=models.CASCADE, related_name="publications")
     title = models.CharField(max_length=300)
     year = models.PositiveSmallIntegerField(null=True, blank=True)

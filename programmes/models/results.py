@@ -39,6 +39,9 @@ class Result(ProgrammeItem):
         OUTCOME = "2", _("Outcome")
         IMPACT = "3", _("Impact")
 
+    # Only its programme's page shows it, of the pages kept through rewordings (``iomcaribbean.catalogue``).
+    catalogue_rewords = "programme"
+
     programme = models.ForeignKey("Programme", on_delete=models.CASCADE, related_name="results")
     type = models.CharField(
         max_length=1,
@@ -85,6 +88,7 @@ class Indicator(models.Model):
     baseline_comment = models.TextField(blank=True, help_text="For a qualitative indicator, the baseline itself.")
     order = models.PositiveSmallIntegerField(default=0)
 
+    catalogue_rewords = "result__programme"  # as its result's
     public_records_condition = shown_with_programme("result__programme")
     objects = TranslatedQuerySet.as_manager()
 
@@ -147,6 +151,7 @@ class Period(models.Model):
     actual_value = value_field("actual")
     actual_comment = models.TextField(blank=True)
 
+    catalogue_rewords = "indicator__result__programme"  # as its result's
     public_records_condition = shown_with_programme("indicator__result__programme")
     objects = TranslatedQuerySet.as_manager()
 
@@ -190,6 +195,7 @@ class Dimension(models.Model):
 
     history = HistoricalRecords()
 
+    catalogue_rewords = "period__indicator__result__programme"  # as its result's
     public_records_condition = shown_with_programme("period__indicator__result__programme")
 
     class Meta:
