@@ -26,12 +26,12 @@ from iomcaribbean.relations import related_model
 from iomcaribbean.views import ReadsOnly
 from programmes.field_sheet import ROLE_HINTS, TERMS, unknown_terms
 from programmes.filters import ProgrammeFilter
-from programmes.items import items_of, with_items
+from programmes.items import item_rows, items_from_rows, items_of, prefetched, with_items
 from programmes.kept_list_reads import KeptListThroughRewordings
 from programmes.kept_lists import answer_from_skeleton, keeping_skeleton, skeleton_key
 from programmes.kept_pages import KeptThroughRewordings
 from programmes.maps import is_on_map, map_context
-from programmes.models import Country, Programme, ProgrammeCountry, related_links
+from programmes.models import Country, Programme, ProgrammeCountry, ThematicArea, related_links
 from programmes.templatetags.languages import translated
 from programmes.views.listing import (
     DEFAULT_SORT,
@@ -178,8 +178,8 @@ class ProgrammeListView(KeptListThroughRewordings, ReadsOnly, ProgrammeListMixin
 class ProgrammeDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
     """A programme's page; staff may preview it before it (or its parent) is published.
 
-    Ten queries, whatever the programme, the content version included: the programme with its
-    components, key figures, results, publications, locations and related activities
+    Ten queries at most, whatever the programme, the content version included: the programme with its
+    thematic areas, components, key figures, results, publications, locations and related activities
     (``programmes.items``), then one per other kind of related record, and the one of the section
     the apps above add through their template tags (the newest updates, with their photos).
     """
@@ -191,7 +191,7 @@ class ProgrammeDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
         # Copies: Django's prefetching gives the queryset it is handed a hint naming a programme.
         programmes, reads = _page_reads(get_language(), self.request.user.is_staff)
         prefetches = (Prefetch(lookup, queryset=read.all()) for lookup, read in reads.items())
-        return programmes.prefetch_related("thematic_areas", *prefetches)
+        return programmes.prefetch_related(*prefetches)
 
     def get_object(self, queryset: QuerySet[Programme] | None = None) -> Programme:
         # By ``slug__in``: the shape whose SQL ``compiled_once`` keeps.
@@ -202,7 +202,12 @@ class ProgrammeDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
                 gettext("No %(verbose_name)s found matching the query")
                 % {"verbose_name": queryset.model._meta.verbose_name}
             )
-        return found[0]
+        programme = found[0]
+        areas = items_from_rows(ThematicArea, programme.area_rows, programme._state.db)
+        programme.__dict__.setdefault("_prefetched_objects_cache", {})["thematic_areas"] = prefetched(
+            programme, "thematic_areas", areas
+        )
+        return programme
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -261,5 +266,8 @@ def _page_reads(language: str, staff: bool) -> tuple[QuerySet[Programme], dict[s
         "grants": grant.objects.select_related("funder", "component"),
         "agreements": agreement.objects.prefetch_related("organisations"),
     }
-    page = with_items(programmes.select_related("project_type", "parent"))
+    # Its thematic areas too, in its own query (``programmes.items``): a page with agreements stays at ten.
+    page = with_items(programmes.select_related("project_type", "parent")).annotate(
+        area_rows=item_rows(ThematicArea, "programmes")
+    )
     return compiled_once(page), {lookup: compiled_once(read) for lookup, read in reads.items()}

@@ -301,11 +301,11 @@ def _add_related_rows(programme: Programme, count: int) -> None:
 
 
 # The content version (iomcaribbean.caching; read-only pages run no transaction); the programme with its project
-# type, its parent, and its components, key figures, results (with their indicators, periods and breakdowns)
-# and publications; then one query each
-# for countries, thematic areas, phases, participations, grants, agreements and the agreements' organisations,
-# and its documents (documents/templatetags/documents.py); its newest updates and their photos (updates/templatetags).
-DETAIL_QUERIES = 1 + 1 + 8 + 2
+# type, its parent, its thematic areas, and its components, key figures, results (with their indicators, periods
+# and breakdowns) and publications; then one query each for countries, phases, participations, grants, agreements
+# and the agreements' organisations, and its documents (documents/templatetags/documents.py); its newest updates
+# with their photos (updates/templatetags). The budget of every public page is ten (tests/test_query_budgets.py).
+DETAIL_QUERIES = 1 + 1 + 7 + 1
 
 
 def test_the_page_runs_the_same_queries_however_many_related_rows(client, django_assert_num_queries):
@@ -322,6 +322,6 @@ def test_the_page_runs_the_same_queries_however_many_related_rows(client, django
 
 
 def test_the_seminar_page_query_count_is_pinned(client, django_assert_num_queries):
-    # The seminar has no agreement and no update, so the agreements' organisations and photos need no query.
-    with django_assert_num_queries(DETAIL_QUERIES - 2):
+    # The seminar has no agreement, so the agreements' organisations need no query.
+    with django_assert_num_queries(DETAIL_QUERIES - 1):
         client.get(url(SEMINAR))
