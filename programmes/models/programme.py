@@ -246,9 +246,14 @@ class Programme(TimeStamped):
     # history: registered in translation.py, once the language columns exist.
 
     public_records_condition = shown_with_programme("")
-    # Texts no filter option or count reads: rewording them leaves what is kept under the
-    # catalogue version (``iomcaribbean.catalogue``).
-    catalogue_ignores = ("title", "acronym", "summary", "description", "updated_at")
+    # What no filter, sort, option or count reads, but only the programme's own card and pages: its
+    # texts, its budget, its codes shown nowhere else and its notes on estimates. Changing them is a
+    # rewording, which leaves what is kept under the catalogue version (``iomcaribbean.catalogue``).
+    catalogue_ignores = (
+        *("title", "acronym", "summary", "description", "updated_at"),
+        *("budget_amount", "budget_currency", "dac_sector", "idf_region"),
+        *("status_estimate", "coverage_estimate", "start_estimate", "end_estimate", "areas_estimate"),
+    )
 
     class Meta:
         ordering = ["-start_date", "title"]

@@ -1,7 +1,8 @@
-"""A programme's results (with their indicators, periods and breakdowns), key figures and publications
-are rewordings of it for what is kept (``iomcaribbean.catalogue``, ``catalogue_rewords``): among the
-public pages kept through rewordings only its own page shows them, so adding, editing or deleting one
-leaves the catalogue, and only the pages that read that programme are drawn again."""
+"""Changes that only a programme's own card and pages show are rewordings of it for what is kept
+(``iomcaribbean.catalogue``): its texts, budget, codes shown nowhere else and notes on estimates
+(``catalogue_ignores``), and its results (with their indicators, periods and breakdowns), key figures
+and publications (``catalogue_rewords``). Each leaves the catalogue, and only the pages that read that
+programme are drawn again."""
 
 from __future__ import annotations
 
@@ -137,6 +138,37 @@ def test_each_change_shows_on_the_programmes_page_and_leaves_pages_that_do_not_s
                 assert client.get(address).content == content, (name, address)
             assert len(read) == 1, (name, address)  # answered as kept through the change
         assert answer == drawn_afresh(client, page), name
+
+
+# Each field the catalogue ignores beyond texts, with a value the seminar does not hold.
+FIELDS = {
+    "budget_amount": Decimal("125000.00"),
+    "budget_currency": "EUR",
+    "dac_sector": "15110",
+    "idf_region": Programme.IdfRegion.values[-1],
+    "status_estimate": "Inferred from the report's date.",
+    "coverage_estimate": "As the title suggests.",
+    "start_estimate": "The month of the invitation.",
+    "end_estimate": "A year after the start.",
+    "areas_estimate": "From the agenda.",
+}
+
+
+def test_after_a_change_of_any_field_the_catalogue_ignores_every_page_is_as_drawn_afresh(client):
+    addresses = [*pages_kept_through_rewordings(), *LISTS]
+    seminar = Programme.objects.get(code="T81-805")
+    for address in addresses:
+        client.get(address)
+    for name, value in FIELDS.items():
+        assert getattr(seminar, name) != value, name
+        before = content_version()
+        edit(seminar, **{name: value})
+        after = content_version()
+        assert after.catalogue == before.catalogue, name
+        assert after.reworded_since(before.number) == {PROGRAMME: frozenset({seminar.pk})}, name
+        answered = {address: client.get(address).content.decode() for address in addresses}
+        for address in addresses:
+            assert answered[address] == drawn_afresh(client, address), (name, address)
 
 
 @pytest.mark.both_engines
