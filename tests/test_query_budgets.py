@@ -14,8 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from funding.demo import generate_demo_data
-from programmes.models import Programme
-from tests.factories import UpdatePhotoFactory
+from programmes.models import Country, Programme, ThematicArea
+from programmes.views import places
+from tests.factories import ProgrammeCountryFactory, UpdatePhotoFactory
 from tests.helpers.kept import forget_kept_pages
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
@@ -116,3 +117,40 @@ def test_a_programme_page_reads_its_updates_photos_with_them(client):
     for first, second in zip(photos[1::2], photos[::2], strict=True):
         assert first.fallback_url in html and first.webp_srcset in html
         assert second.fallback_url not in html
+
+
+def last_page(client, url: str) -> int:
+    """The last page of the programmes listed at ``url``, by asking: the one after it is not found."""
+    page = 1
+    while client.get(f"{url}?page={page + 1}").status_code == 200:
+        page += 1
+    assert client.get(f"{url}?page={page + 1}").status_code == 404
+    return page
+
+
+def test_a_country_page_whose_every_list_runs_longer_than_shown_stays_within_the_budget(client, settings, monkeypatch):
+    # At 10,000 programmes a country's places, the programmes naming it and those working there each
+    # run to more than its page shows, so each is counted: here with 60, by showing one of each.
+    generate_demo_data(programmes=60, force=True, seed=7)
+    settings.PROGRAMMES_PER_PAGE = 1
+    monkeypatch.setattr(places, "PLACES_SHOWN", 1)
+    monkeypatch.setattr(places, "NAMED_SHOWN", 1)
+    country = max(Country.objects.all(), key=lambda c: places.places_in(c).count())
+    elsewhere = Programme.objects.published().exclude(country_links__country=country)[:2]
+    for programme in elsewhere:
+        ProgrammeCountryFactory(programme=programme, country=country, role=places.NAMING_ROLES[0])
+    assert places.places_in(country).count() > 1 and places.naming_programmes(country).count() > 1
+    url = reverse("programmes:country", kwargs={"slug": country.slug})
+    assert queries(client, url) <= PAGES["country"][1]
+    working = Programme.objects.published().in_country(country).count()
+    assert working > 1 and last_page(client, url) == working
+
+
+def test_an_areas_page_counts_its_programmes_with_the_area(client, settings):
+    generate_demo_data(programmes=60, force=True, seed=7)
+    settings.PROGRAMMES_PER_PAGE = 1
+    area = max(ThematicArea.objects.all(), key=lambda a: Programme.objects.published().in_area(a).count())
+    url = reverse("programmes:area", kwargs={"slug": area.slug})
+    assert queries(client, url) <= 10
+    listed = Programme.objects.published().in_area(area).count()
+    assert listed > 1 and last_page(client, url) == listed

@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -104,7 +105,19 @@ class KeptThroughRewordingsOfOthers(KeptThroughRewordings):
         return self.object_list.order_by().prefetch_related(None).values_list("pk", flat=True)
 
 
-class CountryDetailView(KeptThroughRewordingsOfOthers, ReadsOnly, ProgrammeListMixin, ListView):
+class CountedWithThePlace:
+    """A country's or an area's programmes, paginated by the count read with the place (``place``,
+    ``programme_count``: the same programmes, counted as its list counts them): no COUNT of their own."""
+
+    place: Country | ThematicArea
+
+    def get_paginator(self, queryset: QuerySet[Programme], *args: Any, **kwargs: Any) -> Paginator:
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = self.place.programme_count
+        return paginator
+
+
+class CountryDetailView(CountedWithThePlace, KeptThroughRewordingsOfOthers, ReadsOnly, ProgrammeListMixin, ListView):
     """A country, the published programmes that work there (counted and paginated), and apart
     those that only name it: as a venue, or as an origin or destination in the narrative."""
 
@@ -116,7 +129,7 @@ class CountryDetailView(KeptThroughRewordingsOfOthers, ReadsOnly, ProgrammeListM
         # The country with its count of the programmes listed, as the country list counts them: the
         # country found first, so that only its own links are counted.
         country = Country.objects.filter(slug=self.kwargs["slug"])
-        self.country = get_object_or_404(countries_with_programme_counts(country, keep_empty=True))
+        self.country = self.place = get_object_or_404(countries_with_programme_counts(country, keep_empty=True))
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         return self.apply_sort(Programme.objects.published().in_country(self.country).for_listing())
 
@@ -214,14 +227,16 @@ class ThematicAreaListView(KeptThroughRewordings, ReadsOnly, ListView):
         return context
 
 
-class ThematicAreaDetailView(KeptThroughRewordingsOfOthers, ReadsOnly, ProgrammeListMixin, ListView):
+class ThematicAreaDetailView(
+    CountedWithThePlace, KeptThroughRewordingsOfOthers, ReadsOnly, ProgrammeListMixin, ListView
+):
     template_name = "programmes/area_detail.html"
     context_object_name = "programmes"
     public_route = Route(LISTING)
 
     def get_queryset(self) -> QuerySet[Programme]:
         # The area with its count of the programmes listed, as the area list counts them.
-        self.area = get_object_or_404(areas_with_programme_counts(), slug=self.kwargs["slug"])
+        self.area = self.place = get_object_or_404(areas_with_programme_counts(), slug=self.kwargs["slug"])
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         return self.apply_sort(Programme.objects.published().in_area(self.area).for_listing())
 
