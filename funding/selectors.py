@@ -185,9 +185,10 @@ def funding_organisations() -> QuerySet[Organisation]:
 
 
 def with_funder_counts(funders: Iterable[Organisation], parents: dict[int, int] | None = None) -> list[Organisation]:
-    """The funders, each with ``funded_programme_count`` (the published programmes it funds, each
-    once), ``grant_count`` and ``unpublished_count`` (grants whose amount is not published), a
-    body's grants counted with its departments' as its money is (``rolled_up``).
+    """The funders, each with ``funded_programmes`` (the ids of the published programmes it funds)
+    and their count, ``funded_programme_count``, ``grant_count`` and ``unpublished_count`` (grants
+    whose amount is not published), a body's grants counted with its departments' as its money is
+    (``rolled_up``).
 
     Two queries, however many funders: their families' grants to published programmes, and the
     departments (``parents``, unless the caller has read them already). Summed here rather than by
@@ -208,7 +209,8 @@ def with_funder_counts(funders: Iterable[Organisation], parents: dict[int, int] 
             grant_count[member] += 1
             unpublished_count[member] += amount is None
     for funder in funders:
-        funder.funded_programme_count = len(programmes[funder.pk])
+        funder.funded_programmes = frozenset(programmes[funder.pk])
+        funder.funded_programme_count = len(funder.funded_programmes)
         funder.grant_count = grant_count[funder.pk]
         funder.unpublished_count = unpublished_count[funder.pk]
     return funders

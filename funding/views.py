@@ -233,6 +233,7 @@ class FunderDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
         funder = self.object
         figures = kept(self.request, f"funder-figures:{funder.pk}", lambda: funder_figures(funder))
         funder.__dict__.update(figures["counts"])
+        self.table_programmes = figures["programmes"]
         totals = figures["totals"]
         currencies = [t.currency for t in totals if t.granted is not None]
         self.filterset = FunderGrantFilter(self.request.GET, listed_grants(funder), currencies=currencies)
@@ -265,9 +266,7 @@ class FunderDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
     def programmes_read_beyond_shown(self) -> Iterable[int]:
         # The table is ordered by programme title unless another order is chosen: a page of a longer
         # table can change with the rewording of any programme of the table, shown or not.
-        if self.whole_table_shown:
-            return ()
-        return self.filterset.qs.order_by().prefetch_related(None).values_list("programme_id", flat=True)
+        return () if self.whole_table_shown else self.table_programmes
 
 
 def funder_figures(funder: Organisation) -> dict[str, Any]:
@@ -303,6 +302,8 @@ def funder_figures(funder: Organisation) -> dict[str, Any]:
     counts = ("funded_programme_count", "grant_count", "unpublished_count")
     return {
         "counts": {name: getattr(funder, name) for name in counts},
+        # Every programme of its table, whatever page, order or currency is shown (with no query of their own).
+        "programmes": sorted(funder.funded_programmes),
         "totals": totals,
         "departments": departments,
         "html": render_to_string("funding/includes/funder_figures.html", shown),

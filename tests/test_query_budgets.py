@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.db.models import Count, Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from funding import views as funding_views
 from funding.demo import generate_demo_data
+from funding.models import Grant
+from funding.selectors import funder_grants
+from partners.models import Organisation
 from programmes.models import Country, Programme, ThematicArea
 from programmes.views import places
 from tests.factories import ProgrammeCountryFactory, UpdatePhotoFactory
@@ -154,3 +159,15 @@ def test_an_areas_page_counts_its_programmes_with_the_area(client, settings):
     assert queries(client, url) <= 10
     listed = Programme.objects.published().in_area(area).count()
     assert listed > 1 and last_page(client, url) == listed
+
+
+def test_a_funders_page_whose_table_runs_to_several_pages_stays_within_the_budget(client, monkeypatch):
+    # Kept through rewordings, such a page reads every programme of its table: with the figures.
+    generate_demo_data(programmes=60, force=True, seed=7)
+    monkeypatch.setattr(funding_views, "GRANTS_PER_FUNDER_PAGE", 1)
+    published = Count("grants", filter=Q(grants__in=Grant.objects.published()))
+    funder = Organisation.objects.annotate(n=published).order_by("-n").first()
+    assert funder_grants(funder).count() > 1
+    url = reverse("funding:detail", kwargs={"slug": funder.slug})
+    assert queries(client, url) <= FUNDER_BUDGET
+    assert f"Page 1 of {funder_grants(funder).count()}" in client.get(url).content.decode()
