@@ -47,6 +47,7 @@ PAGES = {
     "updates": ("/updates/", 10),
     "updates, filtered": ("/updates/?country=jamaica&year=2024", 10),
     "updates feed": ("/feeds/updates.atom", 10),
+    "about the data": ("/about/data/", 10),
 }
 DETAIL_BUDGET = 10
 FUNDER_BUDGET = 10
@@ -171,3 +172,12 @@ def test_a_funders_page_whose_table_runs_to_several_pages_stays_within_the_budge
     url = reverse("funding:detail", kwargs={"slug": funder.slug})
     assert queries(client, url) <= FUNDER_BUDGET
     assert f"Page 1 of {funder_grants(funder).count()}" in client.get(url).content.decode()
+
+
+def test_the_about_data_page_reads_every_programme_in_the_same_few_queries_past_hundreds(client):
+    # It lists the published programmes the IATI file leaves out: read at once, not a chunk at a time.
+    generate_demo_data(programmes=10, force=True, seed=3)
+    few = queries(client, "/about/data/")
+    generate_demo_data(programmes=600, force=True, seed=4)
+    assert Programme.objects.published().count() > 500
+    assert queries(client, "/about/data/") == few <= 10
