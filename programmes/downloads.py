@@ -179,6 +179,7 @@ class ProgrammeDownloadView(ProgrammeListView):
 
     file_format = "csv"
     public_route = Route(FILTERS | {"sort", "columns", "lang"}, download=True, lists=frozenset({"columns"}))
+    shows_filter_form = False  # no options drawn: a record's value is checked by reading the record
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:

@@ -10,13 +10,15 @@ import datetime
 import functools
 import html
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Expression, Model, Q, QuerySet
+from django.core.validators import slug_re
+from django.db.models import Expression, Q, QuerySet, Value
 from django.forms.utils import flatatt
 from django.http import HttpRequest
 from django.utils.choices import BaseChoiceIterator
@@ -113,8 +115,36 @@ class LazyChoices(BaseChoiceIterator):
         return option_markup("", self.empty_label, chosen) + "\n" + records
 
 
+@dataclass(frozen=True)
+class ChosenOption:
+    """A record chosen among the options shown (``record_choices``): its slug, and its option's label."""
+
+    slug: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class OptionChoiceField(django_filters.fields.ModelChoiceField):
+    """A record's slug, checked against ``options`` (slug to label): the options of the field's
+    queryset (``filter_options``), read already where the form draws them, or else those of the
+    slugs sent, every filter's in one query (``ProgrammeFilter.sent_options``)."""
+
+    options: dict[str, str] = {}  # set on each form's own field (``ProgrammeFilter.form``), never changed here
+
+    def to_python(self, value: Any) -> ChosenOption | None:
+        if value in self.empty_values:
+            return None
+        if (label := self.options.get(str(value))) is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
+        return ChosenOption(str(value), label)
+
+
 class LinkedFilter(django_filters.ModelChoiceFilter):
-    """Programmes linked to the record chosen through ``field_name``, found in a subquery;
+    """Programmes linked to the record chosen through ``field_name``, found in a subquery by its slug;
     ``link_conditions`` (lookups from the programme) narrow the links that count.
 
     A join would repeat a programme linked twice (two grants from one funder), and the DISTINCT
@@ -122,15 +152,18 @@ class LinkedFilter(django_filters.ModelChoiceFilter):
     or to reach a page.
     """
 
+    field_class = OptionChoiceField
+
     def __init__(self, *args, link_conditions: dict[str, Any] | None = None, **kwargs) -> None:
         self.link_conditions = link_conditions or {}
         super().__init__(*args, **kwargs)
 
-    def filter(self, qs: QuerySet[Programme], value: Model | None) -> QuerySet[Programme]:
+    def filter(self, qs: QuerySet[Programme], value: ChosenOption | None) -> QuerySet[Programme]:
         if value in EMPTY_VALUES:
             return qs
         # One filter() call, so that the conditions apply to the same link as the value.
-        linked = Programme.objects.filter(**{self.field_name: value}, **self.link_conditions)
+        chosen = {f"{self.field_name}__slug": value.slug}
+        linked = Programme.objects.filter(**chosen, **self.link_conditions)
         return qs.filter(pk__in=linked.values("pk"))
 
 
@@ -210,7 +243,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         queryset=partners,
         empty_label=_("Any partner"),
     )
-    type = django_filters.ModelChoiceFilter(
+    type = LinkedFilter(
         label=_("Project type"),
         field_name="project_type",
         to_field_name="slug",
@@ -225,7 +258,9 @@ class ProgrammeFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = ProgrammeFilterForm
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, shows_options: bool = False, **kwargs) -> None:
+        """``shows_options``: the form is drawn, so its records' values are checked against the options."""
+        self.shows_options = shows_options
         super().__init__(*args, **kwargs)
         # Offer only the statuses and coverages the published programmes have.
         codes = code_choices(self.request)
@@ -237,13 +272,41 @@ class ProgrammeFilter(django_filters.FilterSet):
         form = super().form
         if not getattr(form, "choices_from_lists", False):
             # The options shown come from the kept lists, read only when a select is drawn; a
-            # value sent is still checked against the field's queryset (one query per filter used).
+            # value sent is checked against the options (``OptionChoiceField``), never by reading it.
             for name in MODEL_CHOICE_FILTERS:
                 field = form.fields[name]
                 field.widget = OptionsSelect(attrs=field.widget.attrs)
                 field.widget.choices = LazyChoices(self.request, name, field.empty_label)
+            options = self.shown_options() if self.shows_options else self.sent_options()
+            for name in MODEL_CHOICE_FILTERS:
+                form.fields[name].options = options.get(name, {})
             form.choices_from_lists = True
         return form
+
+    def shown_options(self) -> dict[str, dict[str, str]]:
+        """Each record filter's options, slug to label, as the form draws them (kept with the lists)."""
+        lists = record_choices(self.request)
+        return {name: {str(slug): str(label) for slug, label in lists[name]} for name in MODEL_CHOICE_FILTERS}
+
+    def sent_options(self) -> dict[str, dict[str, str]]:
+        """The records sent that their filters offer, slug to slug: one query for every filter used."""
+        # Only what a slug can be is looked up: anything else (a NUL byte) is offered by no filter.
+        sent = {name: str(self.data.get(name) or "") for name in MODEL_CHOICE_FILTERS}
+        sent = {name: slug for name, slug in sent.items() if slug_re.match(slug)}
+        offered = [
+            self.filters[name].get_queryset(self.request).filter(slug=slug).order_by().annotate(filter=Value(name))
+            for name, slug in sent.items()
+        ]
+        if not offered:
+            return {}
+        found: dict[str, dict[str, str]] = {}
+        for name, slug in (
+            offered[0]
+            .values_list("filter", "slug")
+            .union(*(rows.values_list("filter", "slug") for rows in offered[1:]), all=True)
+        ):
+            found.setdefault(name, {})[slug] = slug
+        return found
 
     def search(self, queryset: QuerySet[Programme], name: str, value: str) -> QuerySet[Programme]:
         if not value.strip():

@@ -20,6 +20,7 @@ from tests.factories import (
     ThematicAreaFactory,
     TransactionFactory,
 )
+from tests.helpers.kept import forget_kept_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -380,11 +381,26 @@ def test_list_endpoints_run_the_same_queries_however_many_rows(client, django_as
     assert response.status_code == 200
 
 
-def test_a_filtered_programme_list_adds_one_query_per_filter_value_checked(client, django_assert_num_queries):
-    # The country's and the area's slugs are each looked up once, as on the public list.
-    with django_assert_num_queries(LIST_QUERIES[PROGRAMMES] + 2):
-        response = get(client, PROGRAMMES, country="dominican-republic", area="irregular-flows")
-    assert response.json()["count"] > 0
+def test_a_filtered_programme_list_checks_every_filter_value_in_one_query(client, django_assert_num_queries):
+    # The slugs of the country, the area, the funder, the partner and the project type sent are looked
+    # up together (``ProgrammeFilter.sent_options``).
+    seminar = Programme.objects.get(code="T81-805")
+    chosen = {
+        "country": seminar.country_links.filter(role="benefiting").first().country.slug,
+        "area": seminar.thematic_areas.first().slug,
+        "funder": seminar.grants.first().funder.slug,
+        "partner": seminar.participations.first().organisation.slug,
+        "type": seminar.project_type.slug,
+    }
+    for filters in ({"country": "dominican-republic"}, chosen):
+        forget_kept_pages()
+        with django_assert_num_queries(LIST_QUERIES[PROGRAMMES] + 1):
+            response = get(client, PROGRAMMES, **filters)
+        assert response.json()["count"] > 0, filters
+    assert seminar.slug in {row["slug"] for row in response.json()["results"]}
+    # A slug a filter does not offer (here a funder's, sent as a partner) is refused, by name.
+    response = get(client, PROGRAMMES, partner=chosen["funder"] if chosen["funder"] != chosen["partner"] else "nobody")
+    assert response.status_code == 400 and "partner" in response.json()
 
 
 # The content version, the savepoint and its release, the record, then what it lists. A programme (with

@@ -73,6 +73,7 @@ class ProgrammeListView(KeptListThroughRewordings, ReadsOnly, ProgrammeListMixin
     context_object_name = "programmes"
     paginator_class = ListingPaginator
     public_route = Route(FILTERS | LISTING)
+    shows_filter_form = True  # its filters' values are checked against the options it draws
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # A page kept without its cards (programmes.kept_lists): its cards found, and it is answered.
@@ -85,7 +86,9 @@ class ProgrammeListView(KeptListThroughRewordings, ReadsOnly, ProgrammeListMixin
     def get_queryset(self) -> QuerySet[Programme]:
         # for_listing(): project_type and parent joined, where each works and its areas prefetched.
         base = Programme.objects.published().for_listing()
-        self.filterset = ProgrammeFilter(self.request.GET, queryset=base, request=self.request)
+        self.filterset = ProgrammeFilter(
+            self.request.GET, queryset=base, request=self.request, shows_options=self.shows_filter_form
+        )
         self.relevance = self.filterset.relevance()
         queryset = self.filterset.qs if self.filterset.is_valid() else base.none()
         return self.apply_sort(queryset)
