@@ -164,13 +164,14 @@ def kept(request: HttpRequest | None, name: str, build: Callable[[], T]) -> T:
     return read[key]
 
 
-def page_key(request: HttpRequest, prefix: str, query: QueryDict) -> str | None:
+def page_key(request: HttpRequest, prefix: str, query: QueryDict, representation: str = "") -> str | None:
     """A key for what is kept of a public page under the catalogue version: the version, the date,
-    the address (with scheme and host, the language its prefix) and ``query``, the parameters the
-    page reads; None where nothing is kept so (a signed-in visitor, a request other than GET)."""
+    the address (with scheme and host, the language its prefix), ``query``, the parameters the page
+    reads, and an API's ``representation`` (``public_routes.representation``); None where nothing is
+    kept so (a signed-in visitor, a request other than GET)."""
     version = getattr(request, "catalogue_version", None)
     if version is None or request.method != "GET":
         return None
-    parts = (request.scheme, request.get_host(), request.path, query_key(query), get_language())
+    parts = (request.scheme, request.get_host(), request.path, query_key(query), get_language(), representation)
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
     return f"{prefix}:{version}:{timezone.localdate().isoformat()}:{digest}"

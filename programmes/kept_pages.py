@@ -41,11 +41,11 @@ from django.http.response import HttpResponseBase
 
 from iomcaribbean.caching import PublicPageCacheMiddleware
 from iomcaribbean.catalogue import KEPT_SECONDS, page_key
-from iomcaribbean.public_routes import find, read_query
+from iomcaribbean.public_routes import find, read_query, representation
 from programmes.models import Programme
 
 # The form of a kept entry is in the prefix: servers of another version sharing the cache never misread one.
-KEY_PREFIX = "page-through-rewordings-2"
+KEY_PREFIX = "page-through-rewordings-3"
 PROGRAMME = Programme._meta.label_lower
 
 # While a kept page is drawn: the ids of the programme records made; None otherwise.
@@ -71,7 +71,8 @@ class KeptPage:
     reads: bytes
     witness: Hashable  # what the view checks again after a rewording (``rewording_witness``)
     content: bytes
-    content_type: str
+    # As the view answered, before the middleware: its type, and an API's Vary, Allow and Content-Language.
+    headers: tuple[tuple[str, str], ...]
 
     def reads_any(self, pks: Iterable[int]) -> bool:
         ids = array("q", zlib.decompress(self.reads))
@@ -109,7 +110,8 @@ class KeptThroughRewordings:
         found = find(request.path_info)
         if found is None or found.route.download:
             return None
-        return page_key(request, KEY_PREFIX, read_query(request.GET, found.route))
+        query = read_query(request.GET, found.route)
+        return page_key(request, KEY_PREFIX, query, representation(request, found, query))
 
     # Where the page being drawn will be kept; None where it is not kept so.
     kept_as: str | None = None
@@ -147,12 +149,15 @@ class KeptThroughRewordings:
                 return None
             # Still the answer at this version: the next one reads only the rewordings after it.
             caches["fragments"].set(plan, replace(kept, number=version.number), KEPT_SECONDS)
-        return HttpResponse(kept.content, content_type=kept.content_type)
+        response = HttpResponse(kept.content)
+        for name, value in kept.headers:
+            response[name] = value
+        return response
 
     def keep(self, request: HttpRequest, plan: str, shown: set[int], response: HttpResponse) -> None:
         drawn_at = request._content_version.number
         reads = zlib.compress(array("q", sorted(shown.union(self.programmes_read_beyond_shown()))).tobytes(), 1)
-        page = KeptPage(drawn_at, reads, self.rewording_witness(), response.content, response["Content-Type"])
+        page = KeptPage(drawn_at, reads, self.rewording_witness(), response.content, tuple(response.items()))
         caches["fragments"].set(plan, page, KEPT_SECONDS)
 
 

@@ -34,6 +34,7 @@ from programmes.api.fields import (
 )
 from programmes.filters import ProgrammeFilter
 from programmes.items import items_of, with_items
+from programmes.kept_pages import KeptThroughRewordings
 from programmes.models import Programme, ProgrammeCountry, iso_partial_date, related_links
 from programmes.views.listing import DEFAULT_SORT, SORTS, best_matches_first
 
@@ -303,8 +304,13 @@ SORT_PARAMETER = OpenApiParameter(
     ),
     retrieve=extend_schema(summary="A published programme", parameters=[LANGUAGE_PARAMETER]),
 )
-class ProgrammeViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
-    """Published programmes and their phases; an unpublished one does not exist here (404)."""
+class ProgrammeViewSet(KeptThroughRewordings, PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet):
+    """Published programmes and their phases; an unpublished one does not exist here (404).
+
+    A page of the list is kept through rewordings of the programmes it does not show
+    (``programmes.kept_pages``), in each representation, unless a search or the sort by title make
+    it read every programme found.
+    """
 
     lookup_field = "slug"
     filterset_class = ProgrammeFilter
@@ -313,6 +319,10 @@ class ProgrammeViewSet(PublicViewSet, ContentLanguageMixin, ReadOnlyModelViewSet
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
         return self.detail_serializer_class if self.action == "retrieve" else ProgrammeSerializer
+
+    def keeps_through_rewordings(self) -> bool:
+        params = self.request.query_params
+        return self.action == "list" and not params.get("q", "").strip() and params.get("sort") != "title"
 
     def get_queryset(self) -> QuerySet[Programme]:
         # Every row: project type and parent joined; countries (with their roles) and areas prefetched.
