@@ -11,8 +11,9 @@ main block. Then the list pages as visitors meet them while staff edit: after a 
 programme on the page, which makes the kept page stale but leaves the other cards kept
 (``programmes/cards.py``); then each page after a rewording of a programme it does not read, which
 leaves what is kept under the catalogue version (``iomcaribbean.catalogue``) and the pages kept
-through rewordings (``programmes/kept_pages.py``); and a programme's IATI activity after a save of
-it (that row alone with ``FLOOR_ONLY_IATI=true``). Last, the donor dashboard as `make bench` asks
+through rewordings (``programmes/kept_pages.py``), and after a change of that programme's key
+figures, which counts as one; and a programme's IATI activity after a save of it (that row alone
+with ``FLOOR_ONLY_IATI=true``). Last, the donor dashboard as `make bench` asks
 for it (signed in as a donor of the funder with the most published grants): drawn afresh, and with
 its body kept (``funding/donor/kept.py``).
 
@@ -129,6 +130,20 @@ def edit_title(slug: str) -> Callable[[], None]:
     return edit
 
 
+def edit_a_figure(slug: str) -> Callable[[], None]:
+    """A change of one of the programme's key figures (and back, in turn): a rewording of it, as any
+    change of its results, key figures or publications (``catalogue_rewords``)."""
+    programme = Programme.objects.get(slug=slug)
+    figure = programme.key_figures.first() or programme.key_figures.create(value=100, label="people reached")
+    values = itertools.cycle([figure.value + 1, figure.value])
+
+    def edit() -> None:
+        figure.value = next(values)
+        figure.save()
+
+    return edit
+
+
 def a_phase() -> str:
     """The slug of a published phase of a demo programme (as `make bench` picks its programme page)."""
     phases = Programme.objects.published().filter(slug__startswith="demo-", parent__isnull=False)
@@ -171,6 +186,7 @@ def addresses() -> list[tuple[str, str]]:
         ("programme page", f"/programmes/{a_phase()}/"),
         ("funder page (most grants)", f"/funders/{funder.slug}/"),
         ("country page (most places)", f"/countries/{country_with_most_places()}/"),
+        ("API programme list", "/api/programmes/"),
     ]
 
 
@@ -211,6 +227,10 @@ def main() -> None:
         elsewhere = edit_title(oldest_published())
         for name, address in addresses()[2:]:
             print(f"| {name}, after a rewording elsewhere | {cpu_ms(client, address, repeat, elsewhere):.1f} |")
+        figure_elsewhere = edit_a_figure(oldest_published())
+        for name, address in addresses()[2:]:
+            ms = cpu_ms(client, address, repeat, figure_elsewhere)
+            print(f"| {name}, after a change of a key figure elsewhere | {ms:.1f} |")
     # Its activity is written again (iati.kept_activities), the others' are read as kept.
     activity, save = f"/programmes/{a_phase()}/iati.xml", edit_title(a_phase())
     print(f"| one IATI activity, after a save of its programme | {cpu_ms(client, activity, repeat, save):.1f} |")
