@@ -284,9 +284,10 @@ class ProgrammeFilter(django_filters.FilterSet):
         return form
 
     def shown_options(self) -> dict[str, dict[str, str]]:
-        """Each record filter's options, slug to label, as the form draws them (kept with the lists)."""
-        lists = record_choices(self.request)
-        return {name: {str(slug): str(label) for slug, label in lists[name]} for name in MODEL_CHOICE_FILTERS}
+        """The options of each record filter sent, slug to label, as the form draws them (kept with the lists)."""
+        sent = [name for name in MODEL_CHOICE_FILTERS if self.data.get(name)]
+        lists = record_choices(self.request) if sent else {}
+        return {name: {str(slug): str(label) for slug, label in lists[name]} for name in sent}
 
     def sent_options(self) -> dict[str, dict[str, str]]:
         """The records sent that their filters offer, slug to slug: one query for every filter used."""
