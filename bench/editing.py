@@ -2,10 +2,11 @@
 
 Talks to gunicorn like a browser: signs in through the admin's login form, then, in a thread,
 opens a programme's change form, reads every field as the browser would send it (inlines'
-management forms and the edit-conflict check's hidden fields included), changes the title and
-posts it back. Cookies are kept by hand: the production settings mark them Secure, which
-``http.cookiejar`` would not send over the plain HTTP that wrk and this script speak to gunicorn
-(the X-Forwarded-Proto header says a TLS proxy is in front, as for wrk).
+management forms and the edit-conflict check's hidden fields included), changes the title (a
+rewording) or the coverage (a change of the catalogue, ``iomcaribbean.catalogue``) and posts it
+back. Cookies are kept by hand: the production settings mark them Secure, which ``http.cookiejar``
+would not send over the plain HTTP that wrk and this script speak to gunicorn (the X-Forwarded-Proto
+header says a TLS proxy is in front, as for wrk).
 """
 
 from __future__ import annotations
@@ -111,9 +112,12 @@ class Editor:
 
     def save_programme(self, pk: int, title: str) -> int:
         """Open the change form, change the title, save; the answer's status (302 when saved)."""
+        return self.save_changes(pk, {"title": title, "title_en": title})
+
+    def save_changes(self, pk: int, changes: dict[str, str]) -> int:
+        """Open the change form, set the fields ``changes`` names, save; the answer's status (302 when saved)."""
         path = f"/admin/programmes/programme/{pk}/change/"
-        fields = [(name, value) for name, value in form_fields(self.request(path), "programme_form")]
-        fields = [(name, title if name in ("title", "title_en") else value) for name, value in fields]
+        fields = [(name, changes.get(name, value)) for name, value in form_fields(self.request(path), "programme_form")]
         self.request(path, [*fields, ("_continue", "Save")])
         return self.last_status
 
@@ -129,19 +133,31 @@ def form_fields(page: str, form_id: str) -> list[tuple[str, str]]:
     return parser.fields
 
 
-class EditingThread(threading.Thread):
-    """Saves the programme every ``interval`` seconds until stopped; counts saves and failures."""
+def rewording(save: int) -> dict[str, str]:
+    """A new title: the catalogue stays as it was."""
+    title = f"Bench programme edited at {time.time():.3f}"
+    return {"title": title, "title_en": title}
 
-    def __init__(self, editor: Editor, pk: int, interval: float = 2.0) -> None:
+
+def catalogue_edit(save: int) -> dict[str, str]:
+    """The coverage, national and regional in turn: a change of what the lists' filters and counts read."""
+    return {"coverage": ("regional", "national")[save % 2]}
+
+
+class EditingThread(threading.Thread):
+    """Saves the programme every ``interval`` seconds until stopped, with the fields ``edit`` gives for
+    each save (``rewording`` unless told); counts saves and failures."""
+
+    def __init__(self, editor: Editor, pk: int, interval: float = 2.0, edit=rewording) -> None:
         super().__init__(daemon=True)
-        self.editor, self.pk, self.interval = editor, pk, interval
+        self.editor, self.pk, self.interval, self.edit = editor, pk, interval, edit
         self.stopping = threading.Event()
         self.saves = self.failures = 0
 
     def run(self) -> None:
         while not self.stopping.is_set():
             started = time.monotonic()
-            status = self.editor.save_programme(self.pk, f"Bench programme edited at {time.time():.3f}")
+            status = self.editor.save_changes(self.pk, self.edit(self.saves + self.failures))
             if status == 302:
                 self.saves += 1
             else:

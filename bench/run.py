@@ -43,7 +43,7 @@ from common import (
     production_env,
     wrk,
 )
-from editing import MAKE_EDITOR, EditingThread, Editor
+from editing import MAKE_EDITOR, EditingThread, Editor, catalogue_edit, rewording
 from transfer import transferred_kb
 
 PROGRAMMES = int(os.environ.get("BENCH_PROGRAMMES", 10_000))
@@ -191,6 +191,9 @@ def addresses(records: dict, static: str) -> list[tuple[str, str, dict]]:
 
 
 AFTER_AN_EDIT = " (after an edit)"
+# The same pages while the editor changes the programme's coverage instead: a change of the catalogue,
+# which makes stale what is kept under it and the pages kept through rewordings.
+AFTER_A_CATALOGUE_EDIT = " (after a catalogue edit)"
 # The pages made partly of what outlives an edit (programme cards, the list's skeletons, what is kept
 # under the catalogue version: filter lists, counts, maps, figures; and whole pages kept through
 # rewordings of programmes they do not read, programmes/kept_pages.py), measured a third time while the
@@ -216,7 +219,7 @@ def row_order(pages: list[tuple[str, str, dict]]) -> list[str]:
         for name, _, _ in pages
         for row in [
             name,
-            *([name + AFTER_AN_EDIT] if name in WITH_FRAGMENTS else []),
+            *([name + AFTER_AN_EDIT, name + AFTER_A_CATALOGUE_EDIT] if name in WITH_FRAGMENTS else []),
             *([name + " (uncached)"] if name in UNCACHED else []),
         ]
     ]
@@ -334,17 +337,18 @@ def main() -> None:
     # afresh) but keeps every fragment (programme cards, list skeletons, what the catalogue keeps),
     # while a staff member saves a programme every 2 s, so that what an edit makes stale is drawn
     # again as it would be.
-    print("The same addresses drawn afresh with their fragments kept, a programme saved every 2 s...", flush=True)
-    with Server({**env, "PAGES_CACHE_URL": "dummycache://"}, HERE / "serve-after-edits.log") as server:
-        thread = EditingThread(Editor(server.base), records["programme_pk"])
-        thread.start()
-        for name, path, headers in pages:
-            if name in WITH_FRAGMENTS:
-                rows[name + AFTER_AN_EDIT] = measure_against_the_floor(
-                    server, name + AFTER_AN_EDIT, path, headers, FRESH_DURATION
-                )
-        thread.stop()
-    print(f"  {thread.saves} saves, {thread.failures} failed", flush=True)
+    for suffix, edit in ((AFTER_AN_EDIT, rewording), (AFTER_A_CATALOGUE_EDIT, catalogue_edit)):
+        print(f"The same addresses drawn afresh with their fragments kept, {edit.__name__} every 2 s...", flush=True)
+        with Server({**env, "PAGES_CACHE_URL": "dummycache://"}, HERE / "serve-after-edits.log") as server:
+            thread = EditingThread(Editor(server.base), records["programme_pk"], edit=edit)
+            thread.start()
+            for name, path, headers in pages:
+                if name in WITH_FRAGMENTS:
+                    rows[name + suffix] = measure_against_the_floor(
+                        server, name + suffix, path, headers, FRESH_DURATION
+                    )
+            thread.stop()
+        print(f"  {thread.saves} saves, {thread.failures} failed", flush=True)
 
     # Fresh renders: a server whose cache keeps nothing, so no request is answered from it.
     print("The same addresses with nothing cached...", flush=True)
@@ -367,6 +371,10 @@ def main() -> None:
         "rewordings of programmes they do not read), while a staff member rewords the title of the programme of "
         '"programme page" through the admin every 2 s: each page is answered as the first visitor after an edit '
         "gets it, and a page that shows that programme is drawn again after each save. "
+        '"After a catalogue edit" rows: the same, while the staff member changes that programme\'s coverage '
+        "instead (national and regional in turn), a change of what the lists' filters and counts read, which "
+        "makes stale all that is kept under the catalogue version and the pages kept through rewordings: only "
+        "the programme cards are kept. "
         '"Uncached" rows come from a third server whose cache keeps nothing, so the page is rendered every time. '
         f"Each address is measured right after the bare view ({BARE_DURATION} s), and its ratio is to that "
         "measurement.",
