@@ -104,8 +104,7 @@ class AboutDataView(ReadsOnly, TemplateView):
         left_out = set()
         by_reason: dict[str, tuple[Exclusion, list[Programme]]] = {}
         for programme in programmes:
-            cache = programme.__dict__.setdefault("_prefetched_objects_cache", {})
-            cache["country_links"] = prefetched(programme, "country_links", links[programme.pk])
+            prefetched(programme, "country_links", links[programme.pk])
             for exclusion in iati_exclusions(programme):
                 by_reason.setdefault(exclusion.field, (exclusion, []))[1].append(programme)
                 left_out.add(programme.pk)

@@ -193,15 +193,14 @@ def items_of(programme: Programme) -> dict[str, list[ProgrammeItem]]:
         for child in children:
             by_parent[getattr(child, parent_id)].append(child)
         for parent in parents:
-            rows = prefetched(parent, name, by_parent[parent.pk])
-            parent.__dict__.setdefault("_prefetched_objects_cache", {})[name] = rows
+            prefetched(parent, name, by_parent[parent.pk])
         parents = children
     return items
 
 
-def prefetched(parent: Model, relation: str, rows: list[Model]) -> QuerySet:
-    """``parent.<relation>.all()`` as Django's prefetch leaves it: these rows, with no query."""
+def prefetched(parent: Model, relation: str, rows: list[Model]) -> None:
+    """Leaves ``parent.<relation>.all()`` as Django's prefetch does: these rows, with no query."""
     queryset = getattr(parent, relation).all()
     queryset._result_cache = rows
     queryset._prefetch_done = True
-    return queryset
+    parent.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = queryset

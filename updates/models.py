@@ -50,7 +50,7 @@ class UpdateQuerySet(TranslatedQuerySet):
         updates = list(self.annotate(photo_rows=item_rows(UpdatePhoto, "update"))[:limit])
         for update in updates:
             photos = items_from_rows(UpdatePhoto, update.photo_rows, update._state.db)
-            update.__dict__.setdefault("_prefetched_objects_cache", {})["photos"] = prefetched(update, "photos", photos)
+            prefetched(update, "photos", photos)
         return updates
 
 

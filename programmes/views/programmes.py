@@ -207,9 +207,7 @@ class ProgrammeDetailView(KeptThroughRewordings, ReadsOnly, DetailView):
             )
         programme = found[0]
         areas = items_from_rows(ThematicArea, programme.area_rows, programme._state.db)
-        programme.__dict__.setdefault("_prefetched_objects_cache", {})["thematic_areas"] = prefetched(
-            programme, "thematic_areas", areas
-        )
+        prefetched(programme, "thematic_areas", areas)
         return programme
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
