@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from iomcaribbean.sitemaps import ReadOnceSitemap
 
-class DocumentLibrarySitemap(Sitemap):
+
+class DocumentLibrarySitemap(ReadOnceSitemap):
     changefreq = "weekly"
 
     def items(self) -> list[str]:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
 from funding.selectors import funding_organisations
+from iomcaribbean.sitemaps import ReadOnceSitemap
 from partners.models import Organisation
 
 
-class FunderListSitemap(Sitemap):
+class FunderListSitemap(ReadOnceSitemap):
     changefreq = "weekly"
 
     def items(self) -> list[str]:
@@ -20,7 +20,7 @@ class FunderListSitemap(Sitemap):
         return reverse(item)
 
 
-class FunderSitemap(Sitemap):
+class FunderSitemap(ReadOnceSitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Organisation]:

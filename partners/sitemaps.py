@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from iomcaribbean.sitemaps import ReadOnceSitemap
 from partners.models import Organisation
 
 
-class PartnerListSitemap(Sitemap):
+class PartnerListSitemap(ReadOnceSitemap):
     changefreq = "weekly"
 
     def items(self) -> list[str]:
@@ -19,7 +19,7 @@ class PartnerListSitemap(Sitemap):
         return reverse(item)
 
 
-class OrganisationSitemap(Sitemap):
+class OrganisationSitemap(ReadOnceSitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Organisation]:

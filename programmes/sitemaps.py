@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from iomcaribbean.sitemaps import ReadOnceSitemap
 from programmes.models import Country, Overview, Programme, ThematicArea
 
 
-class PagesSitemap(Sitemap):
+class PagesSitemap(ReadOnceSitemap):
     """The overview (when one is published) and the lists."""
 
     changefreq = "weekly"
@@ -30,7 +30,7 @@ class PagesSitemap(Sitemap):
         return reverse(item)
 
 
-class ProgrammeSitemap(Sitemap):
+class ProgrammeSitemap(ReadOnceSitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Programme]:
@@ -40,7 +40,7 @@ class ProgrammeSitemap(Sitemap):
         return item.updated_at
 
 
-class CountrySitemap(Sitemap):
+class CountrySitemap(ReadOnceSitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Country]:
@@ -49,7 +49,7 @@ class CountrySitemap(Sitemap):
         return Country.objects.filter(programmes__in=Programme.objects.published()).distinct().order_by("name")
 
 
-class ThematicAreaSitemap(Sitemap):
+class ThematicAreaSitemap(ReadOnceSitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[ThematicArea]:

@@ -50,6 +50,7 @@ PAGES = {
     "updates, filtered": ("/updates/?country=jamaica&year=2024", 10),
     "updates feed": ("/feeds/updates.atom", 10),
     "about the data": ("/about/data/", 10),
+    "sitemap": ("/sitemap.xml", 10),
 }
 DETAIL_BUDGET = 10
 FUNDER_BUDGET = 10

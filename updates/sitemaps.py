@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from iomcaribbean.sitemaps import ReadOnceSitemap
 from updates.models import Update
 
 
-class UpdateListSitemap(Sitemap):
+class UpdateListSitemap(ReadOnceSitemap):
     changefreq = "weekly"
 
     def items(self) -> list[str]:
@@ -21,7 +21,7 @@ class UpdateListSitemap(Sitemap):
         return reverse(item)
 
 
-class UpdateSitemap(Sitemap):
+class UpdateSitemap(ReadOnceSitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Update]:
