@@ -373,8 +373,9 @@ def main() -> None:
         "gets it, and a page that shows that programme is drawn again after each save. "
         '"After a catalogue edit" rows: the same, while the staff member changes that programme\'s coverage '
         "instead (national and regional in turn), a change of what the lists' filters and counts read, which "
-        "makes stale all that is kept under the catalogue version and the pages kept through rewordings: only "
-        "the programme cards are kept. "
+        "makes stale all that is kept under the catalogue version and the pages kept through rewordings: the "
+        "first visitor to each page in each worker after each save draws it with only the programme cards kept "
+        "(the p99 shows that wait), and the visitors after it, until the next save, are answered as kept. "
         '"Uncached" rows come from a third server whose cache keeps nothing, so the page is rendered every time. '
         f"Each address is measured right after the bare view ({BARE_DURATION} s), and its ratio is to that "
         "measurement.",
