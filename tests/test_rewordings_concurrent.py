@@ -38,7 +38,7 @@ def test_rewordings_committed_in_turn_while_both_transactions_are_open_are_both_
     if connection.vendor != "postgresql":
         pytest.skip("SQLite allows one writer at a time: its transactions never overlap")
     before = content_version()
-    first_moved, second_started, first_committed = threading.Event(), threading.Event(), threading.Event()
+    first_moved, second_started, first_committing = threading.Event(), threading.Event(), threading.Event()
     second_moved_after_that: list[bool] = []
     failures: list[BaseException] = []
 
@@ -49,14 +49,14 @@ def test_rewordings_committed_in_turn_while_both_transactions_are_open_are_both_
             assert second_started.wait(10)
             # The second transaction is now waiting on the row lock this one holds until its commit.
             threading.Event().wait(0.3)
-        first_committed.set()
+            first_committing.set()  # the last thing before the commit, which releases the lock
 
     def second() -> None:
         assert first_moved.wait(10)
         with transaction.atomic():
             second_started.set()
             _move_version(reworded=f"{PROGRAMME}:202")
-            second_moved_after_that.append(first_committed.is_set())
+            second_moved_after_that.append(first_committing.is_set())
 
     threads = [in_own_connection(first, failures), in_own_connection(second, failures)]
     for thread in threads:
@@ -64,7 +64,7 @@ def test_rewordings_committed_in_turn_while_both_transactions_are_open_are_both_
     for thread in threads:
         thread.join(30)
     assert not failures, failures
-    assert second_moved_after_that == [True]  # it waited on the lock until the first committed
+    assert second_moved_after_that == [True]  # it waited on the lock until the first was committing
     after = content_version()
     assert after.number == before.number + 2 and after.catalogue == before.catalogue
     assert after.reworded_since(before.number) == {PROGRAMME: frozenset({101, 202})}
