@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.views.generic import ListView
@@ -44,9 +44,10 @@ def places_in(country: Country) -> QuerySet[Location]:
 
 
 def first_of(queryset: QuerySet, shown: int) -> tuple[list, int]:
-    """The first ``shown`` rows and how many there are: one query, and a count only where there are more."""
-    rows = list(queryset[: shown + 1])
-    return rows[:shown], len(rows) if len(rows) <= shown else queryset.count()
+    """The first ``shown`` rows and how many there are, in one query: each row carries the count of all
+    (a window over the whole result, counted before the LIMIT)."""
+    rows = list(queryset.annotate(rows_in_all=Window(Count("pk")))[:shown])
+    return rows, rows[0].rows_in_all if rows else 0
 
 
 # The roles a programme names a country in without working there, in the order they are listed.

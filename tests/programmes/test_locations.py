@@ -116,6 +116,6 @@ def test_a_country_with_no_place_says_so_and_its_pages_of_places_read_the_same_q
         with django_assert_num_queries(5):
             response = client.get("/countries/haiti/places/", {"page": page, "x": 1})
         assert response.status_code == 200 and f"Page {page} of {page}" in response.content.decode()
-    with django_assert_num_queries(1 + 5 + 1 + 1 + 1):  # COUNTRY_QUERIES, and the count of its places
+    with django_assert_num_queries(1 + 5 + 1 + 1):  # COUNTRY_QUERIES: its places come with their count
         page = client.get(haiti.get_absolute_url()).content.decode()
     assert "The first 25 of 120 places." in page
