@@ -21,6 +21,7 @@ from tests.factories import (
     TransactionFactory,
 )
 from tests.helpers.kept import forget_kept_pages
+from tests.helpers.programme_list import record_filters
 
 pytestmark = pytest.mark.django_db
 
@@ -385,13 +386,7 @@ def test_a_filtered_programme_list_checks_every_filter_value_in_one_query(client
     # The slugs of the country, the area, the funder, the partner and the project type sent are looked
     # up together (``ProgrammeFilter.sent_options``).
     seminar = Programme.objects.get(code="T81-805")
-    chosen = {
-        "country": seminar.country_links.filter(role="benefiting").first().country.slug,
-        "area": seminar.thematic_areas.first().slug,
-        "funder": seminar.grants.first().funder.slug,
-        "partner": seminar.participations.first().organisation.slug,
-        "type": seminar.project_type.slug,
-    }
+    chosen = record_filters(seminar)
     for filters in ({"country": "dominican-republic"}, chosen):
         forget_kept_pages()
         with django_assert_num_queries(LIST_QUERIES[PROGRAMMES] + 1):

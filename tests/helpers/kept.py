@@ -15,6 +15,13 @@ def forget_kept_pages() -> None:
     caches["default"].clear()
 
 
+def drawn_afresh(client, address: str) -> str:
+    """The page as it would be drawn with nothing kept: the truth a kept answer must equal."""
+    for kept in caches.all():
+        kept.clear()
+    return client.get(address).content.decode()
+
+
 def pages_kept_through_rewordings() -> list[str]:
     """The overview, a funder's, a country's and an area's page, and the pages of the seminar (which names a
     sibling, and which a sibling names), a phase, and a programme with phases: each shows other

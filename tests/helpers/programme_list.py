@@ -32,3 +32,15 @@ def text(response) -> str:
 def titles(response) -> list[str]:
     """The programme titles of the result cards, in the order shown."""
     return re.findall(r'<h3 class="card__title"> <a href="[^"]+">([^<]+)</a>', text(response))
+
+
+def record_filters(programme) -> dict[str, str]:
+    """A value for each of the list's filters by record (country, area, funder, partner, project type)
+    that ``programme`` matches: its first country where it works, area, funder, partner and its type."""
+    return {
+        "country": programme.country_links.filter(role="benefiting").first().country.slug,
+        "area": programme.thematic_areas.first().slug,
+        "funder": programme.grants.first().funder.slug,
+        "partner": programme.participations.first().organisation.slug,
+        "type": programme.project_type.slug,
+    }

@@ -7,7 +7,6 @@ never answered from a skeleton drawn before.
 from __future__ import annotations
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.urls import reverse
 from iomcaribbean.content_version import content_version
 from programmes.models import Programme
 from tests.factories import ProgrammeFactory, UserFactory
+from tests.helpers.kept import drawn_afresh
 
 pytestmark = pytest.mark.django_db
 
@@ -119,13 +119,6 @@ def test_each_language_has_its_own_skeleton(client, listed):
     assert client.get("/es" + LIST).content.decode() != english
     assert "Skeleton other, reworded" in client.get("/es" + LIST).content.decode()
     assert spanish != english
-
-
-def drawn_afresh(client, address: str) -> str:
-    """The page as it would be drawn with nothing kept: the truth a kept answer must equal."""
-    for kept in caches.all():
-        kept.clear()
-    return client.get(address).content.decode()
 
 
 @pytest.mark.parametrize("address", [LIST, f"/es{LIST}?status=completed&sort=-start&page=2"])

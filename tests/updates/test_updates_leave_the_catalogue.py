@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.urls import reverse
 from iomcaribbean.content_version import content_version
 from programmes.models import Programme
 from tests.factories import UpdateFactory, UpdatePhotoFactory
+from tests.helpers.kept import drawn_afresh
 from updates.models import Update, UpdateStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
@@ -32,12 +32,6 @@ def others() -> list[str]:
     """Pages kept through rewordings that do not show the seminar."""
     other = Programme.objects.published().exclude(code="T81-805").filter(parent__isnull=True).order_by("-pk").first()
     return [reverse("programmes:overview"), reverse("programmes:countries"), other.get_absolute_url()]
-
-
-def drawn_afresh(client, address: str) -> str:
-    for kept in caches.all():
-        kept.clear()
-    return client.get(address).content.decode()
 
 
 def post(programme: Programme) -> Update:
