@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -320,9 +321,16 @@ class ProgrammeViewSet(KeptThroughRewordings, PublicViewSet, ContentLanguageMixi
     def get_serializer_class(self) -> type[serializers.Serializer]:
         return self.detail_serializer_class if self.action == "retrieve" else ProgrammeSerializer
 
-    def keeps_through_rewordings(self) -> bool:
-        params = self.request.query_params
-        return self.action == "list" and not params.get("q", "").strip() and params.get("sort") != "title"
+    def rewording_plan(self, request: HttpRequest) -> str | None:
+        # Decided before the view runs, so that a record, a search or the sort by title (which reads
+        # every programme found) neither looks for a kept page nor notes the programmes it reads.
+        if (
+            self.action_map.get("get") != "list"
+            or request.GET.get("q", "").strip()
+            or request.GET.get("sort") == "title"
+        ):
+            return None
+        return super().rewording_plan(request)
 
     def get_queryset(self) -> QuerySet[Programme]:
         # Every row: project type and parent joined; countries (with their roles) and areas prefetched.
